@@ -1,0 +1,47 @@
+# Two commands do all set-up: `make lab` (open the kit) and `make test` (run every check).
+# Both create .venv on first use and reuse it afterwards.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.ready
+
+# JupyterLab offline, without noise: no news, no update check, no extension manager
+# (they would try to reach the internet); overrides.json turns the same things off in
+# the front end.
+LAB_FLAGS := --LabApp.news_url=None \
+	--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+	--LabApp.extension_manager=readonly \
+	--LabApp.app_settings_dir=$(CURDIR)/.jupyter/lab-settings
+ifeq ($(shell id -u),0)
+LAB_FLAGS += --allow-root
+endif
+
+.PHONY: lab test lint notebooks clean
+
+$(READY): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	touch $@
+
+lab: $(READY)
+	$(BIN)/jupyter lab $(LAB_FLAGS) $(LAB_ARGS) notebooks/00-start-here.ipynb
+
+lint: $(READY)
+	$(BIN)/ruff check helpers tests notebooks
+
+test: lint
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Re-execute every notebook in place, the same way every time: a timeout (a stalled
+# kernel fails instead of hanging) and no widget state (it would store typed secrets).
+notebooks: $(READY)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.timeout=120 \
+		--ExecutePreprocessor.store_widget_state=False \
+		notebooks/[0-9]*.ipynb
+	$(BIN)/python tests/clean_notebooks.py notebooks/[0-9]*.ipynb
+
+clean:
+	rm -rf $(VENV)

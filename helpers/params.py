@@ -1,0 +1,181 @@
+"""Stage 1 — parameters → query string → signature payload.
+
+Binance Spot API docs, REST API, "Request security" → "SIGNED (TRADE and USER_DATA)
+endpoint security". The recipe, one function per step:
+
+1. Turn each value into the exact text Binance expects (``format_value``): ``str`` as is,
+   ``int`` in decimal, ``Decimal`` in plain notation, a list of strings as a compact JSON
+   array. Anything whose text is ambiguous (``float``, ``bool``, ``None``) is refused.
+2. Percent-encode names and values as UTF-8, leaving only RFC 3986's unreserved
+   characters as they are (``percent_encode``). Since 2026-01-15 the docs require the
+   payload to be percent-encoded *before* signing.
+3. Join ``name=value`` pairs with ``&`` in the order given (``query_string``). Binance
+   accepts any order; the signature covers the order you send.
+4. Concatenate the query string and the body **without a separator** (``total_params``).
+
+Only the standard library is imported here, so ``import helpers.params`` is cheap.
+"""
+
+import json
+import urllib.parse
+from collections.abc import Mapping
+from decimal import Decimal
+
+__all__ = ["as_pairs", "format_value", "percent_encode", "query_string", "total_params"]
+
+# RFC 3986 section 2.3. `urllib.parse.quote(..., safe="")` keeps exactly this set.
+UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~"
+
+
+def percent_encode(text: str, *, name: str = "value") -> str:
+    """Percent-encode ``text`` as UTF-8: unreserved characters as is, all else ``%XX``.
+
+    Hex digits are uppercase and space becomes ``%20`` (not ``+``).
+    ``name`` only labels the error message.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"{name}: expected str to percent-encode, got {type(text).__name__}")
+    try:
+        return urllib.parse.quote(text, safe="", encoding="utf-8", errors="strict")
+    except UnicodeEncodeError as exc:
+        bad = text[exc.start : exc.end]
+        raise ValueError(
+            f"{name}: {bad!r} is not encodable as UTF-8 (a lone surrogate?); "
+            "fix the text before signing"
+        ) from None
+
+
+def format_value(name: str, value: object) -> str:
+    """The text Binance expects for one parameter value (before percent-encoding).
+
+    Refuses values whose text would be ambiguous, naming the parameter and saying what
+    to pass instead: a ``float`` prints ``1e-05`` or ``0.30000000000000004``, ``True``
+    prints ``True`` where an API expects ``true``, and ``None`` prints ``None``.
+    """
+    if isinstance(value, bool):  # before int: bool is a subclass of int
+        word = "true" if value else "false"
+        raise TypeError(
+            f"parameter {name!r}: bool {value!r} would be sent as {str(value)!r}; "
+            f"pass the string {word!r} that the endpoint documents"
+        )
+    if isinstance(value, str):
+        if value == "":
+            raise ValueError(
+                f"parameter {name!r} is empty (Binance answers -1105 PARAM_EMPTY); "
+                "leave the parameter out instead"
+            )
+        return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(
+                f"parameter {name!r}: Decimal {value} is not a number Binance accepts; "
+                "pass a finite Decimal"
+            )
+        return format(value, "f")  # plain notation: Decimal('1E-5') -> '0.00001'
+    if isinstance(value, float):
+        raise TypeError(
+            f"parameter {name!r}: float {value!r} is refused because str() of a float "
+            "can print '1e-05' or '0.30000000000000004'; pass a str such as '0.00001' "
+            "or a decimal.Decimal"
+        )
+    if value is None:
+        raise TypeError(
+            f"parameter {name!r} is None, which would be sent as the text 'None'; "
+            "leave the parameter out instead"
+        )
+    if isinstance(value, (list, tuple)):
+        return _json_array(name, value)
+    if isinstance(value, Mapping):
+        raise TypeError(
+            f"parameter {name!r}: nested mappings are not a Binance parameter type; "
+            "pass each field as its own parameter"
+        )
+    raise TypeError(
+        f"parameter {name!r}: {type(value).__name__} is not a supported value type; "
+        "pass str, int, decimal.Decimal, or a list of str"
+    )
+
+
+def _json_array(name: str, items: list | tuple) -> str:
+    """Binance's format for list parameters such as ``symbols``: ``["BTCUSDT","BNBBTC"]``."""
+    if not items:
+        raise ValueError(f"parameter {name!r} is an empty list; leave the parameter out instead")
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(
+                f"parameter {name!r}: list items must be str, got "
+                f"{type(item).__name__} {item!r}"
+            )
+    return json.dumps(list(items), separators=(",", ":"), ensure_ascii=False)
+
+
+def as_pairs(params: object) -> list[tuple[str, object]]:
+    """Accept a mapping or a sequence of (name, value) pairs; refuse anything else."""
+    if isinstance(params, Mapping):
+        return list(params.items())
+    if isinstance(params, (str, bytes)) or not hasattr(params, "__iter__"):
+        raise TypeError(
+            f"params: expected a mapping or a sequence of (name, value) pairs, "
+            f"got {type(params).__name__}"
+        )
+    pairs = []
+    for pair in params:
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise TypeError(f"params: each item must be a (name, value) pair, got {pair!r}")
+        pairs.append((pair[0], pair[1]))
+    return pairs
+
+
+def query_string(params: object) -> str:
+    """Binance's REST signature payload for one part (query string or body).
+
+    ``params`` is a mapping or a sequence of ``(name, value)`` pairs; their order is
+    kept. Each ``name=value`` is percent-encoded (see ``percent_encode``) and the pairs
+    are joined with ``&``::
+
+        >>> query_string({"symbol": "LTCBTC", "side": "BUY", "quantity": 1})
+        'symbol=LTCBTC&side=BUY&quantity=1'
+        >>> query_string([("symbols", ["BTCUSDT", "BNBBTC"])])
+        'symbols=%5B%22BTCUSDT%22%2C%22BNBBTC%22%5D'
+
+    A repeated name is refused (Binance answers -1101), and so is ``signature``: it is
+    never part of the payload.
+    """
+    parts = []
+    seen = set()
+    for name, value in as_pairs(params):
+        if not isinstance(name, str) or not name:
+            raise TypeError(f"params: parameter names must be non-empty str, got {name!r}")
+        if name in seen:
+            raise ValueError(
+                f"parameter {name!r} appears twice (Binance answers -1101 "
+                "TOO_MANY_PARAMETERS); send it once"
+            )
+        if name == "signature":
+            raise ValueError(
+                "parameter 'signature' is never part of the signature payload; "
+                "sign the other parameters, then append signature=..."
+            )
+        seen.add(name)
+        text = format_value(name, value)
+        parts.append(
+            percent_encode(name, name="parameter name")
+            + "="
+            + percent_encode(text, name=f"parameter {name!r}")
+        )
+    return "&".join(parts)
+
+
+def total_params(query: str, body: str) -> str:
+    """The signature payload of a request: query string + body, **no separator**.
+
+    Binance's docs: "totalParams is defined as the query string concatenated with the
+    request body". The official mixed example proves there is no ``&`` in between:
+    ``...&timeInForce=GTC`` + ``quantity=1&...`` signs ``...timeInForce=GTCquantity=1...``.
+    """
+    for label, part in (("query", query), ("body", body)):
+        if not isinstance(part, str):
+            raise TypeError(f"{label}: expected str, got {type(part).__name__}")
+    return query + body

@@ -1,0 +1,262 @@
+"""Stage 3 — a signed request as a value: every intermediate visible, time injected.
+
+``sign_request`` chains the stages (``helpers.params`` → ``helpers.signing``) and returns
+a ``SignedRequest``: the ordered parameters, the query string and body, the signature
+payload (text and bytes), the signature, and how it goes on the wire (URL, headers,
+``curl``). Notebooks display it; tests assert on it. ``send`` puts exactly those bytes on
+the wire with ``requests``.
+
+Binance Spot API docs, REST API, "General API Information" and "SIGNED (TRADE and
+USER_DATA) Endpoint security":
+
+- the API key travels in the ``X-MBX-APIKEY`` header, never as a parameter;
+- GET parameters go in the query string; POST/PUT/DELETE parameters may go in the query
+  string, in an ``application/x-www-form-urlencoded`` body, or both;
+- the payload is the query string concatenated with the body, no separator;
+- ``signature`` is sent in the query string or the body — this kit appends it last, to
+  the body when there is one (as the docs' mixed example does), else to the query string.
+"""
+
+import html
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
+
+from helpers.examples import EXAMPLE_API_KEY
+from helpers.params import as_pairs, format_value, percent_encode, query_string, total_params
+from helpers.signing import hmac_sha256_hex
+
+__all__ = ["Reply", "SignedRequest", "sign_request", "send"]
+
+API_KEY_HEADER = "X-MBX-APIKEY"
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+BASE_URL_PLACEHOLDER = "$BASE_URL"
+METHODS = ("GET", "POST", "PUT", "DELETE")
+# Parameters sign_request sets itself; passing them in params is a mistake.
+_RESERVED = {
+    "timestamp": "pass timestamp=... to sign_request instead",
+    "recvWindow": "pass recv_window=... to sign_request instead",
+    "apiKey": "the API key goes in the X-MBX-APIKEY header: pass api_key=... instead",
+    "api_key": "the API key goes in the X-MBX-APIKEY header: pass api_key=... instead",
+}
+
+
+def masked_api_key(api_key: str) -> str:
+    """Show Binance's documented example key as is; any other key as ``$BINANCE_API_KEY``."""
+    return api_key if api_key == EXAMPLE_API_KEY else "$BINANCE_API_KEY"
+
+
+@dataclass(frozen=True)
+class SignedRequest:
+    """A signed REST request and every intermediate that produced it.
+
+    ``query_string`` and ``body`` are the two parts of the payload *without* the
+    signature; ``sent_query`` and ``sent_body`` are what goes on the wire.
+    The API key is kept for ``headers`` but never shown in a repr unless it is
+    Binance's documented example key. No secret is stored.
+    """
+
+    method: str
+    path: str
+    query_params: tuple[tuple[str, str], ...]
+    body_params: tuple[tuple[str, str], ...]
+    query_string: str
+    body: str
+    payload: str
+    signature: str
+    api_key: str = field(repr=False)
+
+    @property
+    def payload_bytes(self) -> bytes:
+        """The exact bytes the signature covers."""
+        return self.payload.encode("utf-8")
+
+    @property
+    def signature_in(self) -> str:
+        """Where the ``signature`` parameter is sent: ``"body"`` if there is a body, else ``"query"``."""
+        return "body" if self.body else "query"
+
+    def _with_signature(self, part: str) -> str:
+        return part + ("&" if part else "") + "signature=" + percent_encode(self.signature)
+
+    @property
+    def sent_query(self) -> str:
+        """The query string on the wire (``signature`` appended last if it goes there)."""
+        if self.signature_in == "query":
+            return self._with_signature(self.query_string)
+        return self.query_string
+
+    @property
+    def sent_body(self) -> str:
+        """The form body on the wire (``signature`` appended last if it goes there)."""
+        if self.signature_in == "body":
+            return self._with_signature(self.body)
+        return ""
+
+    @property
+    def target(self) -> str:
+        """The request target: path and query string, as the server receives it."""
+        return self.path + ("?" + self.sent_query if self.sent_query else "")
+
+    def url(self, base_url: str = BASE_URL_PLACEHOLDER) -> str:
+        """The full URL. The default ``$BASE_URL`` keeps ports out of notebook outputs."""
+        return base_url.rstrip("/") + self.target
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The headers to send: the API key, and the form Content-Type if there is a body."""
+        headers = {API_KEY_HEADER: self.api_key}
+        if self.sent_body:
+            headers["Content-Type"] = FORM_CONTENT_TYPE
+        return headers
+
+    def curl(self, base_url: str = BASE_URL_PLACEHOLDER) -> str:
+        """A ``curl`` command that sends the same bytes (the API key masked, see ``masked_api_key``)."""
+        # Double quotes, so a shell expands $BINANCE_API_KEY and $BASE_URL; the URL and
+        # body are percent-encoded, so nothing else in them is special to the shell.
+        key = masked_api_key(self.api_key)
+        parts = [f'curl -H "{API_KEY_HEADER}: {key}" -X {self.method}', f'"{self.url(base_url)}"']
+        if self.sent_body:
+            parts.append(f"-d '{self.sent_body}'")
+        return " ".join(parts)
+
+    def _rows(self) -> list[tuple[str, str]]:
+        return [
+            ("request", f"{self.method} {self.path}"),
+            ("query string", self.query_string),
+            ("body", self.body or "(none)"),
+            ("payload", f"{self.payload}  ({len(self.payload_bytes)} bytes)"),
+            ("signature", self.signature),
+            ("header", f"{API_KEY_HEADER}: {masked_api_key(self.api_key)}"),
+            ("signature goes in", self.signature_in),
+        ]
+
+    def __repr__(self) -> str:
+        width = max(len(label) for label, _ in self._rows())
+        lines = [f"  {label:<{width}}  {value}" for label, value in self._rows()]
+        return "SignedRequest(\n" + "\n".join(lines) + "\n)"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(label)}</th>"
+            f"<td style='text-align:left'><code>{html.escape(value)}</code></td></tr>"
+            for label, value in self._rows()
+        )
+        return f"<table><caption>SignedRequest</caption>{rows}</table>"
+
+
+def _check_api_key(api_key: object) -> str:
+    if not isinstance(api_key, str) or not api_key:
+        raise TypeError("api_key: expected the API key as a non-empty str")
+    if not api_key.isascii() or not api_key.isprintable() or api_key != api_key.strip():
+        raise ValueError(
+            "api_key: must be printable ASCII without surrounding whitespace "
+            "(it travels in the X-MBX-APIKEY header)"
+        )
+    return api_key
+
+
+def _check_params(label: str, params: object) -> list[tuple[str, str]]:
+    """Validate through ``query_string`` (same refusals), then keep the formatted pairs."""
+    pairs = as_pairs(params)
+    query_string(pairs)
+    for name, _ in pairs:
+        if name in _RESERVED:
+            raise ValueError(f"{label}: parameter {name!r} is set by sign_request; {_RESERVED[name]}")
+    return [(name, format_value(name, value)) for name, value in pairs]
+
+
+def sign_request(
+    method: str,
+    path: str,
+    params: object = (),
+    *,
+    api_key: str,
+    secret: str | bytes,
+    timestamp: int,
+    recv_window: int | Decimal | None = None,
+    body_params: object = None,
+) -> SignedRequest:
+    """Build and HMAC-sign a Binance REST request.
+
+    ``params`` go in the query string; ``body_params`` (POST/PUT/DELETE only) go in the
+    form body. ``recvWindow`` (if given) and ``timestamp`` are appended to the body when
+    there is one, else to the query string — the docs' examples put them last.
+    ``timestamp`` is injected (milliseconds since the epoch, or microseconds): nothing
+    here reads a clock.
+    """
+    if method not in METHODS:
+        raise ValueError(f"method: expected one of {', '.join(METHODS)} (uppercase), got {method!r}")
+    if not isinstance(path, str) or not path.startswith("/") or "?" in path:
+        raise ValueError(f"path: expected a path such as '/api/v3/order' without '?', got {path!r}")
+    if method == "GET" and body_params is not None:
+        raise ValueError("body_params: a GET request has no body; pass every parameter in params")
+    if isinstance(timestamp, bool) or not isinstance(timestamp, int) or timestamp <= 0:
+        raise TypeError(
+            f"timestamp: expected milliseconds since the epoch as a positive int, got {timestamp!r}"
+        )
+    _check_api_key(api_key)
+
+    query_pairs = _check_params("params", params)
+    body_pairs = _check_params("body_params", body_params) if body_params is not None else []
+    clash = {name for name, _ in query_pairs} & {name for name, _ in body_pairs}
+    if clash:
+        name = sorted(clash)[0]
+        raise ValueError(
+            f"parameter {name!r} is in both params and body_params; Binance would use the "
+            "query string's value and ignore the body's: send it once"
+        )
+
+    timing = [] if recv_window is None else [("recvWindow", format_value("recvWindow", recv_window))]
+    timing.append(("timestamp", format_value("timestamp", timestamp)))
+    if body_params is None:
+        query_pairs += timing
+    else:
+        body_pairs += timing
+
+    query = query_string(query_pairs)
+    body = query_string(body_pairs)
+    payload = total_params(query, body)
+    return SignedRequest(
+        method=method,
+        path=path,
+        query_params=tuple(query_pairs),
+        body_params=tuple(body_pairs),
+        query_string=query,
+        body=body,
+        payload=payload,
+        signature=hmac_sha256_hex(secret, payload),
+        api_key=api_key,
+    )
+
+
+class Reply(NamedTuple):
+    """What the server answered: HTTP status and the parsed JSON body."""
+
+    status: int
+    json: object
+
+
+def send(signed: SignedRequest, base_url: str, *, timeout: float = 10.0) -> Reply:
+    """Send ``signed`` with ``requests``, byte for byte as signed, and return the reply.
+
+    ``requests`` normalises URLs when it prepares them (``%7E`` → ``~``, and it would
+    re-encode ``params=``), so the prepared request's URL is replaced by the signed one
+    after ``prepare()``, and the body is passed as bytes.
+    """
+    import requests  # only the sending stage needs an HTTP client
+
+    if base_url == BASE_URL_PLACEHOLDER or "://" not in base_url:
+        raise ValueError(f"base_url: expected a URL such as 'http://127.0.0.1:8080', got {base_url!r}")
+    body = signed.sent_body.encode("utf-8") if signed.sent_body else None
+    prepared = requests.Request(
+        signed.method, signed.url(base_url), headers=signed.headers, data=body
+    ).prepare()
+    prepared.url = signed.url(base_url)  # undo requests' normalisation: send what was signed
+    with requests.Session() as session:
+        response = session.send(prepared, timeout=timeout)
+    try:
+        payload = response.json()
+    except ValueError:
+        payload = {"text": response.text}
+    return Reply(response.status_code, payload)
