@@ -36,12 +36,14 @@ test: lint
 
 # Re-execute every notebook in place, the same way every time: a timeout (a stalled
 # kernel fails instead of hanging) and no widget state (it would store typed secrets).
+NOTEBOOKS ?= notebooks/[0-9]*.ipynb
+
 notebooks: $(READY)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.timeout=120 \
 		--ExecutePreprocessor.store_widget_state=False \
-		notebooks/[0-9]*.ipynb
-	$(BIN)/python tests/clean_notebooks.py notebooks/[0-9]*.ipynb
+		$(NOTEBOOKS)
+	$(BIN)/python tests/clean_notebooks.py $(NOTEBOOKS)
 
 clean:
 	rm -rf $(VENV)

@@ -123,7 +123,7 @@ class SignedRequest:
     def _rows(self) -> list[tuple[str, str]]:
         return [
             ("request", f"{self.method} {self.path}"),
-            ("query string", self.query_string),
+            ("query string", self.query_string or "(none)"),
             ("body", self.body or "(none)"),
             ("payload", f"{self.payload}  ({len(self.payload_bytes)} bytes)"),
             ("signature", self.signature),
