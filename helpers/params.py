@@ -105,8 +105,7 @@ def _json_array(name: str, items: list | tuple) -> str:
     for item in items:
         if not isinstance(item, str):
             raise TypeError(
-                f"parameter {name!r}: list items must be str, got "
-                f"{type(item).__name__} {item!r}"
+                f"parameter {name!r}: list items must be str, got {type(item).__name__} {item!r}"
             )
     return json.dumps(list(items), separators=(",", ":"), ensure_ascii=False)
 

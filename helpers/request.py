@@ -73,7 +73,7 @@ class SignedRequest:
 
     @property
     def signature_in(self) -> str:
-        """Where the ``signature`` parameter is sent: ``"body"`` if there is a body, else ``"query"``."""
+        """Where ``signature`` is sent: ``"body"`` if there is a body, else ``"query"``."""
         return "body" if self.body else "query"
 
     def _with_signature(self, part: str) -> str:
@@ -111,7 +111,7 @@ class SignedRequest:
         return headers
 
     def curl(self, base_url: str = BASE_URL_PLACEHOLDER) -> str:
-        """A ``curl`` command that sends the same bytes (the API key masked, see ``masked_api_key``)."""
+        """A ``curl`` command sending the same bytes (API key masked: ``masked_api_key``)."""
         # Double quotes, so a shell expands $BINANCE_API_KEY and $BASE_URL; the URL and
         # body are percent-encoded, so nothing else in them is special to the shell.
         key = masked_api_key(self.api_key)
@@ -162,7 +162,9 @@ def _check_params(label: str, params: object) -> list[tuple[str, str]]:
     query_string(pairs)
     for name, _ in pairs:
         if name in _RESERVED:
-            raise ValueError(f"{label}: parameter {name!r} is set by sign_request; {_RESERVED[name]}")
+            raise ValueError(
+                f"{label}: parameter {name!r} is set by sign_request; {_RESERVED[name]}"
+            )
     return [(name, format_value(name, value)) for name, value in pairs]
 
 
@@ -186,7 +188,9 @@ def sign_request(
     here reads a clock.
     """
     if method not in METHODS:
-        raise ValueError(f"method: expected one of {', '.join(METHODS)} (uppercase), got {method!r}")
+        raise ValueError(
+            f"method: expected one of {', '.join(METHODS)} (uppercase), got {method!r}"
+        )
     if not isinstance(path, str) or not path.startswith("/") or "?" in path:
         raise ValueError(f"path: expected a path such as '/api/v3/order' without '?', got {path!r}")
     if method == "GET" and body_params is not None:
@@ -207,7 +211,9 @@ def sign_request(
             "query string's value and ignore the body's: send it once"
         )
 
-    timing = [] if recv_window is None else [("recvWindow", format_value("recvWindow", recv_window))]
+    timing = (
+        [] if recv_window is None else [("recvWindow", format_value("recvWindow", recv_window))]
+    )
     timing.append(("timestamp", format_value("timestamp", timestamp)))
     if body_params is None:
         query_pairs += timing
@@ -247,7 +253,9 @@ def send(signed: SignedRequest, base_url: str, *, timeout: float = 10.0) -> Repl
     import requests  # only the sending stage needs an HTTP client
 
     if base_url == BASE_URL_PLACEHOLDER or "://" not in base_url:
-        raise ValueError(f"base_url: expected a URL such as 'http://127.0.0.1:8080', got {base_url!r}")
+        raise ValueError(
+            f"base_url: expected a URL such as 'http://127.0.0.1:8080', got {base_url!r}"
+        )
     body = signed.sent_body.encode("utf-8") if signed.sent_body else None
     prepared = requests.Request(
         signed.method, signed.url(base_url), headers=signed.headers, data=body

@@ -1,0 +1,43 @@
+"""Shared test set-up: Hypothesis profiles and an independent HMAC implementation (openssl)."""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+# "ci": reproducible everywhere — derandomized, no deadline (CI machines are slow and
+# busy), no example database written into the work tree. It is the default so that
+# `make test` behaves the same on a laptop and in CI; HYPOTHESIS_PROFILE=dev explores.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", deadline=None, max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def openssl_hmac_sha256_hex(key: bytes, message: bytes) -> str:
+    """HMAC-SHA256 computed by the openssl command line: an implementation independent of ours.
+
+    The key goes in as hex (``-macopt hexkey:``) so any byte string works, and the
+    message through stdin, byte for byte.
+    """
+    out = subprocess.run(
+        ["openssl", "dgst", "-sha256", "-mac", "HMAC", "-macopt", f"hexkey:{key.hex()}", "-r"],
+        input=message,
+        capture_output=True,
+        check=True,
+    ).stdout.decode("ascii")
+    return out.split()[0]
+
+
+@pytest.fixture(scope="session")
+def openssl_hmac():
+    if shutil.which("openssl") is None:
+        pytest.fail("openssl is needed as the independent HMAC implementation; install it")
+    return openssl_hmac_sha256_hex

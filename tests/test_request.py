@@ -1,0 +1,172 @@
+"""helpers.request: the documented example requests, rebuilt piece by piece."""
+
+from decimal import Decimal
+
+import pytest
+
+from helpers.request import sign_request
+
+API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
+SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
+ORDER = [
+    ("symbol", "LTCBTC"),
+    ("side", "BUY"),
+    ("type", "LIMIT"),
+    ("timeInForce", "GTC"),
+    ("quantity", "1"),
+    ("price", "0.1"),
+]
+TIMING = dict(timestamp=1499827319559, recv_window=5000)
+KEYS = dict(api_key=API_KEY, secret=SECRET)
+
+# Binance Spot API docs, REST API, "SIGNED Endpoint Examples for POST /api/v3/order".
+DOC_PAYLOAD = (
+    "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1"
+    "&recvWindow=5000&timestamp=1499827319559"
+)
+DOC_SIGNATURE = "c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71"
+DOC_MIXED_SIGNATURE = "0fd168b8ddb4876a0358a8d14d0c9f3da0e9b20c5d52b2a00fcf7d1c602f9a77"
+
+
+def test_example_2_query_string():
+    signed = sign_request("POST", "/api/v3/order", ORDER, **KEYS, **TIMING)
+    assert signed.query_string == DOC_PAYLOAD
+    assert signed.body == ""
+    assert signed.payload == DOC_PAYLOAD
+    assert signed.payload_bytes == DOC_PAYLOAD.encode()
+    assert signed.signature == DOC_SIGNATURE
+    # The docs' curl URL, with $BASE_URL for https://api.binance.com.
+    assert signed.url() == f"$BASE_URL/api/v3/order?{DOC_PAYLOAD}&signature={DOC_SIGNATURE}"
+    assert signed.url("https://api.binance.com/") == (
+        f"https://api.binance.com/api/v3/order?{DOC_PAYLOAD}&signature={DOC_SIGNATURE}"
+    )
+    assert signed.headers == {"X-MBX-APIKEY": API_KEY}
+
+
+def test_example_1_request_body():
+    signed = sign_request("POST", "/api/v3/order", (), body_params=ORDER, **KEYS, **TIMING)
+    assert signed.query_string == ""
+    assert signed.body == DOC_PAYLOAD
+    assert signed.signature == DOC_SIGNATURE
+    assert signed.sent_body == f"{DOC_PAYLOAD}&signature={DOC_SIGNATURE}"
+    assert signed.target == "/api/v3/order"
+    assert signed.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert signed.curl() == (
+        f'curl -H "X-MBX-APIKEY: {API_KEY}" -X POST "$BASE_URL/api/v3/order" '
+        f"-d '{DOC_PAYLOAD}&signature={DOC_SIGNATURE}'"
+    )
+
+
+def test_example_3_mixed():
+    signed = sign_request(
+        "POST", "/api/v3/order", ORDER[:4], body_params=ORDER[4:], **KEYS, **TIMING
+    )
+    assert signed.query_string == "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC"
+    assert signed.body == "quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
+    assert signed.signature == DOC_MIXED_SIGNATURE
+    assert signed.sent_query == signed.query_string  # the signature goes in the body
+    assert signed.sent_body.endswith(f"&signature={DOC_MIXED_SIGNATURE}")
+
+
+def test_non_ascii_symbol_is_encoded_before_signing():
+    order = [("symbol", "１２３４５６")] + ORDER[1:]
+    signed = sign_request("POST", "/api/v3/order", order, **KEYS, **TIMING)
+    assert signed.signature == "e1353ec6b14d888f1164ae9af8228a3dbd508bc82eb867db8ab6046442f33ef3"
+
+
+def test_decimal_recv_window_and_no_recv_window():
+    signed = sign_request(
+        "GET", "/api/v3/account", (), **KEYS, timestamp=1, recv_window=Decimal("1.5")
+    )
+    assert signed.query_string == "recvWindow=1.5&timestamp=1"
+    signed = sign_request("GET", "/api/v3/account", (), **KEYS, timestamp=1)
+    assert signed.query_string == "timestamp=1"
+
+
+def test_ordered_params_are_kept_for_display():
+    signed = sign_request(
+        "POST", "/api/v3/order", ORDER[:4], body_params=ORDER[4:], **KEYS, **TIMING
+    )
+    assert signed.query_params == tuple(ORDER[:4])
+    assert signed.body_params == (
+        *ORDER[4:],
+        ("recvWindow", "5000"),
+        ("timestamp", "1499827319559"),
+    )
+
+
+def test_a_real_looking_key_is_masked_and_no_secret_is_shown():
+    real_key = "Zq8RealLookingKey0123456789abcdefABCDEF0123456789abcdefABCDEF01"
+    signed = sign_request(
+        "GET", "/api/v3/account", (), api_key=real_key, secret=SECRET, timestamp=1
+    )
+    for text in (repr(signed), signed._repr_html_(), signed.curl(), str(signed)):
+        assert real_key not in text
+        assert SECRET not in text
+        assert "$BINANCE_API_KEY" in text
+    assert signed.headers["X-MBX-APIKEY"] == real_key  # it is still sent
+
+
+def test_the_example_key_is_shown():
+    signed = sign_request("GET", "/api/v3/account", (), **KEYS, timestamp=1)
+    assert API_KEY in repr(signed)
+    assert SECRET not in repr(signed) and SECRET not in signed._repr_html_()
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, error, words",
+    [
+        (("get", "/api/v3/account"), {}, ValueError, "method: expected one of"),
+        (("GET", "api/v3/account"), {}, ValueError, "path: expected a path"),
+        (("GET", "/api/v3/account?x=1"), {}, ValueError, "path: expected a path"),
+        (
+            ("GET", "/api/v3/account"),
+            {"body_params": {"a": "1"}},
+            ValueError,
+            "GET request has no body",
+        ),
+        (
+            ("GET", "/api/v3/account"),
+            {"timestamp": 1499827319.559},
+            TypeError,
+            "timestamp: expected",
+        ),
+        (
+            ("GET", "/api/v3/account"),
+            {"timestamp": "1499827319559"},
+            TypeError,
+            "timestamp: expected",
+        ),
+        (("GET", "/api/v3/account"), {"timestamp": True}, TypeError, "timestamp: expected"),
+        (("GET", "/api/v3/account"), {"api_key": ""}, TypeError, "api_key"),
+        (("GET", "/api/v3/account"), {"api_key": API_KEY + "\n"}, ValueError, "api_key"),
+        (("GET", "/api/v3/account"), {"recv_window": 5000.0}, TypeError, "'recvWindow'"),
+        (("GET", "/api/v3/account", {"timestamp": 1}), {}, ValueError, "pass timestamp="),
+        (("GET", "/api/v3/account", {"recvWindow": 1}), {}, ValueError, "pass recv_window="),
+        (("GET", "/api/v3/account", {"apiKey": API_KEY}), {}, ValueError, "X-MBX-APIKEY header"),
+        (("GET", "/api/v3/account", {"qty": 0.1}), {}, TypeError, "'qty'"),
+        (
+            ("POST", "/api/v3/order", {"symbol": "A"}),
+            {"body_params": {"symbol": "A"}},
+            ValueError,
+            "'symbol' is in both",
+        ),
+        (
+            ("POST", "/api/v3/order"),
+            {"body_params": {"timestamp": 5}},
+            ValueError,
+            "pass timestamp=",
+        ),
+    ],
+)
+def test_bad_input_is_refused_with_the_parameter_named(args, kwargs, error, words):
+    kwargs = {"api_key": API_KEY, "secret": SECRET, "timestamp": 1499827319559} | kwargs
+    with pytest.raises(error, match=words):
+        sign_request(*args, **kwargs)
+
+
+def test_secret_with_newline_is_refused():
+    with pytest.raises(ValueError, match="whitespace"):
+        sign_request(
+            "GET", "/api/v3/account", (), api_key=API_KEY, secret=SECRET + "\n", timestamp=1
+        )
