@@ -12,7 +12,9 @@ READY  := $(VENV)/.ready
 LAB_FLAGS := --LabApp.news_url=None \
 	--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
 	--LabApp.extension_manager=readonly \
-	--LabApp.app_settings_dir=$(CURDIR)/.jupyter/lab-settings
+	--LabApp.app_settings_dir=$(CURDIR)/.jupyter/lab-settings \
+	--ServerApp.root_dir=$(CURDIR) \
+	--LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb
 ifeq ($(shell id -u),0)
 LAB_FLAGS += --allow-root
 endif
@@ -25,8 +27,10 @@ $(READY): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
 	touch $@
 
+# The kit's own notebooks are trusted so their stored HTML/SVG outputs render as saved.
 lab: $(READY)
-	$(BIN)/jupyter lab $(LAB_FLAGS) $(LAB_ARGS) notebooks/00-start-here.ipynb
+	$(BIN)/jupyter trust notebooks/[0-9]*.ipynb
+	$(BIN)/jupyter lab $(LAB_FLAGS) $(LAB_ARGS)
 
 lint: $(READY)
 	$(BIN)/ruff check helpers tests notebooks

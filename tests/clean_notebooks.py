@@ -9,6 +9,9 @@ def clean(path: str) -> None:
     with open(path, encoding="utf-8") as f:
         nb = json.load(f)
     nb.get("metadata", {}).pop("widgets", None)
+    # The kernel records its exact Python version; keep the language only, so re-running
+    # on another Python does not rewrite every notebook.
+    nb.get("metadata", {})["language_info"] = {"name": "python"}
     for cell in nb["cells"]:
         cell.get("metadata", {}).pop("execution", None)
     with open(path, "w", encoding="utf-8") as f:

@@ -1,0 +1,67 @@
+"""Every pitfall in the registry earns its documented verdict from the local exchange,
+and every fix is accepted with the server receiving exactly the bytes that were signed."""
+
+import inspect
+
+import pytest
+
+from helpers.exchange import LocalExchange
+from helpers.pitfalls import PITFALLS, Context, attempt, by_name
+
+# The clock is pinned 441 ms after the examples' timestamp: inside the 5000 ms window.
+SERVER_TIME = 1499827320000
+
+
+@pytest.fixture(scope="module")
+def exchange():
+    with LocalExchange(clock=lambda: SERVER_TIME) as ex:
+        yield ex
+
+
+@pytest.mark.parametrize("pitfall", PITFALLS, ids=lambda p: p.name)
+def test_wrong_way_earns_the_expected_verdict(exchange, pitfall):
+    outcome = attempt(pitfall.wrong, exchange)
+    assert outcome.code == pitfall.expected, outcome
+    assert (outcome.status == 200) == (pitfall.expected == 0)
+
+
+@pytest.mark.parametrize("pitfall", PITFALLS, ids=lambda p: p.name)
+def test_right_way_is_accepted_byte_for_byte(exchange, pitfall):
+    outcome = attempt(pitfall.right, exchange)
+    assert outcome.accepted and outcome.status == 200, outcome
+    assert outcome.received == outcome.signed
+    assert outcome.comparison().equal
+
+
+@pytest.mark.parametrize(
+    "name", [p.name for p in PITFALLS if p.expected == -1022], ids=lambda n: n
+)
+def test_signature_failures_show_where_the_bytes_differ(exchange, name):
+    outcome = attempt(by_name(name).wrong, exchange)
+    # Either the bytes differ (shown by the comparison), or the key did (secret-with-newline).
+    assert (not outcome.comparison().equal) or name == "secret-with-newline"
+
+
+def test_the_catalogue_covers_what_notebook_04_promises():
+    assert len(PITFALLS) >= 15
+    assert len({p.name for p in PITFALLS}) == len(PITFALLS)
+    for p in PITFALLS:
+        assert p.name == p.name.lower() and " " not in p.name
+        assert p.code.isupper()
+        assert p.title and p.why and p.fix
+        # Short enough to read in a notebook cell.
+        assert len(inspect.getsource(p.wrong).splitlines()) <= 16, p.name
+
+
+def test_by_name_lists_the_names_when_it_fails():
+    with pytest.raises(KeyError, match="there are: mojibake-sent-as-signed"):
+        by_name("nope")
+
+
+def test_attempt_needs_somewhere_to_send():
+    with pytest.raises(TypeError, match="pass a LocalExchange"):
+        attempt(by_name("uppercase-hex").wrong)
+
+
+def test_context_repr_hides_the_secret():
+    assert "Nhq" not in repr(Context(base_url="http://127.0.0.1:1"))
