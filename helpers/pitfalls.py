@@ -16,6 +16,8 @@ code learners have in front of them. Notebooks show their source with
 
 import hashlib
 import hmac
+import html
+import inspect
 import json
 import urllib.parse
 from collections.abc import Callable
@@ -27,7 +29,17 @@ from helpers.compare import Comparison, compare
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, EXAMPLE_TIMESTAMP
 from helpers.request import Reply, send, sign_request
 
-__all__ = ["PITFALLS", "Context", "Outcome", "Pitfall", "attempt", "by_name"]
+__all__ = [
+    "PITFALLS",
+    "Context",
+    "Demonstration",
+    "Outcome",
+    "Pitfall",
+    "attempt",
+    "by_name",
+    "catalogue",
+    "demonstrate",
+]
 
 
 @dataclass(frozen=True)
@@ -55,14 +67,6 @@ class Pitfall:
     wrong: Callable[[Context], tuple[str, object]]  # -> (payload signed, response)
     right: Callable[[Context], tuple[str, object]]
     expected: int  # Binance's error code for the wrong way; 0 means accepted
-
-
-FORM = {"Content-Type": "application/x-www-form-urlencoded"}
-
-
-def _hmac(secret: str, payload: str) -> str:
-    """The one-liner everyone writes; used by the fixes that keep the learner's style."""
-    return hmac.new(secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
 
 
 # --- the seed article: `&timestamp` eaten by HTML entity decoding --------------------
@@ -143,11 +147,11 @@ def space_right(ctx):
     params = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1",
               "newClientOrderId": "my order 1", "timestamp": ctx.timestamp}
     body = urllib.parse.urlencode(params)  # build the bytes once: space -> +
-    signature = _hmac(ctx.secret, body)  # sign those bytes...
+    signature = hmac.new(ctx.secret.encode(), body.encode(), hashlib.sha256).hexdigest()
     response = requests.post(
         f"{ctx.base_url}/api/v3/order/test",
-        data=f"{body}&signature={signature}",  # ...and send exactly those bytes
-        headers={"X-MBX-APIKEY": ctx.api_key, **FORM},
+        data=f"{body}&signature={signature}",  # send exactly the bytes signed
+        headers={"X-MBX-APIKEY": ctx.api_key, "Content-Type": "application/x-www-form-urlencoded"},
     )
     return body, response
 
@@ -240,7 +244,7 @@ def query_body_joined_with_ampersand(ctx):
     response = requests.post(
         f"{ctx.base_url}/api/v3/order/test?{query}",
         data=f"{body}&signature={signature}",
-        headers={"X-MBX-APIKEY": ctx.api_key, **FORM},
+        headers={"X-MBX-APIKEY": ctx.api_key, "Content-Type": "application/x-www-form-urlencoded"},
     )
     return payload, response
 
@@ -301,7 +305,7 @@ def float_exponent(ctx):
     response = requests.post(  # the signature is fine; the value Binance receives is "1e-05"
         f"{ctx.base_url}/api/v3/order/test",
         data=f"{payload}&signature={signature}",
-        headers={"X-MBX-APIKEY": ctx.api_key, **FORM},
+        headers={"X-MBX-APIKEY": ctx.api_key, "Content-Type": "application/x-www-form-urlencoded"},
     )
     return payload, response
 
@@ -432,8 +436,9 @@ PITFALLS = (
     Pitfall(
         "mojibake-sent-as-signed", "HTML_ENTITY_MOJIBAKE",
         "`&timestamp` eaten by HTML entity decoding, sent as signed",
-        "A page decoded `&times` into `×`, so `&timestamp=` became `×tamp=`. The server "
-        "finds a parameter called `×tamp` and no `timestamp` at all.",
+        "A page decoded `&times` into `×`, so `symbol=LTCBTC&timestamp=...` became "
+        "`symbol=LTCBTC×tamp=...`: one parameter, `symbol`, whose value runs on, and no "
+        "`timestamp` at all.",
         "Build the string from parameters, not from text copied off a web page.",
         mojibake_sent_as_signed, open_orders_right, -1102,
     ),
@@ -630,3 +635,96 @@ def attempt(way: Callable[[Context], tuple[str, object]], exchange=None, ctx=Non
     if isinstance(signed, bytes):
         signed = signed.decode("utf-8", "backslashreplace")
     return Outcome(signed, received, status, error.get("code", 0), error.get("msg", ""))
+
+
+def _inline_code(text: str) -> str:
+    """Markdown-ish `code` spans to HTML, everything else escaped."""
+    parts = html.escape(text).split("`")
+    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
+
+
+def _verdict_text(outcome: Outcome) -> str:
+    if outcome.accepted:
+        return f"HTTP {outcome.status}, accepted"
+    return f"HTTP {outcome.status}, {outcome.code} {outcome.msg}"
+
+
+class Demonstration:
+    """A pitfall shown in full: the wrong code, what was signed next to what the server
+    received, the verdict; then the fix and its verdict. Text and HTML renderings."""
+
+    def __init__(self, pitfall: Pitfall, wrong: Outcome, right: Outcome):
+        self.pitfall, self.wrong, self.right = pitfall, wrong, right
+
+    def _sections(self):
+        p = self.pitfall
+        yield "As people write it", inspect.getsource(p.wrong), self.wrong
+        yield "The fix", inspect.getsource(p.right), self.right
+
+    def __repr__(self) -> str:
+        p = self.pitfall
+        lines = [f"{p.title} [{p.code}]", p.why, ""]
+        for heading, source, outcome in self._sections():
+            lines += [f"-- {heading}", source.rstrip(), repr(outcome.comparison()),
+                      f"verdict: {_verdict_text(outcome)}", ""]  # fmt: skip
+            if heading == "As people write it":
+                lines.append(f"fix: {p.fix}")
+        return "\n".join(lines).rstrip()
+
+    def _repr_html_(self) -> str:
+        p = self.pitfall
+        out = [f"<h4>{_inline_code(p.title)} <small>[{p.code}]</small></h4>",
+               f"<p>{_inline_code(p.why)}</p>"]  # fmt: skip
+        for heading, source, outcome in self._sections():
+            colour = "#1a7f37" if outcome.accepted else "#cf222e"
+            out.append(f"<p><b>{heading}</b></p>")
+            if heading == "The fix":
+                out.append(f"<p>{_inline_code(p.fix)}</p>")
+            out.append(f"<pre>{html.escape(source.rstrip())}</pre>")
+            out.append(outcome.comparison()._repr_html_())
+            verdict = html.escape(_verdict_text(outcome))
+            out.append(f"<p>Verdict: <b style='color:{colour}'>{verdict}</b></p>")
+        return "\n".join(out)
+
+
+def demonstrate(pitfall: Pitfall | str, exchange) -> Demonstration:
+    """Run a pitfall's wrong way and its fix against ``exchange`` and show both."""
+    if isinstance(pitfall, str):
+        pitfall = by_name(pitfall)
+    wrong, right = attempt(pitfall.wrong, exchange), attempt(pitfall.right, exchange)
+    return Demonstration(pitfall, wrong, right)
+
+
+def catalogue(exchange) -> "Catalogue":
+    """Every pitfall run against ``exchange``: one row each, verdicts as the server gave them."""
+    return Catalogue([demonstrate(p, exchange) for p in PITFALLS])
+
+
+class Catalogue:
+    """The summary table of ``catalogue``."""
+
+    def __init__(self, demonstrations: list[Demonstration]):
+        self.demonstrations = demonstrations
+
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        return [
+            (d.pitfall.name, d.pitfall.code, _verdict_text(d.wrong), _verdict_text(d.right))
+            for d in self.demonstrations
+        ]
+
+    def __repr__(self) -> str:
+        rows = [("pitfall", "code", "wrong way", "fixed")] + self.rows()
+        widths = [max(len(r[i]) for r in rows) for i in range(3)]
+        return "\n".join(
+            "  ".join(cell.ljust(w) for cell, w in zip(r[:3], widths, strict=True)) + "  " + r[3]
+            for r in rows
+        )
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{h}</th>" for h in ("pitfall", "code", "wrong way", "fixed"))
+        body = "".join(
+            "<tr>" + "".join(f"<td style='text-align:left'>{html.escape(c)}</td>" for c in r)
+            + "</tr>"
+            for r in self.rows()
+        )
+        return f"<table><tr>{head}</tr>{body}</table>"

@@ -6,7 +6,7 @@ import inspect
 import pytest
 
 from helpers.exchange import LocalExchange
-from helpers.pitfalls import PITFALLS, Context, attempt, by_name
+from helpers.pitfalls import PITFALLS, Context, attempt, by_name, catalogue, demonstrate
 
 # The clock is pinned 441 ms after the examples' timestamp: inside the 5000 ms window.
 SERVER_TIME = 1499827320000
@@ -65,3 +65,21 @@ def test_attempt_needs_somewhere_to_send():
 
 def test_context_repr_hides_the_secret():
     assert "Nhq" not in repr(Context(base_url="http://127.0.0.1:1"))
+
+
+def test_demonstration_shows_code_comparison_and_both_verdicts(exchange):
+    shown = demonstrate("trailing-newline", exchange)
+    text = repr(shown)
+    assert "def trailing_newline(ctx):" in text and "def open_orders_right(ctx):" in text
+    assert "first difference at byte 37" in text  # right after the 37-byte query: "\n"
+    assert "verdict: HTTP 400, -1022 Signature for this request is not valid." in text
+    assert "verdict: HTTP 200, accepted" in text
+    page = shown._repr_html_()
+    assert "<mark>\\x0a</mark>" in page and "color:#cf222e" in page
+
+
+def test_catalogue_rows_are_the_servers_verdicts(exchange):
+    rows = catalogue(exchange).rows()
+    assert [r[0] for r in rows] == [p.name for p in PITFALLS]
+    assert rows[0][2].startswith("HTTP 400, -1102 Mandatory parameter 'timestamp'")
+    assert all(r[3] == "HTTP 200, accepted" for r in rows)
