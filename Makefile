@@ -19,7 +19,7 @@ ifeq ($(shell id -u),0)
 LAB_FLAGS += --allow-root
 endif
 
-.PHONY: lab test lint notebooks clean
+.PHONY: lab test lint notebooks testnet-check clean
 
 $(READY): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...") if sys.version_info < (3, 11) else None'
@@ -48,6 +48,12 @@ notebooks: $(READY)
 		--ExecutePreprocessor.store_widget_state=False \
 		$(NOTEBOOKS)
 	$(BIN)/python tests/clean_notebooks.py $(NOTEBOOKS)
+
+# Opt-in, never run by `make test` or CI: replays the pitfall catalogue against the real
+# Spot Testnet with your own keys (BINANCE_API_KEY, BINANCE_API_SECRET in the environment)
+# and prints a dated transcript to compare with the local exchange's assumptions.
+testnet-check: $(READY)
+	$(BIN)/python -m helpers.testnet_check
 
 clean:
 	rm -rf $(VENV)
