@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from helpers.compare import first_difference
 from helpers.params import query_string
 
 __all__ = [
@@ -502,7 +503,7 @@ def check_non_ascii(payload: object, signature: object) -> Verdict:
         verdict = _wrong(
             "payload",
             "Your payload differs from the docs' at byte "
-            f"{_first_difference(payload, NON_ASCII_PAYLOAD)}: expected\n{NON_ASCII_PAYLOAD}",
+            f"{first_difference(payload, NON_ASCII_PAYLOAD)}: expected\n{NON_ASCII_PAYLOAD}",
         )
         if isinstance(signature, str) and signature.lower() == _hmac_hex(
             SECRET.encode(), payload.encode()
@@ -536,14 +537,6 @@ def check_non_ascii(payload: object, signature: object) -> Verdict:
             "example secret, exactly) and that you signed the payload's bytes unchanged.",
         )
     return verdict
-
-
-def _first_difference(a: str, b: str) -> int:
-    left, right = a.encode(), b.encode()
-    for index, (x, y) in enumerate(zip(left, right, strict=False)):
-        if x != y:
-            return index
-    return min(len(left), len(right))
 
 
 # --- 02-generate-signatures ------------------------------------------------------------
