@@ -96,7 +96,7 @@ def test_ordered_params_are_kept_for_display():
 
 
 def test_a_real_looking_key_is_masked_and_no_secret_is_shown():
-    real_key = "Zq8RealLookingKey0123456789abcdefABCDEF0123456789abcdefABCDEF01"
+    real_key = "FAKEkeyThatIsNotTheExample0123456789abcdefABCDEF0123456789abcdef"
     signed = sign_request(
         "GET", "/api/v3/account", (), api_key=real_key, secret=SECRET, timestamp=1
     )
