@@ -1,0 +1,170 @@
+"""`make bench`: what the kit costs, as ratios measured in one run on this machine.
+
+Each line: what was measured, the median of several interleaved repeats, and the ratio to
+its floor (the cheapest way to do the same job). Not a test: nothing here passes or
+fails; the targets are printed next to the ratios for the reader.
+
+    python benchmarks/bench.py           # everything (the notebook suite takes a minute)
+    python benchmarks/bench.py --quick   # skip the notebook suite
+"""
+
+import argparse
+import hashlib
+import hmac
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY  # noqa: E402
+from helpers.params import query_string  # noqa: E402
+from helpers.signing import hmac_sha256_hex  # noqa: E402
+
+# A typical 8-parameter order, in the order it is sent.
+ORDER = [
+    ("symbol", "BTCUSDT"), ("side", "BUY"), ("type", "LIMIT"), ("timeInForce", "GTC"),
+    ("quantity", "0.00100000"), ("price", "52000.00"), ("recvWindow", "5000"),
+    ("timestamp", "1499827319559"),
+]  # fmt: skip
+
+
+def interleaved(candidates: dict, repeats: int, number: int) -> dict[str, float]:
+    """Median seconds per call of each candidate, measured in turns so drift hits all."""
+    samples = {name: [] for name in candidates}
+    for _ in range(repeats):
+        for name, fn in candidates.items():
+            start = time.perf_counter()
+            for _ in range(number):
+                fn()
+            samples[name].append((time.perf_counter() - start) / number)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def line(what: str, value: str, ratio: float, target: str) -> None:
+    print(f"{what:<58} {value:>16}   ratio {ratio:5.2f}x   (target {target})")
+
+
+def signing_path() -> None:
+    secret = EXAMPLE_SECRET_KEY.encode()
+
+    def kit():
+        return hmac_sha256_hex(EXAMPLE_SECRET_KEY, query_string(ORDER))
+
+    def floor():
+        payload = urllib.parse.urlencode(ORDER, quote_via=urllib.parse.quote)
+        return hmac.new(secret, payload.encode(), hashlib.sha256).hexdigest()
+
+    assert kit() == floor()  # the same bytes signed, or the comparison means nothing
+    t = interleaved({"kit": kit, "floor": floor}, repeats=15, number=2000)
+    line("1. signing path: query_string + hmac_sha256_hex", f"{t['kit'] * 1e6:.1f} us",
+         t["kit"] / t["floor"], "<= 1.5x urlencode(quote) + hmac")  # fmt: skip
+
+
+def popular_clients() -> None:
+    try:
+        from helpers.clients import signing_times
+    except ImportError:
+        print("2. popular clients: helpers.clients is not available here; skipped")
+        return
+    for name, (kit, client) in signing_times(ORDER).items():
+        line(f"2. {name} signing path vs the kit's", f"{client * 1e6:.1f} us", client / kit,
+             "> 1x: the kit is faster")  # fmt: skip
+
+
+def import_cost() -> None:
+    def process(code: str):
+        return lambda: subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+    t = interleaved(
+        {"kit": process("import helpers.params, helpers.signing"),
+         "floor": process("import hmac, urllib.parse")},
+        repeats=15, number=1,
+    )  # fmt: skip
+    line("3. import helpers.params, helpers.signing (whole process)", f"{t['kit'] * 1e3:.1f} ms",
+         t["kit"] / t["floor"], "<= 1.3x import hmac, urllib.parse")  # fmt: skip
+
+
+def exchange_throughput() -> None:
+    import http.client
+
+    from helpers.exchange import LocalExchange
+    from helpers.request import sign_request
+
+    signed = sign_request("GET", "/api/v3/account", (), api_key=EXAMPLE_API_KEY,
+                          secret=EXAMPLE_SECRET_KEY, timestamp=1499827319559)  # fmt: skip
+
+    def rate(ex, target, headers, threads=4, seconds=2.0) -> float:
+        done, stop = [0] * threads, time.monotonic() + seconds
+
+        def client(i):
+            while time.monotonic() < stop:
+                conn = http.client.HTTPConnection("127.0.0.1", ex.port, timeout=5)
+                conn.request("GET", target, headers=headers)
+                assert conn.getresponse().status == 200
+                conn.close()
+                done[i] += 1
+
+        workers = [threading.Thread(target=client, args=(i,)) for i in range(threads)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        return sum(done) / seconds
+
+    with LocalExchange(clock=lambda: 1499827320000) as ex:
+        signed_rates, ping_rates = [], []
+        for _ in range(3):
+            signed_rates.append(rate(ex, signed.target, signed.headers))
+            ping_rates.append(rate(ex, "/api/v3/ping", {}))
+    s, p = statistics.median(signed_rates), statistics.median(ping_rates)
+    line("4. local exchange: signed+verified requests/s vs ping", f"{s:.0f} req/s", s / p,
+         ">= 0.7x unsigned ping")  # fmt: skip
+
+
+def notebook_suite() -> None:
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+    pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "empty.ipynb"
+        empty.write_text(
+            '{"cells": [{"cell_type": "code", "execution_count": 1, "id": "e", "metadata": {},'
+            ' "outputs": [], "source": "1"}], "metadata": {}, "nbformat": 4,'
+            ' "nbformat_minor": 5}'
+        )
+        # The floor: one kernel start and one trivial cell per notebook, under nbval too.
+        start = time.perf_counter()
+        for _ in notebooks:
+            subprocess.run([*pytest, "--nbval-lax", "--nbval-current-env", "-o", "addopts=",
+                            str(empty)], cwd=tmp, check=True, capture_output=True)  # fmt: skip
+        floor = time.perf_counter() - start
+    start = time.perf_counter()
+    subprocess.run([*pytest, *map(str, notebooks)], cwd=ROOT, check=True, capture_output=True)
+    suite = time.perf_counter() - start
+    line(f"5. nbval run of all {len(notebooks)} notebooks vs N empty ones", f"{suite:.1f} s",
+         suite / floor, "<= 2x the kernel-start floor")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the notebook suite")
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {platform.python_implementation()} "
+          f"{platform.python_version()}, {platform.system()}")  # fmt: skip
+    signing_path()
+    popular_clients()
+    import_cost()
+    exchange_throughput()
+    if not args.quick:
+        notebook_suite()
+
+
+if __name__ == "__main__":
+    main()
