@@ -33,11 +33,25 @@ How a SIGNED request is judged, one small function per step:
    API key header (-2014, -2015) → parameter syntax (-1100) → mandatory ``timestamp`` and
    ``signature`` (-1102) → duplicates within a part (-1101) → empty values (-1105) →
    ``recvWindow`` (-1100, -1102) → timing (-1021) → signature (-1022).
-3. Verify (``HmacKey.verify``): HMAC-SHA256 of the rebuilt payload bytes, hex compared
-   case-insensitively in constant time. It uses ``hashlib`` directly, not
-   ``helpers.signing``, so the verifier is independent of the kit's signer.
+3. Verify with the key registered under the API key (faqs/api_key_types.md):
+   ``HmacKey.verify`` — HMAC-SHA256 of the rebuilt payload bytes, hex compared
+   case-insensitively in constant time; ``Ed25519Key.verify`` and ``RsaKey.verify`` — the
+   signature (already percent-decoded, so ``%2B`` and ``%2b`` are both ``+``) read as
+   strict base64, case-sensitive, and checked against the registered **public** key
+   (RSA: PKCS#1 v1.5 with SHA-256). They use ``hashlib`` and ``cryptography`` directly,
+   not ``helpers.signing``, so the verifier is independent of the kit's signer. On a
+   mismatch the verdict's detail says whether the signature even has the key type's shape
+   (64 hex characters, or base64 of 64 or 256 bytes): a wrong key type is a ``-1022`` too.
 4. Route: the endpoint answers — ping, time, a fixed fake account, and orders kept in
    memory per API key (never matched).
+
+The WebSocket API without a socket: ``LocalExchange.handle_ws(text)`` takes one request's
+JSON text (``{"id", "method", "params"}``) and returns the response
+``{"id", "status", "result" | "error"}``. It covers ``order.place``, ``order.test``,
+``session.logon`` (Ed25519 keys only), ``session.status`` and ``session.logout``, and
+verifies the WebSocket payload (WebSocket API, "SIGNED request security"): every param
+except ``signature``, ``apiKey`` included, sorted by name, ``name=value`` joined with ``&``,
+values raw (no percent-encoding), rebuilt from the JSON text received.
 
 Codes and HTTP statuses this model answers:
 
@@ -50,16 +64,20 @@ Codes and HTTP statuses this model answers:
 | recvWindow over 60000                              | 400  | -1102        |
 | empty parameter value                              | 400  | -1105        |
 | timestamp outside recvWindow or 1000 ms ahead      | 400  | -1021        |
-| signature does not match                           | 400  | -1022        |
+| signature does not match (or wrong key type)       | 400  | -1022        |
+| WebSocket request that is not a JSON request       | 400  | -1135        |
 | reused newClientOrderId / unknown order to cancel  | 400  | -2010, -2011 |
 | unknown path / method not allowed on a path        | 404, 405 | -1020    |
 | malformed HTTP, too large, timeout, server bug     | 400, 408, 411, 413, 414, 431 | -1000 |
 
 Nothing here reads the wall clock except the default clock (``wall_clock_ms``); pass
-``clock=`` to pin time. Only the standard library is imported.
+``clock=`` to pin time. Only the standard library is imported when the module loads;
+``cryptography`` is imported by ``Ed25519Key`` and ``RsaKey`` when they are used.
 """
 
 import argparse
+import base64
+import binascii
 import hashlib
 import hmac
 import json
@@ -77,9 +95,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
 
 __all__ = [
+    "Ed25519Key",
     "HmacKey",
     "LocalExchange",
     "Part",
+    "RsaKey",
     "Verdict",
     "assumptions",
     "form_decode",
@@ -117,6 +137,31 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
         "`+` → space). HMAC hex compared case-insensitively, in constant time.",
         'REST API, SIGNED Endpoint security: "The signature is not case sensitive" (HMAC). '
         f"The decoding: {NOT_VERIFIED}",
+    ),
+    (
+        "Ed25519 and RSA signatures",
+        "Percent-decoded like any value, then read as strict standard base64 (alphabet "
+        "`A-Z a-z 0-9 + /`, `=` padding kept) and verified with the registered public key "
+        "(RSA: PKCS#1 v1.5 with SHA-256): case-sensitive. URL-safe or unpadded base64, or a "
+        "`+` that arrived as a space → -1022.",
+        "REST API, SIGNED Endpoint security, RSA Keys and Ed25519 Keys: base64, then "
+        'percent-encoded; "the resulting signature are case-sensitive". The strict reading '
+        f"of base64: {NOT_VERIFIED}",
+    ),
+    (
+        "Wrong key type",
+        "A signature shaped for another key type (64 hex characters sent for an Ed25519 or "
+        "RSA key; base64 sent for an HMAC key; Ed25519-sized for an RSA key) → -1022 like "
+        "any bad signature; the verdict's detail names both key types.",
+        "errors.md lists no separate code for it (-1022 INVALID_SIGNATURE); "
+        f"faqs/api_key_types.md. That Binance answers -1022: {NOT_VERIFIED}",
+    ),
+    (
+        "Public keys",
+        "`Ed25519Key` and `RsaKey` hold only a public key (a loaded key or a `PUBLIC KEY` "
+        "PEM); a private key is refused: Binance is only ever given the public key.",
+        "REST API, SIGNED Endpoint security, RSA Keys: you upload your public key and are "
+        "given an API key; faqs/api_key_types.md.",
     ),
     (
         "Check order",
@@ -243,6 +288,49 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
         "sent, but both were empty/null!\". The rest is the kit's simplification.",
     ),
     (
+        "WebSocket API payload",
+        "`handle_ws` rebuilds it from the JSON text received: every param except "
+        "`signature`, `apiKey` included, sorted by name in code-point order, `name=value` "
+        "joined with `&`; strings raw UTF-8, numbers and `true`/`false` as their literal JSON "
+        "text (`100`, `0.10`). The signature is read as is (no percent-decoding).",
+        'WebSocket API, SIGNED request security, Step 1 ("sort them by name in alphabetical '
+        'order"); errors.md, -1022. Numbers and booleans as literal text, code-point order: '
+        f"{NOT_VERIFIED}",
+    ),
+    (
+        "WebSocket API requests",
+        "Not UTF-8, not a JSON object, no `method` string, an `id` that is not a string, "
+        'integer or null, or `params` that is not an object → status 400, -1135 "Invalid '
+        'JSON Request" (`id` null if unread). A name twice in params → -1101; null or empty '
+        "value → -1105 (apiKey, timestamp, signature → -1102); arrays and objects → -1100. "
+        "Methods: order.place, order.test, session.logon, session.status, session.logout "
+        "(a `v3/` prefix allowed); any other → 400, -1020.",
+        f"errors.md: -1135 INVALID_JSON, -1101, -1102, -1105, -1100, -1020. Which code "
+        f"Binance sends for each: {NOT_VERIFIED}",
+    ),
+    (
+        "WebSocket API responses",
+        "`{id, status, result}` or `{id, status, error: {code, msg}}`; status as in the REST "
+        "model (200, 400, and 401 for -2014/-2015); no `rateLimits` field. Checks in the "
+        "REST order: envelope → method → apiKey (or session) → syntax → mandatory → "
+        "duplicates → empty → recvWindow → timing → key type → signature → order fields.",
+        'WebSocket API, Response format ("the same as in HTTP"); its session-revocation '
+        "example answers -2015 with status 401. Leaving out rateLimits is the kit's "
+        f"simplification; the check order: {NOT_VERIFIED}",
+    ),
+    (
+        "session.logon",
+        "Ed25519 keys only: an HMAC or RSA key → -1022, even with a valid signature. After "
+        "a logon, order.place and order.test sent without `apiKey` and `signature` use the "
+        "session's key (timestamp still checked). One simulated connection per exchange: "
+        "`connectedSince` is the server time of its first request; session.logout forgets "
+        "the key.",
+        'WebSocket API, Session Authentication ("Only Ed25519 keys are supported") and '
+        "session.logon. The code for other key types: users report an invalid-signature "
+        "error (sieblyio/binance pull request #626); "
+        f"{NOT_VERIFIED}",
+    ),
+    (
         "Connections",
         "One request per connection (HTTP/1.0, `Connection: close`). A client silent for "
         "`LocalExchange.socket_timeout` seconds (default 5) is disconnected, with 408 if "
@@ -301,6 +389,7 @@ MSG_BAD_KEY_FORMAT = "API-key format invalid."
 MSG_REJECTED_KEY = "Invalid API-key, IP, or permissions for action."
 MSG_UNKNOWN_ORDER = "Unknown order sent."
 MSG_DUPLICATE_ORDER = "Duplicate order sent."
+MSG_INVALID_JSON = "Invalid JSON Request"
 
 
 def _mandatory(name: str) -> str:
@@ -321,6 +410,8 @@ CHECK_TIMESTAMP = "timestamp"
 CHECK_SIGNATURE = "signature"
 CHECK_ENDPOINT = "endpoint"
 CHECK_INTERNAL = "internal"
+CHECK_REQUEST = "request"  # the WebSocket request's JSON envelope
+CHECK_KEY_TYPE = "key-type"  # session.logon: Ed25519 keys only
 
 _HTTP_MESSAGES = {
     400: "Malformed HTTP request.",
@@ -374,6 +465,244 @@ class HmacKey:
 
     def __repr__(self) -> str:
         return "HmacKey(secret=<hidden>)"
+
+
+# Binance's API key types (faqs/api_key_types.md). HMAC keys share a secret; Ed25519 and
+# RSA keys are key pairs: Binance holds only the public key and verifies with it.
+KIND_HMAC, KIND_ED25519, KIND_RSA = "HMAC", "Ed25519", "RSA"
+_HOW_TO_SIGN = {
+    KIND_HMAC: "HMAC-SHA256 keyed with its secret key, as 64 hex characters",
+    KIND_ED25519: "Ed25519 with its private key, as base64 (64 bytes)",
+    KIND_RSA: "RSASSA-PKCS1-v1_5 with SHA-256 and its private key, as base64",
+}
+_RSA_SIGNATURE_BYTES = (128, 256, 384, 512)  # RSA-1024 to RSA-4096
+_HEX_SIGNATURE = re.compile(r"[0-9a-fA-F]{64}")
+_PEM_PUBLIC_HEADER = b"-----BEGIN PUBLIC KEY-----"
+
+
+def _crypto():
+    """``cryptography``'s pieces the public keys need, imported when first used."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519, padding, rsa
+
+    return InvalidSignature, hashes, serialization, padding, ed25519, rsa
+
+
+def _unsupported() -> type[Exception]:
+    from cryptography.exceptions import UnsupportedAlgorithm
+
+    return UnsupportedAlgorithm
+
+
+def _load_public_key(owner: str, kind: str, public_key: object) -> object:
+    """A loaded public key of ``kind`` from a key object or ``PUBLIC KEY`` PEM; else a clear
+    TypeError/ValueError naming ``public_key``. Private keys are refused: Binance is only
+    ever given the public key."""
+    _, _, serialization, _, ed25519, rsa = _crypto()
+    classes = {
+        KIND_ED25519: (ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey),
+        KIND_RSA: (rsa.RSAPublicKey, rsa.RSAPrivateKey),
+    }
+    public_class, private_class = classes[kind]
+    if isinstance(public_key, (str, bytes, bytearray)):
+        data = public_key.encode("utf-8") if isinstance(public_key, str) else bytes(public_key)
+        first = data.strip().split(b"\n", 1)[0].strip()
+        if first.endswith(b"PRIVATE KEY-----"):
+            raise ValueError(
+                f"{owner}: public_key is a *private* key PEM. Binance is only ever given your "
+                "public key (you upload it; it issues the API key): pass the public key, "
+                "e.g. private_key.public_key()"
+            )
+        if first != _PEM_PUBLIC_HEADER:
+            raise ValueError(
+                f"{owner}: public_key: expected a loaded {kind} public key or its PEM text "
+                f"(starting {_PEM_PUBLIC_HEADER.decode()!r})"
+            )
+        try:
+            public_key = serialization.load_pem_public_key(data)
+        except (ValueError, TypeError, _unsupported()):
+            raise ValueError(
+                f"{owner}: public_key: the PEM could not be read (damaged or cut short?)"
+            ) from None
+    if isinstance(public_key, private_class):
+        raise TypeError(
+            f"{owner}: public_key is a *private* key. Binance is only ever given your public "
+            "key: pass private_key.public_key()"
+        )
+    if not isinstance(public_key, public_class):
+        other = next((k for k, (pub, _) in classes.items() if isinstance(public_key, pub)), None)
+        hint = f": use {'RsaKey' if other == KIND_RSA else 'Ed25519Key'}" if other else ""
+        raise TypeError(
+            f"{owner}: expected an {kind} public key, got "
+            f"{other + ' public key' if other else type(public_key).__name__}{hint}"
+        )
+    return public_key
+
+
+def _strict_base64(text: str) -> bytes | None:
+    """Standard base64 with its ``=`` padding, or None: no URL-safe alphabet, no spaces."""
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (UnicodeEncodeError, binascii.Error, ValueError):
+        return None
+
+
+class _PublicKey:
+    """An Ed25519 or RSA API key as Binance holds it: the public key alone."""
+
+    kind = ""
+    __slots__ = ("_key",)
+
+    def __init__(self, public_key: object) -> None:
+        self._key = _load_public_key(type(self).__name__, self.kind, public_key)
+
+    @property
+    def public_key(self) -> object:
+        """The loaded ``cryptography`` public key (not a secret)."""
+        return self._key
+
+    def verify(self, payload: bytes, signature: str) -> bool:
+        """True if ``signature`` (base64, case-sensitive) verifies ``payload`` with this key.
+
+        The REST signature arrives percent-decoded (``%2B`` and ``%2b`` are both ``+``);
+        the WebSocket API's arrives as is. Anything that is not strict standard base64 is
+        a failed verification, never an exception.
+        """
+        raw = _strict_base64(signature)
+        if raw is None:
+            return False
+        invalid_signature = _crypto()[0]
+        try:
+            self._verify(raw, payload)
+        except (invalid_signature, ValueError):
+            return False
+        return True
+
+    def _verify(self, raw: bytes, payload: bytes) -> None:
+        raise NotImplementedError
+
+
+class Ed25519Key(_PublicKey):
+    """An Ed25519 API key: verifies base64 Ed25519 signatures with the public key.
+
+    ``public_key`` is an ``Ed25519PublicKey`` or its PEM (``-----BEGIN PUBLIC KEY-----``).
+    """
+
+    kind = KIND_ED25519
+    signature_bytes = 64
+    __slots__ = ()
+
+    def _verify(self, raw: bytes, payload: bytes) -> None:
+        self._key.verify(raw, payload)
+
+    def __repr__(self) -> str:
+        _, _, serialization, _, _, _ = _crypto()
+        raw = self._key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        return f"Ed25519Key(public key {raw.hex()[:16]}…)"
+
+
+class RsaKey(_PublicKey):
+    """An RSA API key: verifies base64 RSASSA-PKCS1-v1_5 SHA-256 signatures.
+
+    ``public_key`` is an ``RSAPublicKey`` or its PEM (``-----BEGIN PUBLIC KEY-----``).
+    """
+
+    kind = KIND_RSA
+    __slots__ = ()
+
+    @property
+    def signature_bytes(self) -> int:
+        return (self._key.key_size + 7) // 8
+
+    def _verify(self, raw: bytes, payload: bytes) -> None:
+        _, hashes, _, padding, _, _ = _crypto()
+        self._key.verify(raw, payload, padding.PKCS1v15(), hashes.SHA256())
+
+    def __repr__(self) -> str:
+        return f"RsaKey({self._key.key_size}-bit public key)"
+
+
+def _signature_shape(signature: str, *, decoded: bool) -> tuple[str | None, str]:
+    """Which key type a signature looks like it came from, and a description of it.
+
+    ``decoded`` is True for REST (the value was percent-decoded once already).
+    """
+    if _HEX_SIGNATURE.fullmatch(signature):
+        return KIND_HMAC, "64 hex characters, an HMAC-SHA256 signature's shape"
+    raw = _strict_base64(signature)
+    if raw is not None:
+        size = len(raw)
+        if size == 64:
+            return KIND_ED25519, "base64 of 64 bytes, an Ed25519 signature's shape"
+        if size in _RSA_SIGNATURE_BYTES:
+            return KIND_RSA, f"base64 of {size} bytes, an RSA-{size * 8} signature's shape"
+        return None, f"base64 of {size} bytes"
+    if " " in signature:
+        return None, (
+            "it has a space where base64 has '+': a '+' sent without percent-encoding "
+            "arrives as a space; send it as %2B"
+        )
+    if "%" in signature:
+        if decoded:
+            return None, (
+                "it still holds %-escapes after one decoding: the signature was "
+                "percent-encoded twice (%252B); encode it once"
+            )
+        return None, (
+            "it holds %-escapes: the WebSocket API carries the base64 as is, inside JSON; "
+            "percent-encoding is for REST query strings and bodies"
+        )
+    if re.fullmatch(r"[A-Za-z0-9_-]+=*", signature) and re.search(r"[-_]", signature):
+        return None, (
+            "it is URL-safe base64 ('-' and '_'); Binance's signatures are standard base64 "
+            "('+' and '/'): use base64.b64encode, not urlsafe_b64encode"
+        )
+    if re.fullmatch(r"[A-Za-z0-9+/]+", signature) and len(signature) % 4:
+        return None, "it is base64 without its '=' padding; keep the padding"
+    return None, "neither 64 hex characters nor base64"
+
+
+def _mismatch_detail(
+    key: object, payload: bytes, signature: str, *, decoded: bool, rule: str = ""
+) -> str:
+    """Why ``signature`` did not verify, as precisely as the signature's shape allows.
+
+    ``rule`` describes how the payload was rebuilt, when that is not REST's rule.
+    """
+    kind = getattr(key, "kind", "?")
+    shape, description = _signature_shape(signature, decoded=decoded)
+    if shape is not None and shape != kind and kind in _HOW_TO_SIGN:
+        return (
+            f"wrong key type: this API key is registered as an {kind} key, but the signature "
+            f"is {description}. Sign with the key registered under this API key: "
+            f"{_HOW_TO_SIGN[kind]}"
+        )
+    if kind == KIND_HMAC:
+        return (
+            f"HMAC-SHA256 of the {len(payload)}-byte payload rebuilt from the bytes "
+            f"received does not match the signature sent: compare this payload{rule} with the "
+            "one you signed"
+        )
+    if kind not in _HOW_TO_SIGN:
+        return (
+            f"the {kind} key registered under this API key does not verify the signature "
+            f"over the {len(payload)}-byte payload rebuilt from the bytes received"
+        )
+    if shape is None:
+        return f"the {kind} signature cannot be read as standard base64: {description}"
+    expected = getattr(key, "signature_bytes", None)
+    if kind == KIND_RSA and expected and f"of {expected} bytes" not in description:
+        return (
+            f"the signature is {description}, but the registered RSA key makes "
+            f"{expected}-byte signatures: signed with another key?"
+        )
+    return (
+        f"the {kind} signature ({description}) does not verify with the registered public "
+        f"key over the {len(payload)}-byte payload rebuilt from the bytes received: compare "
+        f"this payload{rule} with the one you signed (base64 is case-sensitive, unlike HMAC's "
+        "hex)"
+    )
 
 
 # --- The verdict ---------------------------------------------------------------------------
@@ -773,6 +1102,7 @@ def _check_order(params: Mapping[str, str]) -> None:
                 f"{name} {_shown(value, 40)!r} is not a plain decimal (a float's '1e-05'?)",
             )
 
+
 _FAKE_ACCOUNT = {
     "makerCommission": 10,
     "takerCommission": 10,
@@ -930,16 +1260,111 @@ def _parts(request: _Request, notes: list[str]) -> tuple[Part, Part]:
     return query, parse_part("body", body)
 
 
+# --- The WebSocket API, without a socket -------------------------------------------------------
+
+# WebSocket API methods this model answers, with their security type (WebSocket API,
+# "Authentication requests" and "Trading requests"). "v3/order.place" is accepted too.
+_WS_METHODS = {
+    "order.place": "TRADE",
+    "order.test": "TRADE",
+    "session.logon": "SIGNED",
+    "session.status": "NONE",
+    "session.logout": "NONE",
+}
+_WS_VERSION_PREFIX = "v3/"
+
+
+class _JsonNumber(str):
+    """A JSON number kept as the literal text it arrived as (``100``, ``0.10``)."""
+
+
+class _JsonObject(list):
+    """A JSON object as its (name, value) pairs in order, so duplicates stay visible."""
+
+
+def _ws_refusal(detail: str) -> _Refusal:
+    return _Refusal(-1135, MSG_INVALID_JSON, CHECK_REQUEST, detail)
+
+
+def _parse_ws(raw: bytes) -> tuple[object, str, list[tuple[str, object]]]:
+    """(id, method, params pairs) of one WebSocket request; a -1135 refusal otherwise."""
+    try:
+        text = raw.decode("utf-8")
+        data = json.loads(
+            text,
+            object_pairs_hook=_JsonObject,
+            parse_int=_JsonNumber,
+            parse_float=_JsonNumber,
+            parse_constant=lambda name: _JsonNumber(name),
+        )
+    except UnicodeDecodeError:
+        raise _ws_refusal("the request is not UTF-8 text") from None
+    except ValueError as exc:
+        raise _ws_refusal(f"the request is not valid JSON: {exc}") from None
+    if not isinstance(data, _JsonObject):
+        raise _ws_refusal('the request must be a JSON object {"id", "method", "params"}')
+    fields = dict(data)
+    request_id = fields.get("id")
+    if isinstance(request_id, _JsonNumber):
+        if not re.fullmatch(r"-?[0-9]{1,19}", request_id):
+            raise _ws_refusal(f"id {request_id} is not an integer")
+        request_id = int(request_id)
+    elif request_id is not None and not isinstance(request_id, str):
+        raise _ws_refusal("id must be a string, an integer or null")
+    method = fields.get("method")
+    if not isinstance(method, str) or not method:
+        raise _Refusal(-1135, MSG_INVALID_JSON, CHECK_REQUEST, 'no "method" string in the request')
+    params = fields.get("params", _JsonObject())
+    if not isinstance(params, _JsonObject):
+        raise _ws_refusal('"params" must be a JSON object')
+    return request_id, method, list(params)
+
+
+def _ws_text(name: str, value: object) -> str:
+    """A parameter value as the server signs it: strings raw, numbers and booleans as the
+    literal JSON text they arrived as."""
+    if isinstance(value, _JsonNumber):
+        return str(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""  # judged as empty, like ""
+    if isinstance(value, str):
+        if _CONTROL_CHAR.search(value):
+            raise _Refusal(
+                -1100,
+                MSG_ILLEGAL_CHARS,
+                CHECK_SYNTAX,
+                f"{_shown(name, 40)!r} holds a control character",
+            )
+        return value
+    raise _Refusal(
+        -1100,
+        MSG_ILLEGAL_CHARS,
+        CHECK_SYNTAX,
+        f"{_shown(name, 40)!r} is a JSON array or object; this model reads only strings, "
+        "numbers and booleans",
+    )
+
+
+def _ws_payload_bytes(params: list[tuple[str, str]]) -> bytes:
+    """WebSocket API, SIGNED request security, Step 1: every param except ``signature``,
+    sorted by name, ``name=value`` joined with ``&``, values raw (no percent-encoding)."""
+    kept = sorted((name, text) for name, text in params if name != "signature")
+    return "&".join(f"{name}={text}" for name, text in kept).encode("utf-8")
+
+
 # --- The exchange --------------------------------------------------------------------------
 
 
 class LocalExchange:
     """A local model of Binance's signed-request checks, served over real HTTP on 127.0.0.1.
 
-    ``keys`` maps API key → key object (``HmacKey``; anything with ``kind`` and
-    ``verify(payload, signature)``); by default Binance's documented example pair is
-    registered. ``clock`` returns the server time in integer milliseconds (default: the
-    wall clock); pin it, e.g. ``clock=lambda: 1499827320000``, for deterministic output.
+    ``keys`` maps API key → key object (``HmacKey``, ``Ed25519Key``, ``RsaKey``; anything
+    with ``kind`` and ``verify(payload, signature)``); by default Binance's documented
+    example HMAC pair is registered. ``clock`` returns the server time in integer
+    milliseconds (default: the wall clock); pin it, e.g. ``clock=lambda: 1499827320000``,
+    for deterministic output.
     ``port=0`` picks a free port. ``log``, if given, is called with one line per request
     (the command line passes a stderr printer; the ``with`` form logs nothing).
     """
@@ -966,6 +1391,9 @@ class LocalExchange:
         self._verdicts: deque[Verdict] = deque(maxlen=MAX_VERDICTS)
         self._orders: dict[str, list[dict[str, object]]] = {}
         self._next_order_id = 1
+        # The one simulated WebSocket connection: when it "opened" and who logged on.
+        self._ws_connected_since: int | None = None
+        self._ws_session: tuple[str, int] | None = None  # (API key, authorizedSince)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         if keys is None:
@@ -985,7 +1413,10 @@ class LocalExchange:
         if not isinstance(getattr(key, "kind", None), str) or not callable(
             getattr(key, "verify", None)
         ):
-            raise TypeError("key: expected a key object such as HmacKey(secret)")
+            raise TypeError(
+                "key: expected a key object: HmacKey(secret), Ed25519Key(public_key) or "
+                "RsaKey(public_key)"
+            )
         with self._lock:
             self._keys[api_key] = key
 
@@ -1074,9 +1505,7 @@ class LocalExchange:
                 -1022,
                 MSG_BAD_SIGNATURE,
                 CHECK_SIGNATURE,
-                f"HMAC-SHA256 of the {len(trace.payload)}-byte payload rebuilt from the bytes "
-                "received does not match the signature sent: compare this payload with the "
-                "one you signed",
+                _mismatch_detail(key, trace.payload, signatures[0], decoded=True),
             )
         return 200, endpoint.run(self, _Call(params, api_key, trace.server_time))
 
@@ -1118,6 +1547,199 @@ class LocalExchange:
                 "no key is registered under this API key",
             )
         return value, key
+
+    # The WebSocket API (one simulated connection, no socket)
+
+    def handle_ws(self, text: str | bytes) -> dict[str, object]:
+        """Judge one WebSocket API request given as its JSON text; return the response.
+
+        The response has the WebSocket API's shape: ``{"id", "status", "result"}`` or
+        ``{"id", "status", "error": {"code", "msg"}}`` (no ``rateLimits``). Signed methods
+        (``order.place``, ``order.test``, ``session.logon``) are checked in the REST order
+        — API key, parameters, timing, signature — over the WebSocket payload rebuilt
+        from the JSON received (see the module docstring). Every request leaves a
+        ``Verdict`` (method ``"WS"``, target the method name, body the JSON text).
+        All calls share one simulated connection: after ``session.logon`` (Ed25519 keys
+        only), ``order.*`` requests without ``apiKey`` and ``signature`` are authorized by
+        the session. Never raises for anything the request holds.
+        """
+        if isinstance(text, str):
+            raw = text.encode("utf-8", "surrogatepass")
+        elif isinstance(text, (bytes, bytearray)):
+            raw = bytes(text)
+        else:
+            raise TypeError(
+                f"text: expected the request's JSON text (str), got {type(text).__name__}; "
+                "the server receives text: pass json.dumps(request) or WsRequest.json()"
+            )
+        trace = _Trace(_Request(method="WS", target="(unread)", body=raw))
+        request_id: object = None
+        try:
+            request_id, method, params = _parse_ws(raw)
+            trace.request = _Request(method="WS", target=_shown(method, 80), body=raw)
+            result = self._judge_ws(method, params, trace)
+            if trace.security == "NONE":
+                detail = "no checks: security type NONE"
+            elif trace.signature is None:
+                detail = "accepted: the session's API key, parameters and timing passed"
+            else:
+                detail = "accepted: API key, parameters, timing and signature all passed"
+            verdict = trace.verdict(200, None, None, CHECK_OK, detail)
+            response: dict[str, object] = {"id": request_id, "status": 200, "result": result}
+        except _Refusal as exc:
+            verdict = trace.verdict(exc.status, exc.code, exc.msg, exc.check, exc.detail)
+            error = {"code": exc.code, "msg": exc.msg}
+            response = {"id": request_id, "status": exc.status, "error": error}
+        except Exception as exc:  # the catch-all: a bug here is a 400, never a traceback
+            detail = f"unexpected {type(exc).__name__} in the server: {exc}"
+            verdict = trace.verdict(400, -1000, MSG_UNKNOWN, CHECK_INTERNAL, detail)
+            error = {"code": -1000, "msg": MSG_UNKNOWN}
+            response = {"id": request_id, "status": 400, "error": error}
+        self._record(verdict)
+        return response
+
+    def _ws_status(self, server_time: int) -> dict[str, object]:
+        """WebSocket API, "Query session status": the response's fields."""
+        api_key, since = self._ws_session or (None, None)
+        return {
+            "apiKey": api_key,
+            "authorizedSince": since,
+            "connectedSince": self._ws_connected_since,
+            "returnRateLimits": False,
+            "serverTime": server_time,
+            "userDataStream": False,
+        }
+
+    def _judge_ws(self, method: str, pairs: list[tuple[str, object]], trace: _Trace) -> object:
+        name = method.removeprefix(_WS_VERSION_PREFIX)
+        security = _WS_METHODS.get(name)
+        if security is None:
+            raise _Refusal(
+                -1020,
+                MSG_UNSUPPORTED,
+                CHECK_ROUTE,
+                f"this model answers {', '.join(_WS_METHODS)}, not {_shown(method, 40)!r}",
+            )
+        trace.security = security
+        now = self._now_ms()
+        with self._lock:
+            if self._ws_connected_since is None:
+                self._ws_connected_since = now
+        if security == "NONE":
+            trace.server_time = now
+            if name == "session.logout":
+                with self._lock:
+                    self._ws_session = None
+            return self._ws_status(now)
+
+        texts: list[tuple[str, str]] = []
+        problem: _Refusal | None = None  # raised at the syntax check, after the API key's
+        for param, value in pairs:
+            try:
+                texts.append((param, _ws_text(param, value)))
+            except _Refusal as exc:
+                problem = problem or exc
+        names = [param for param, _ in texts]
+        duplicate = next((n for n in names if names.count(n) > 1), None)
+        params = dict(texts)
+        signatures = tuple(text for param, text in texts if param == "signature")
+        trace.payload = _ws_payload_bytes(texts)
+        trace.signature = signatures[0] if signatures else None
+
+        session = self._ws_session
+        by_session = (
+            name != "session.logon"
+            and "apiKey" not in params
+            and not signatures
+            and session is not None
+        )
+        if by_session:
+            api_key = session[0]
+            key = self._keys.get(api_key)
+            if key is None:  # revoked since logon
+                with self._lock:
+                    self._ws_session = None
+                raise _Refusal(
+                    -2015, MSG_REJECTED_KEY, CHECK_API_KEY, "the session's API key is gone"
+                )
+            trace.notes.append(
+                "authorized by the session (session.logon): no apiKey or signature needed"
+            )
+        else:
+            if "apiKey" not in params or not params["apiKey"]:
+                raise _Refusal(
+                    -1102,
+                    _mandatory("apiKey"),
+                    CHECK_API_KEY,
+                    "no apiKey parameter: on the WebSocket API the key is a parameter "
+                    "(there are no headers), and it is part of the signed payload",
+                )
+            try:
+                api_key, key = self._check_api_key((params["apiKey"],))
+            except _Refusal as exc:
+                exc.detail = exc.detail.replace(f"the {API_KEY_HEADER} value", "apiKey")
+                raise
+        trace.key_kind = key.kind
+
+        if problem is not None:
+            raise problem
+        if any(not n for n in names):
+            raise _Refusal(-1100, MSG_ILLEGAL_CHARS, CHECK_SYNTAX, "a parameter has an empty name")
+        # A session-authorized request needs its timestamp but no signature.
+        _check_mandatory(params, ("(session)",) if by_session else signatures)
+        if duplicate is not None:
+            raise _Refusal(
+                -1101,
+                MSG_DUPLICATE,
+                CHECK_DUPLICATE,
+                f"{_shown(duplicate, 40)!r} appears twice in params",
+            )
+        for param, text in texts:
+            if text == "":
+                shown = _shown(param, 40)
+                raise _Refusal(
+                    -1105,
+                    f"Parameter '{shown}' was empty.",
+                    CHECK_EMPTY,
+                    f"{shown!r} is empty or null: leave it out instead",
+                )
+        recv_window_us = _recv_window_us(params)
+        trace.server_time = now
+        _check_timing(params["timestamp"], recv_window_us, now)
+
+        if not by_session:
+            if name == "session.logon" and key.kind != KIND_ED25519:
+                raise _Refusal(
+                    -1022,
+                    MSG_BAD_SIGNATURE,
+                    CHECK_KEY_TYPE,
+                    f"session.logon accepts Ed25519 keys only (WebSocket API, Authentication "
+                    f"requests); this API key is an {key.kind} key. Sign each request with "
+                    "apiKey and signature instead, or log on with an Ed25519 key",
+                )
+            if not key.verify(trace.payload, signatures[0]):
+                raise _Refusal(
+                    -1022,
+                    MSG_BAD_SIGNATURE,
+                    CHECK_SIGNATURE,
+                    _mismatch_detail(
+                        key,
+                        trace.payload,
+                        signatures[0],
+                        decoded=False,
+                        rule=" (params sorted by name, values raw, signature left out)",
+                    ),
+                )
+
+        call = _Call(params, api_key, now)
+        if name == "session.logon":
+            with self._lock:
+                self._ws_session = (api_key, now)
+            return self._ws_status(now)
+        _check_order(params)
+        if name == "order.test":
+            return {}
+        return self._place_order(call)
 
     # Orders (in memory, per API key, never matched)
 

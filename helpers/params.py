@@ -13,18 +13,31 @@ endpoint security". The recipe, one function per step:
    accepts any order; the signature covers the order you send.
 4. Concatenate the query string and the body **without a separator** (``total_params``).
 
-Only the standard library is imported here, so ``import helpers.params`` is cheap.
+The WebSocket API signs another text (``ws_payload``): Binance Spot API docs, WebSocket
+API, "SIGNED request security" → "Step 1. Construct the signature payload": every
+parameter except ``signature`` — ``apiKey`` included — sorted by name, ``name=value``
+pairs joined with ``&``, values as raw UTF-8 with **no** percent-encoding.
+
+Only the standard library is imported here, and ``json`` and ``decimal`` only once a value
+needs them, so ``import helpers.params`` is cheap.
 """
 
-import json
+import sys
 import urllib.parse
 from collections.abc import Mapping
-from decimal import Decimal
 
-__all__ = ["as_pairs", "format_value", "percent_encode", "query_string", "total_params"]
+__all__ = [
+    "as_pairs",
+    "format_value",
+    "percent_encode",
+    "query_string",
+    "total_params",
+    "ws_payload",
+]
 
 # RFC 3986 section 2.3. `urllib.parse.quote(..., safe="")` keeps exactly this set.
 UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~"
+_quote = urllib.parse.quote  # (text, safe): UTF-8, strict errors, uppercase hex
 
 
 def percent_encode(text: str, *, name: str = "value") -> str:
@@ -67,7 +80,8 @@ def format_value(name: str, value: object) -> str:
         return value
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, Decimal):
+    decimal = sys.modules.get("decimal")  # not loaded means no value can be a Decimal
+    if decimal is not None and isinstance(value, decimal.Decimal):
         if not value.is_finite():
             raise ValueError(
                 f"parameter {name!r}: Decimal {value} is not a number Binance accepts; "
@@ -107,6 +121,8 @@ def _json_array(name: str, items: list | tuple) -> str:
             raise TypeError(
                 f"parameter {name!r}: list items must be str, got {type(item).__name__} {item!r}"
             )
+    import json
+
     return json.dumps(list(items), separators=(",", ":"), ensure_ascii=False)
 
 
@@ -158,12 +174,13 @@ def query_string(params: object) -> str:
                 "sign the other parameters, then append signature=..."
             )
         seen.add(name)
-        text = format_value(name, value)
-        parts.append(
+        text = value if type(value) is str and value else format_value(name, value)
+        try:
+            parts.append(f"{_quote(name, '')}={_quote(text, '')}")
+        except UnicodeEncodeError:  # say which parameter, then fail as percent_encode does
             percent_encode(name, name="parameter name")
-            + "="
-            + percent_encode(text, name=f"parameter {name!r}")
-        )
+            percent_encode(text, name=f"parameter {name!r}")
+            raise
     return "&".join(parts)
 
 
@@ -178,3 +195,41 @@ def total_params(query: str, body: str) -> str:
         if not isinstance(part, str):
             raise TypeError(f"{label}: expected str, got {type(part).__name__}")
     return query + body
+
+
+def ws_payload(params: object) -> str:
+    """The WebSocket API's signature payload: sorted by name, raw UTF-8, ``signature`` left out.
+
+    ``params`` is a request's ``params`` (a mapping, or a sequence of pairs). Every
+    parameter except ``signature`` is taken — ``apiKey`` included, since on the WebSocket
+    API the key is a parameter — sorted by name (code-point order, so ``timeInForce``
+    comes before ``timestamp``), and joined as ``name=value`` with ``&``. Values are
+    formatted as in ``format_value`` and **not** percent-encoded: the docs' non-ASCII
+    example signs ``symbol=１２３４５６`` as it is::
+
+        >>> ws_payload({"symbol": "BTCUSDT", "timestamp": 1645423376532, "apiKey": "k",
+        ...             "signature": "ignored"})
+        'apiKey=k&symbol=BTCUSDT&timestamp=1645423376532'
+
+    Refused, naming the parameter: a repeated name, the values ``format_value`` refuses
+    (``float``, ``bool``, ``None``, empty), and lists (the docs give no signing rule for
+    array values on the WebSocket API).
+    """
+    pairs = []
+    seen = set()
+    for name, value in as_pairs(params):
+        if not isinstance(name, str) or not name:
+            raise TypeError(f"params: parameter names must be non-empty str, got {name!r}")
+        if name in seen:
+            raise ValueError(f"parameter {name!r} appears twice; send it once")
+        seen.add(name)
+        if name == "signature":
+            continue  # "all request params except for the signature"
+        if isinstance(value, (list, tuple)):
+            raise TypeError(
+                f"parameter {name!r}: list values are not supported in a WebSocket payload "
+                "here (the docs give no signing rule for arrays)"
+            )
+        pairs.append((name, format_value(name, value)))
+    pairs.sort(key=lambda pair: pair[0])
+    return "&".join(f"{name}={text}" for name, text in pairs)

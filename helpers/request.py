@@ -15,6 +15,12 @@ USER_DATA) Endpoint security":
 - the payload is the query string concatenated with the body, no separator;
 - ``signature`` is sent in the query string or the body — this kit appends it last, to
   the body when there is one (as the docs' mixed example does), else to the query string.
+
+Three key types sign (``key_type=``, explicit, default ``"HMAC"``): HMAC with
+``secret=``, Ed25519 and RSA with ``private_key=`` (and ``password=`` for an encrypted
+PEM). Their base64 signatures contain ``+``, ``/`` and ``=``, so the signature is
+percent-encoded when the request is assembled (``sent_query``/``sent_body``), exactly as
+every other value: a raw ``+`` would arrive as a space.
 """
 
 import html
@@ -24,7 +30,7 @@ from typing import NamedTuple
 
 from helpers.examples import EXAMPLE_API_KEY
 from helpers.params import as_pairs, format_value, percent_encode, query_string, total_params
-from helpers.signing import hmac_sha256_hex
+from helpers.signing import HMAC, key_type_name, sign_payload
 
 __all__ = ["Reply", "SignedRequest", "sign_request", "send"]
 
@@ -65,6 +71,7 @@ class SignedRequest:
     payload: str
     signature: str
     api_key: str = field(repr=False)
+    key_type: str = HMAC
 
     @property
     def payload_bytes(self) -> bytes:
@@ -77,7 +84,7 @@ class SignedRequest:
         return "body" if self.body else "query"
 
     def _with_signature(self, part: str) -> str:
-        return part + ("&" if part else "") + "signature=" + percent_encode(self.signature)
+        return part + ("&" if part else "") + "signature=" + self.sent_signature
 
     @property
     def sent_query(self) -> str:
@@ -120,8 +127,14 @@ class SignedRequest:
             parts.append(f"-d '{self.sent_body}'")
         return " ".join(parts)
 
+    @property
+    def sent_signature(self) -> str:
+        """The signature as it travels: percent-encoded (hex is unchanged; base64's
+        ``+``, ``/`` and ``=`` become ``%2B``, ``%2F`` and ``%3D``)."""
+        return percent_encode(self.signature)
+
     def _rows(self) -> list[tuple[str, str]]:
-        return [
+        rows = [
             ("request", f"{self.method} {self.path}"),
             ("query string", self.query_string or "(none)"),
             ("body", self.body or "(none)"),
@@ -130,6 +143,13 @@ class SignedRequest:
             ("header", f"{API_KEY_HEADER}: {masked_api_key(self.api_key)}"),
             ("signature goes in", self.signature_in),
         ]
+        if self.key_type != HMAC:  # HMAC requests keep the rows notebooks 00-04 show
+            rows[4:5] = [
+                ("key type", self.key_type),
+                ("signature", self.signature),
+                ("signature sent as", self.sent_signature),
+            ]
+        return rows
 
     def __repr__(self) -> str:
         width = max(len(label) for label, _ in self._rows())
@@ -156,6 +176,35 @@ def _check_api_key(api_key: object) -> str:
     return api_key
 
 
+def _check_key_arguments(
+    key_type: object, secret: object, private_key: object, password: object
+) -> str:
+    """The canonical key type, once the right key argument (and only it) is given."""
+    kind = key_type_name(key_type)
+    if kind == HMAC:
+        if private_key is not None:
+            raise ValueError(
+                "private_key: an HMAC key signs with secret=...; for a private key say which "
+                "type it is: key_type='Ed25519' or key_type='RSA' (the kit never guesses)"
+            )
+        if password is not None:
+            raise ValueError("password: only an encrypted Ed25519 or RSA PEM has a password")
+        if secret is None:
+            raise TypeError("secret: key_type='HMAC' signs with the secret key: pass secret=...")
+        return kind
+    if secret is not None:
+        raise ValueError(
+            f"secret: key_type={kind!r} signs with private_key=..., not secret= (the "
+            "secret key is HMAC's; an Ed25519 or RSA key pair has a private key instead)"
+        )
+    if private_key is None:
+        raise TypeError(
+            f"private_key: key_type={kind!r} signs with your private key: pass "
+            "private_key=... (a loaded key, or its PEM text or bytes)"
+        )
+    return kind
+
+
 def _check_params(label: str, params: object) -> list[tuple[str, str]]:
     """Validate through ``query_string`` (same refusals), then keep the formatted pairs."""
     pairs = as_pairs(params)
@@ -174,18 +223,26 @@ def sign_request(
     params: object = (),
     *,
     api_key: str,
-    secret: str | bytes,
     timestamp: int,
+    secret: str | bytes | None = None,
+    key_type: str = HMAC,
+    private_key: object = None,
+    password: str | bytes | None = None,
     recv_window: int | Decimal | None = None,
     body_params: object = None,
 ) -> SignedRequest:
-    """Build and HMAC-sign a Binance REST request.
+    """Build and sign a Binance REST request.
 
     ``params`` go in the query string; ``body_params`` (POST/PUT/DELETE only) go in the
     form body. ``recvWindow`` (if given) and ``timestamp`` are appended to the body when
     there is one, else to the query string — the docs' examples put them last.
     ``timestamp`` is injected (milliseconds since the epoch, or microseconds): nothing
     here reads a clock.
+
+    The key type is explicit: ``key_type="HMAC"`` (the default) signs with ``secret=``;
+    ``key_type="Ed25519"`` or ``"RSA"`` signs with ``private_key=`` (a loaded key or its
+    PEM; ``password=`` for an encrypted PEM). Passing the other kind of key is refused
+    with a message naming the parameter.
     """
     if method not in METHODS:
         raise ValueError(
@@ -200,6 +257,7 @@ def sign_request(
             f"timestamp: expected milliseconds since the epoch as a positive int, got {timestamp!r}"
         )
     _check_api_key(api_key)
+    kind = _check_key_arguments(key_type, secret, private_key, password)
 
     query_pairs = _check_params("params", params)
     body_pairs = _check_params("body_params", body_params) if body_params is not None else []
@@ -231,8 +289,11 @@ def sign_request(
         query_string=query,
         body=body,
         payload=payload,
-        signature=hmac_sha256_hex(secret, payload),
+        signature=sign_payload(
+            kind, secret if kind == HMAC else private_key, payload, password=password
+        ),
         api_key=api_key,
+        key_type=kind,
     )
 
 
