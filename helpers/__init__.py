@@ -3,11 +3,11 @@
 The modules follow the stages of a signed request, one job each:
 
 1. ``helpers.params``    — parameters → query string / body → signature payload
-2. ``helpers.signing``   — payload → signature (HMAC-SHA256 hex)
+2. ``helpers.signing``   — payload → signature (HMAC hex; Ed25519 and RSA base64)
 3. ``helpers.request``   — a ``SignedRequest`` value showing every intermediate; ``send``
 4. ``helpers.exchange``  — request → verdict: a local stand-in for Binance's checks
 
-Around them: ``helpers.pitfalls`` (the catalogue of mistakes, each with its fix),
+Around them: ``helpers.websocket`` (WebSocket API requests), ``helpers.pitfalls`` (the catalogue of mistakes, each with its fix),
 ``helpers.compare`` (signed vs received, first differing byte), ``helpers.examples``
 (Binance's documented example keys), ``helpers.avalanche`` and ``helpers.exercises*``
 (the notebooks' pictures and self-checks), ``helpers.testnet_check`` (opt-in).
