@@ -3,12 +3,15 @@
 What must hold, whatever arrives: no 5xx, no crash (no verdict decided by the server's own
 catch-all, and it keeps serving), and no false accept — only a request whose bytes are
 the signed ones (up to what does not change meaning: the case of an HMAC hex signature,
-the case of a header name, whitespace HTTP drops) is accepted. `make test` runs 1,000 fuzz cases;
+the case of a header name, whitespace HTTP drops, the case of a %XX escape inside a
+percent-encoded base64 signature) is accepted. `make test` runs 1,000 fuzz cases;
 `pytest -m soak` runs 10,000 more.
 """
 
+import re
 import socket
 import threading
+import urllib.parse
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -254,3 +257,42 @@ def test_eight_clients_five_hundred_requests_each(ex):
         thread.join()
     assert failures == []
     assert_never_broken(ex)
+
+
+# --- an Ed25519 signature: base64, so case counts, except inside a %XX escape ---------------
+
+ED25519_API_KEY = "FAKEed25519ApiKeyForTheTamperTest0123456789abcdefABCDEF01234567"
+
+
+def test_tampering_an_ed25519_signature_is_rejected_except_escape_case():
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from helpers.exchange import Ed25519Key
+    from helpers.signing import ed25519_signature
+
+    private = Ed25519PrivateKey.from_private_bytes(b"kit-example-seed-not-a-real-key!")
+    payload = QUERY + BODY
+    signature = urllib.parse.quote(ed25519_signature(private, payload), safe="")
+    assert signature.count("%") >= 2  # "==" padding at least: escapes to play with
+    keys = {ED25519_API_KEY: Ed25519Key(private.public_key())}
+    target = f"{PATH}?{QUERY}".encode()
+
+    def status(sig: str) -> int:
+        body = f"{BODY}&signature={sig}".encode()
+        return exchange_bytes(ex, request_bytes(b"POST", target, ED25519_API_KEY.encode(), body))[0]
+
+    def escapes_upper(sig: str) -> str:
+        return re.sub(r"%[0-9a-fA-F]{2}", lambda m: m[0].upper(), sig)
+
+    with LocalExchange(clock=lambda: SERVER_TIME, keys=keys) as ex:
+        assert status(signature) == 200
+        assert status(re.sub(r"%[0-9A-F]{2}", lambda m: m[0].lower(), signature)) == 200
+        wrongly_accepted = []
+        for changed in tampered(signature.encode()):
+            text = changed.decode("latin-1")
+            if escapes_upper(text) == signature:
+                continue  # only the case of an escape changed: the same signature
+            if status(text) == 200:
+                wrongly_accepted.append(text)
+        assert wrongly_accepted == []
+        assert all(v.check != "internal" for v in ex.verdicts)
