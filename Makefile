@@ -19,12 +19,12 @@ ifeq ($(shell id -u),0)
 LAB_FLAGS += --allow-root
 endif
 
-.PHONY: lab test lint notebooks testnet-check clean
+.PHONY: lab test lint notebooks bench testnet-check clean
 
-$(READY): requirements.txt pyproject.toml
+$(READY): requirements.txt requirements-peers.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-peers.txt -e .
 	touch $@
 
 # The kit's own notebooks are trusted so their stored HTML/SVG outputs render as saved.
@@ -48,6 +48,10 @@ notebooks: $(READY)
 		--ExecutePreprocessor.store_widget_state=False \
 		$(NOTEBOOKS)
 	$(BIN)/python tests/clean_notebooks.py $(NOTEBOOKS)
+
+# Ratios measured in one run on this machine (not a test): see benchmarks/bench.py.
+bench: $(READY)
+	$(BIN)/python benchmarks/bench.py
 
 # Opt-in, never run by `make test` or CI: replays the pitfall catalogue against the real
 # Spot Testnet with your own keys (BINANCE_API_KEY, BINANCE_API_SECRET in the environment)

@@ -7,10 +7,17 @@ The modules follow the stages of a signed request, one job each:
 3. ``helpers.request``   — a ``SignedRequest`` value showing every intermediate; ``send``
 4. ``helpers.exchange``  — request → verdict: a local stand-in for Binance's checks
 
-Around them: ``helpers.websocket`` (WebSocket API requests), ``helpers.pitfalls`` (the catalogue of mistakes, each with its fix),
-``helpers.compare`` (signed vs received, first differing byte), ``helpers.examples``
-(Binance's documented example keys), ``helpers.avalanche`` and ``helpers.exercises*``
-(the notebooks' pictures and self-checks), ``helpers.testnet_check`` (opt-in).
+Around them:
+
+- ``helpers.websocket`` — WebSocket API requests (sorted, raw payload)
+- ``helpers.pitfalls`` — the catalogue of mistakes, each with its broken code and fix
+- ``helpers.compare`` — signed vs received, first differing byte marked
+- ``helpers.doctor`` — which mistake produced a rejected request, proven by re-signing
+- ``helpers.clients`` — the popular client libraries driven offline, compared
+- ``helpers.playground`` — the live signature playground (ipywidgets)
+- ``helpers.examples`` — Binance's documented example keys
+- ``helpers.timing``, ``helpers.avalanche``, ``helpers.exercises*`` — the notebooks'
+  pictures and self-checks; ``helpers.testnet_check`` — opt-in check against the Testnet
 
 Nothing is imported here on purpose: ``import helpers.params`` stays as light as the
 standard library allows.
