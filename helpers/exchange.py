@@ -92,6 +92,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from helpers.display import RowsDisplay
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
 
 __all__ = [
@@ -708,8 +709,8 @@ def _mismatch_detail(
 # --- The verdict ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Verdict:
+@dataclass(frozen=True, repr=False)  # RowsDisplay shows it
+class Verdict(RowsDisplay):
     """What the server received and how it judged it.
 
     ``target`` is the request target exactly as on the request line (path, ``?``, raw
@@ -786,20 +787,7 @@ class Verdict:
         rows += [("note", note) for note in self.notes]
         return rows
 
-    def __repr__(self) -> str:
-        width = max(len(label) for label, _ in self._rows())
-        lines = [f"  {label:<{width}}  {value}" for label, value in self._rows()]
-        return "Verdict(\n" + "\n".join(lines) + "\n)"
 
-    def _repr_html_(self) -> str:
-        import html
-
-        rows = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(label)}</th>"
-            f"<td style='text-align:left'><code>{html.escape(value)}</code></td></tr>"
-            for label, value in self._rows()
-        )
-        return f"<table><caption>Verdict</caption>{rows}</table>"
 
 
 # --- Step 1: parse ---------------------------------------------------------------------------

@@ -23,11 +23,11 @@ percent-encoded when the request is assembled (``sent_query``/``sent_body``), ex
 every other value: a raw ``+`` would arrive as a space.
 """
 
-import html
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+from helpers.display import RowsDisplay
 from helpers.examples import EXAMPLE_API_KEY
 from helpers.params import as_pairs, format_value, percent_encode, query_string, total_params
 from helpers.signing import HMAC, key_type_name, sign_payload
@@ -52,8 +52,8 @@ def masked_api_key(api_key: str) -> str:
     return api_key if api_key == EXAMPLE_API_KEY else "$BINANCE_API_KEY"
 
 
-@dataclass(frozen=True)
-class SignedRequest:
+@dataclass(frozen=True, repr=False)  # RowsDisplay shows it
+class SignedRequest(RowsDisplay):
     """A signed REST request and every intermediate that produced it.
 
     ``query_string`` and ``body`` are the two parts of the payload *without* the
@@ -151,18 +151,7 @@ class SignedRequest:
             ]
         return rows
 
-    def __repr__(self) -> str:
-        width = max(len(label) for label, _ in self._rows())
-        lines = [f"  {label:<{width}}  {value}" for label, value in self._rows()]
-        return "SignedRequest(\n" + "\n".join(lines) + "\n)"
 
-    def _repr_html_(self) -> str:
-        rows = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(label)}</th>"
-            f"<td style='text-align:left'><code>{html.escape(value)}</code></td></tr>"
-            for label, value in self._rows()
-        )
-        return f"<table><caption>SignedRequest</caption>{rows}</table>"
 
 
 def _check_api_key(api_key: object) -> str:

@@ -20,11 +20,11 @@ Time is injected (``timestamp=``); nothing here reads a clock. Only the standard
 is imported (``cryptography`` only when an Ed25519 or RSA key signs).
 """
 
-import html
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from helpers.display import RowsDisplay
 from helpers.params import as_pairs, format_value, ws_payload
 from helpers.request import _check_api_key, _check_key_arguments, masked_api_key
 from helpers.signing import HMAC, sign_payload
@@ -40,8 +40,8 @@ _RESERVED = {
 }
 
 
-@dataclass(frozen=True)
-class WsRequest:
+@dataclass(frozen=True, repr=False)  # RowsDisplay shows it
+class WsRequest(RowsDisplay):
     """A signed WebSocket API request and the intermediates that produced it.
 
     ``params`` are the request's parameters as JSON values, in the order they are sent
@@ -81,18 +81,7 @@ class WsRequest:
             ("signature goes in", "params.signature, as is (JSON: nothing is percent-encoded)"),
         ]
 
-    def __repr__(self) -> str:
-        width = max(len(label) for label, _ in self._rows())
-        lines = [f"  {label:<{width}}  {value}" for label, value in self._rows()]
-        return "WsRequest(\n" + "\n".join(lines) + "\n)"
 
-    def _repr_html_(self) -> str:
-        rows = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(label)}</th>"
-            f"<td style='text-align:left'><code>{html.escape(value)}</code></td></tr>"
-            for label, value in self._rows()
-        )
-        return f"<table><caption>WsRequest</caption>{rows}</table>"
 
 
 def _json_value(name: str, value: object) -> object:
