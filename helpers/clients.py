@@ -50,7 +50,13 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from helpers.compare import Comparison, compare
-from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, EXAMPLE_TIMESTAMP
+from helpers.examples import (
+    EXAMPLE_API_KEY,
+    EXAMPLE_ORDER,
+    EXAMPLE_RECV_WINDOW,
+    EXAMPLE_SECRET_KEY,
+    EXAMPLE_TIMESTAMP,
+)
 
 __all__ = [
     "CLIENTS",
@@ -93,15 +99,7 @@ REST_BASE_URL = "https://api.binance.com"  # never reached: the HTTP layer is st
 
 # Binance's documented example order (REST API, "SIGNED Endpoint Examples"), in the docs'
 # order, recvWindow included; each client adds the timestamp itself from its (pinned) clock.
-DOCS_ORDER = (
-    ("symbol", "LTCBTC"),
-    ("side", "BUY"),
-    ("type", "LIMIT"),
-    ("timeInForce", "GTC"),
-    ("quantity", "1"),
-    ("price", "0.1"),
-    ("recvWindow", 5000),
-)
+DOCS_ORDER = (*EXAMPLE_ORDER, ("recvWindow", EXAMPLE_RECV_WINDOW))
 
 # WebSocket API, "SIGNED request security", the non-ASCII example: its payload is sorted and
 # raw UTF-8 (symbol=１２３４５６ as is), and its signature is the literal below.
