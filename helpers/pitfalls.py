@@ -14,6 +14,7 @@ code learners have in front of them. Notebooks show their source with
 ``inspect.getsource``.
 """
 
+import base64
 import hashlib
 import hmac
 import html
@@ -422,6 +423,84 @@ def timestamp_in_seconds(ctx):
     return query, response
 
 
+# --- the key, the construction, the form of the signature -----------------------------
+
+
+def secret_base64_decoded(ctx):
+    key = base64.urlsafe_b64decode(ctx.secret)  # the seed article's Ruby decodes the secret
+    query = f"timestamp={ctx.timestamp}"
+    signature = hmac.new(key, query.encode(), hashlib.sha256).hexdigest()
+    response = requests.get(
+        f"{ctx.base_url}/api/v3/account?{query}&signature={signature}",
+        headers={"X-MBX-APIKEY": ctx.api_key},
+    )
+    return query, response
+
+
+def api_key_as_secret(ctx):
+    query = f"timestamp={ctx.timestamp}"
+    signature = hmac.new(ctx.api_key.encode(), query.encode(), hashlib.sha256).hexdigest()
+    response = requests.get(
+        f"{ctx.base_url}/api/v3/account?{query}&signature={signature}",
+        headers={"X-MBX-APIKEY": ctx.api_key},
+    )
+    return query, response
+
+
+def secret_concatenated(ctx):
+    query = f"timestamp={ctx.timestamp}"
+    # The seed article: "concatenate it with your secret key and then generate the ... hash"
+    signature = hashlib.sha256((query + ctx.secret).encode()).hexdigest()
+    response = requests.get(
+        f"{ctx.base_url}/api/v3/account?{query}&signature={signature}",
+        headers={"X-MBX-APIKEY": ctx.api_key},
+    )
+    return query, response
+
+
+def signature_in_base64(ctx):
+    query = f"timestamp={ctx.timestamp}"
+    raw = hmac.new(ctx.secret.encode(), query.encode(), hashlib.sha256).digest()  # Java's doFinal
+    signature = urllib.parse.quote(base64.b64encode(raw).decode(), safe="")
+    response = requests.get(
+        f"{ctx.base_url}/api/v3/account?{query}&signature={signature}",
+        headers={"X-MBX-APIKEY": ctx.api_key},
+    )
+    return query, response
+
+
+def signature_in_header(ctx):
+    query = f"timestamp={ctx.timestamp}"
+    signature = hmac.new(ctx.secret.encode(), query.encode(), hashlib.sha256).hexdigest()
+    response = requests.get(  # the seed article: "signature ... in your request headers"
+        f"{ctx.base_url}/api/v3/account?{query}",
+        headers={"X-MBX-APIKEY": ctx.api_key, "X-MBX-SIGNATURE": signature},
+    )
+    return query, response
+
+
+def form_body_without_content_type(ctx):
+    body = f"symbol=BTCUSDT&side=SELL&type=MARKET&quantity=1&timestamp={ctx.timestamp}"
+    signature = hmac.new(ctx.secret.encode(), body.encode(), hashlib.sha256).hexdigest()
+    response = requests.post(  # a str body: requests sends no Content-Type with it
+        f"{ctx.base_url}/api/v3/order/test",
+        data=f"{body}&signature={signature}",
+        headers={"X-MBX-APIKEY": ctx.api_key},
+    )
+    return body, response
+
+
+def clock_behind(ctx):
+    timestamp = ctx.timestamp - 6000  # a clock 6 s slow, or a request that waited 6 s
+    query = f"timestamp={timestamp}"
+    signature = hmac.new(ctx.secret.encode(), query.encode(), hashlib.sha256).hexdigest()
+    response = requests.get(
+        f"{ctx.base_url}/api/v3/account?{query}&signature={signature}",
+        headers={"X-MBX-APIKEY": ctx.api_key},
+    )
+    return query, response
+
+
 def uppercase_hex(ctx):
     query = f"timestamp={ctx.timestamp}"
     signature = hmac.new(ctx.secret.encode(), query.encode(), hashlib.sha256).hexdigest().upper()
@@ -568,6 +647,63 @@ PITFALLS = (
         "Binance wants milliseconds: a seconds value is 49 years in the past.",
         "`int(time.time() * 1000)`, or `time.time_ns() // 1_000_000`.",
         timestamp_in_seconds, account_right, -1021,
+    ),
+    Pitfall(
+        "secret-base64-decoded", "SECRET_BASE64_DECODED",
+        "The secret base64-decoded before use",
+        "The seed article's Ruby calls `Base64.urlsafe_b64decode` on the secret: the HMAC key "
+        "becomes 48 other bytes.",
+        "Use the secret's own bytes: `secret.encode()`.",
+        secret_base64_decoded, account_right, -1022,
+    ),
+    Pitfall(
+        "api-key-as-secret", "API_KEY_AS_SECRET",
+        "Signed with the API key instead of the secret",
+        "The two keys look alike (64 letters and digits); the API key only travels in the "
+        "header.",
+        "Sign with the secret key.",
+        api_key_as_secret, account_right, -1022,
+    ),
+    Pitfall(
+        "secret-concatenated", "SECRET_CONCATENATED",
+        "sha256(payload + secret) instead of HMAC",
+        "The seed article says to concatenate the parameters with the secret and hash them: "
+        "a plain hash, not HMAC.",
+        "`hmac.new(secret, payload, hashlib.sha256)`: the secret is the key.",
+        secret_concatenated, account_right, -1022,
+    ),
+    Pitfall(
+        "signature-in-base64", "SIGNATURE_NOT_HEX",
+        "The HMAC sent in base64 instead of hex",
+        "The seed article's Java returns the raw bytes; Java callers often base64 them. The "
+        "HMAC is right, its text is not.",
+        "Send the HMAC as 64 hex characters (`.hexdigest()`, `HexFormat`).",
+        signature_in_base64, account_right, -1022,
+    ),
+    Pitfall(
+        "signature-in-header", "MISSING_SIGNATURE",
+        "The signature sent in a header",
+        "The seed article puts the signature \"in your request headers or body\"; Binance reads "
+        "it only as the `signature` parameter.",
+        "Append `&signature=...` to the query string or body you signed.",
+        signature_in_header, account_right, -1102,
+    ),
+    Pitfall(
+        "form-body-without-content-type", "FORM_CONTENT_TYPE_MISSING",
+        "A form body sent without its Content-Type",
+        "`requests` sends a `str` body without Content-Type; the server reads a body only as "
+        "`application/x-www-form-urlencoded`, so nothing in it arrives.",
+        "Send `Content-Type: application/x-www-form-urlencoded` (or pass a dict to `data=`).",
+        form_body_without_content_type, order_test_right, -1102,
+    ),
+    Pitfall(
+        "clock-behind", "TIMESTAMP_OUTSIDE_WINDOW",
+        "A timestamp 6 seconds behind the server",
+        "A slow clock (or a request that waited): `serverTime - timestamp` exceeds "
+        "recvWindow (5000 ms by default).",
+        "Sync the clock, or offset it by `GET /api/v3/time`; take the timestamp just before "
+        "sending.",
+        clock_behind, account_right, -1021,
     ),
     Pitfall(
         "uppercase-hex", "OK",
