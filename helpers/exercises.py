@@ -120,23 +120,23 @@ class Verdict:
         return head + "\n" + "\n".join("  " + line for line in self.message.splitlines())
 
 
-def _correct(message: str) -> Verdict:
+def correct(message: str) -> Verdict:
     return Verdict(CORRECT, None, message)
 
 
-def _wrong(stage: str, message: str) -> Verdict:
+def wrong(stage: str, message: str) -> Verdict:
     return Verdict(WRONG, stage, message)
 
 
-def _not_attempted(message: str) -> Verdict:
+def not_attempted(message: str) -> Verdict:
     return Verdict(NOT_ATTEMPTED, None, message)
 
 
-def _is_placeholder(answer: object) -> bool:
+def is_placeholder(answer: object) -> bool:
     return answer is ... or answer is None
 
 
-def _short(text: str, limit: int = 90) -> str:
+def short(text: str, limit: int = 90) -> str:
     shown = repr(text)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
@@ -213,29 +213,29 @@ def _diagnose_signature(
     raw = bytes.fromhex(expected)
     if isinstance(signature, (bytes, bytearray)):
         if bytes(signature) == raw:
-            return _wrong(
+            return wrong(
                 "hex",
                 "You have the raw 32 bytes of the HMAC (.digest()). Binance wants them as "
                 "64 hex characters: use .hexdigest(), or hmac_sha256_hex.",
             )
         if bytes(signature).lower() == expected.encode():
-            return _wrong(
+            return wrong(
                 "hex",
                 "Right signature, but as bytes: decode it to text with .decode('ascii').",
             )
-        return _wrong(
+        return wrong(
             "hex",
             f"Expected the signature as a str of 64 hex characters, got "
             f"{len(signature)} bytes. Use .hexdigest(), or hmac_sha256_hex.",
         )
     if not isinstance(signature, str):
-        return _wrong(
+        return wrong(
             "answer",
             f"Expected the signature as a str of 64 hex characters, got "
             f"{type(signature).__name__}.",
         )
     if signature != signature.strip():
-        return _wrong(
+        return wrong(
             "answer",
             "Your signature has spaces or a newline around it: the server would take "
             "them as part of the signature. Strip it.",
@@ -246,23 +246,23 @@ def _diagnose_signature(
             if signature != expected
             else ""
         )
-        return _correct(f"{signature[:8]}… is the signature from Binance's docs.{note}")
+        return correct(f"{signature[:8]}… is the signature from Binance's docs.{note}")
     if signature == base64.b64encode(raw).decode():
-        return _wrong(
+        return wrong(
             "hex",
             "That is the HMAC in base64. HMAC signatures for Binance are hex "
             "(.hexdigest()); base64 is for Ed25519 and RSA keys.",
         )
     for candidate, stage, why in (*extra, *_signature_candidates(payload, secret)):
         if signature.lower() == candidate:
-            return _wrong(stage, why)
+            return wrong(stage, why)
     if len(signature) != 64 or not re.fullmatch(r"[0-9a-fA-F]+", signature):
-        return _wrong(
+        return wrong(
             "hex",
             f"An HMAC-SHA256 signature is 64 hex characters (0-9, a-f); yours is "
-            f"{len(signature)} characters: {_short(signature)}.",
+            f"{len(signature)} characters: {short(signature)}.",
         )
-    return _wrong(
+    return wrong(
         "signature",
         "A well-formed signature, but not the docs' one. Sign exactly this payload with "
         f"the example secret:\n{payload}\nIf you built the payload yourself, compare it "
@@ -275,8 +275,8 @@ def _diagnose_signature(
 
 def check_first_signature(signature: object) -> Verdict:
     """Exercise (00): the HMAC-SHA256 signature of the docs' example payload, as hex."""
-    if _is_placeholder(signature):
-        return _not_attempted(
+    if is_placeholder(signature):
+        return not_attempted(
             "Replace ... with your signature of the docs' payload (64 hex characters), "
             "then run the cell again."
         )
@@ -288,13 +288,13 @@ def check_first_signature(signature: object) -> Verdict:
 
 def check_quantity_value(value: object) -> Verdict:
     """Exercise (01): a Python value for ``quantity`` that ``query_string`` sends as 0.00001."""
-    if _is_placeholder(value):
-        return _not_attempted(
+    if is_placeholder(value):
+        return not_attempted(
             "Replace ... with a value that query_string({'quantity': value}) turns into "
             "'quantity=0.00001'."
         )
     if isinstance(value, float):
-        return _wrong(
+        return wrong(
             "value type",
             f"A float is refused: str({value!r}) is {str(value)!r}, and floats print in "
             "scientific notation or with binary rounding noise. Use the str '0.00001' "
@@ -302,7 +302,7 @@ def check_quantity_value(value: object) -> Verdict:
         )
     if isinstance(value, Decimal) and value.is_finite() and value != Decimal(QUANTITY_TEXT):
         if value == Decimal(float(QUANTITY_TEXT)):
-            return _wrong(
+            return wrong(
                 "value type",
                 "You built the Decimal from a float: Decimal(0.00001) keeps the float's "
                 f"binary error ({format(value, 'f')[:30]}…). Build it from text: "
@@ -311,27 +311,27 @@ def check_quantity_value(value: object) -> Verdict:
     try:
         text = query_string({"quantity": value})
     except (TypeError, ValueError) as exc:
-        return _wrong("value type", f"query_string refuses it: {exc}")
+        return wrong("value type", f"query_string refuses it: {exc}")
     sent = text.removeprefix("quantity=")
     if sent == QUANTITY_TEXT:
-        return _correct(f"{value!r} is sent as {text!r}.")
+        return correct(f"{value!r} is sent as {text!r}.")
     try:
         number = Decimal(sent)
     except InvalidOperation:
-        return _wrong("value text", f"It is sent as {text!r}, which is not a number.")
+        return wrong("value text", f"It is sent as {text!r}, which is not a number.")
     if number == Decimal(QUANTITY_TEXT):
         if "e" in sent.lower():
-            return _wrong(
+            return wrong(
                 "value text",
                 f"It is sent as {text!r}: scientific notation. Binance expects plain "
                 "'0.00001'; the signature covers the text, so write the text you mean.",
             )
-        return _wrong(
+        return wrong(
             "value text",
             f"Same number, different text: it is sent as {text!r}. The signature covers "
             "the text, so '0.000010' and '0.00001' are different payloads; write '0.00001'.",
         )
-    return _wrong("value", f"It is sent as {text!r}, which is not 0.00001.")
+    return wrong("value", f"It is sent as {text!r}, which is not 0.00001.")
 
 
 _MIXED_NAMES = (
@@ -366,70 +366,70 @@ def _pairs(text: str) -> list[tuple[str, str]] | None:
 
 def check_mixed_payload(payload: object) -> Verdict:
     """Exercise (01): the signature payload of the docs' mixed query + body request."""
-    if _is_placeholder(payload):
-        return _not_attempted(
+    if is_placeholder(payload):
+        return not_attempted(
             "Replace ... with the signature payload (the text that gets signed) of the "
             "mixed request, then run the cell again."
         )
     if not isinstance(payload, str):
-        return _wrong("answer", f"Expected the payload as a str, got {type(payload).__name__}.")
+        return wrong("answer", f"Expected the payload as a str, got {type(payload).__name__}.")
     if payload == MIXED_PAYLOAD:
-        return _correct(
+        return correct(
             "Query string + body, no separator: …timeInForce=GTCquantity=1… — exactly "
             "what the docs sign (0fd168b8…)."
         )
     if payload.startswith("?"):
-        return _wrong(
+        return wrong(
             "payload",
             "The '?' separates the path from the query string in a URL; it is not part "
             "of the payload. Start with 'symbol='.",
         )
     if "×tamp" in payload:
-        return _wrong(
+        return wrong(
             "payload",
             "'×tamp' — '&timestamp' was eaten by HTML entity decoding ('&times' → '×'), "
             "as in the seed article. Type '&timestamp' yourself.",
         )
     if payload == MIXED_QUERY + "&" + MIXED_BODY:
-        return _wrong(
+        return wrong(
             "payload",
             "You joined the query string and the body with '&'. Binance concatenates "
             "them with no separator: …timeInForce=GTCquantity=1…",
         )
     if payload in (MIXED_BODY + MIXED_QUERY, MIXED_BODY + "&" + MIXED_QUERY):
-        return _wrong(
+        return wrong(
             "payload",
             "You put the body before the query string. The payload is the query string "
             "first, then the body.",
         )
     if payload == MIXED_QUERY:
-        return _wrong(
+        return wrong(
             "payload",
             "That is only the query string: append the body (no separator). The "
             "signature covers both parts.",
         )
     if payload == MIXED_BODY:
-        return _wrong(
+        return wrong(
             "payload",
             "That is only the body: put the query string in front of it (no separator). "
             "The signature covers both parts.",
         )
     pairs = _pairs(payload)
     if pairs is None:
-        return _wrong(
+        return wrong(
             "payload",
             f"Your payload should start with 'symbol=', as the query string does; it "
-            f"starts with {_short(payload[:20])}.",
+            f"starts with {short(payload[:20])}.",
         )
     names = [name for name, _ in pairs]
     if "signature" in names:
-        return _wrong(
+        return wrong(
             "payload",
             "'signature' is never part of the payload: sign everything else, then "
             "append signature=… to what you send.",
         )
     if "apiKey" in names or "api_key" in names:
-        return _wrong(
+        return wrong(
             "payload",
             "The API key is not a parameter of a REST request: it goes in the "
             "X-MBX-APIKEY header, outside the payload.",
@@ -438,28 +438,28 @@ def check_mixed_payload(payload: object) -> Verdict:
     expected_values = dict(expected)
     missing = [name for name in _MIXED_NAMES if name not in names]
     if missing:
-        return _wrong("payload", f"Missing parameter(s): {', '.join(missing)}.")
+        return wrong("payload", f"Missing parameter(s): {', '.join(missing)}.")
     duplicated = [name for name, count in Counter(names).items() if count > 1]
     if duplicated:
-        return _wrong(
+        return wrong(
             "payload",
             f"Parameter(s) sent twice: {', '.join(duplicated)} (Binance answers -1101).",
         )
     for name, value in pairs:
         if value.strip("&") != expected_values[name]:  # a stray '&' is a separator problem
-            return _wrong(
+            return wrong(
                 "payload",
-                f"{name} is {_short(value)}; the docs' example has "
-                f"{_short(expected_values[name])}.",
+                f"{name} is {short(value)}; the docs' example has "
+                f"{short(expected_values[name])}.",
             )
     if names != [name for name, _ in expected]:
-        return _wrong(
+        return wrong(
             "payload",
             "Your pairs are in a different order than the docs' example. Binance accepts "
             "any order, but the signature covers the order you send; for this request "
             "it is: " + ", ".join(_MIXED_NAMES) + ".",
         )
-    return _wrong(
+    return wrong(
         "payload",
         "Right pairs in the right order, but different characters between them. Between "
         "the query string and the body there is nothing; between pairs inside each part, "
@@ -469,19 +469,19 @@ def check_mixed_payload(payload: object) -> Verdict:
 
 def check_non_ascii(payload: object, signature: object) -> Verdict:
     """Exercise (01): the docs' order with symbol １２３４５６ — its payload, then its signature."""
-    if _is_placeholder(payload):
-        return _not_attempted(
+    if is_placeholder(payload):
+        return not_attempted(
             "Replace the first ... with the payload (build it with query_string), then "
             "the second ... with its signature."
         )
     if not isinstance(payload, str):
-        return _wrong("answer", f"Expected the payload as a str, got {type(payload).__name__}.")
+        return wrong("answer", f"Expected the payload as a str, got {type(payload).__name__}.")
     raw_payload = NON_ASCII_PAYLOAD.replace(
         "%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96", NON_ASCII_SYMBOL
     )
     if payload != NON_ASCII_PAYLOAD:
         if NON_ASCII_SYMBOL in payload or any(ord(char) > 127 for char in payload):
-            return _wrong(
+            return wrong(
                 "encoding",
                 "You signed the unencoded text: your payload holds the raw symbol. Since "
                 "2026-01-15 the payload must be percent-encoded before signing, or "
@@ -489,18 +489,18 @@ def check_non_ascii(payload: object, signature: object) -> Verdict:
             )
         upper_escapes = re.sub(r"%[0-9a-fA-F]{2}", lambda m: m.group(0).upper(), payload)
         if upper_escapes == NON_ASCII_PAYLOAD:
-            return _wrong(
+            return wrong(
                 "encoding",
                 "Your percent-escapes use lowercase hex (%ef%bc…); the docs' payload uses "
                 "uppercase (%EF%BC…). Different bytes, different signature.",
             )
         if "%25" in payload:
-            return _wrong(
+            return wrong(
                 "encoding",
                 "You percent-encoded twice: '%' itself became '%25'. Encode the raw value "
                 "once (query_string does).",
             )
-        verdict = _wrong(
+        verdict = wrong(
             "payload",
             "Your payload differs from the docs' at byte "
             f"{first_difference(payload, NON_ASCII_PAYLOAD)}: expected\n{NON_ASCII_PAYLOAD}",
@@ -508,14 +508,14 @@ def check_non_ascii(payload: object, signature: object) -> Verdict:
         if isinstance(signature, str) and signature.lower() == _hmac_hex(
             SECRET.encode(), payload.encode()
         ):
-            return _wrong(
+            return wrong(
                 verdict.stage or "payload",
                 "Your signature matches your payload, so signing works; the payload is "
                 "the stage that diverged.\n" + verdict.message,
             )
         return verdict
-    if _is_placeholder(signature):
-        return _not_attempted(
+    if is_placeholder(signature):
+        return not_attempted(
             "Your payload is right. Now sign it with the example secret and put the hex "
             "in place of the second ...."
         )
@@ -529,9 +529,9 @@ def check_non_ascii(payload: object, signature: object) -> Verdict:
         signature, payload=NON_ASCII_PAYLOAD, expected=NON_ASCII_SIGNATURE, extra=(raw_candidate,)
     )
     if verdict.status == CORRECT:
-        return _correct("Encoded payload, and its signature e1353ec6… — both as in Binance's docs.")
+        return correct("Encoded payload, and its signature e1353ec6… — both as in Binance's docs.")
     if verdict.stage == "signature":
-        return _wrong(
+        return wrong(
             "signature",
             "Your payload is right but the signature isn't: check the secret (the "
             "example secret, exactly) and that you signed the payload's bytes unchanged.",
@@ -614,13 +614,13 @@ def check_hmac_by_hand(func: object) -> Verdict:
     It is run on the docs' example and on two RFC 4231 vectors, one with a key longer
     than SHA-256's 64-byte block.
     """
-    if _is_placeholder(func):
-        return _not_attempted(
+    if is_placeholder(func):
+        return not_attempted(
             "Replace ... with your function's name (def my_hmac(key, message): ...), "
             "then run the cell again."
         )
     if not callable(func):
-        return _wrong(
+        return wrong(
             "answer",
             f"Expected a function (key, message) -> hex str, got {type(func).__name__}.",
         )
@@ -633,25 +633,25 @@ def check_hmac_by_hand(func: object) -> Verdict:
         try:
             result = func(key, message)
         except Exception as exc:  # the learner's code: report any failure, never raise
-            return _wrong(
+            return wrong(
                 "function",
                 f"On {name}, your function raised {type(exc).__name__}: {exc}. It is "
                 "called with two bytes objects: func(key, message).",
             )
         if isinstance(result, (bytes, bytearray)):
             if bytes(result) == bytes.fromhex(expected):
-                return _wrong(
+                return wrong(
                     "hex",
                     f"On {name} you return the raw 32 bytes; return them as hex text: "
                     ".hexdigest() on the outer hash.",
                 )
-            return _wrong(
+            return wrong(
                 "hex",
                 f"On {name} you return {len(result)} bytes; return a str of 64 hex "
                 "characters (.hexdigest() on the outer hash).",
             )
         if not isinstance(result, str):
-            return _wrong(
+            return wrong(
                 "answer",
                 f"On {name} your function returned {type(result).__name__}; return the hex str.",
             )
@@ -660,20 +660,20 @@ def check_hmac_by_hand(func: object) -> Verdict:
             continue
         for candidate, stage, why in _hmac_variants(key, message):
             if result.lower() == candidate:
-                return _wrong(stage, f"On {name}: {why}")
+                return wrong(stage, f"On {name}: {why}")
         if passed and len(key) > _BLOCK:
-            return _wrong(
+            return wrong(
                 "long key",
                 f"Right for short keys, wrong on {name}. A key longer than 64 bytes is "
                 "hashed with SHA-256 first, then padded with zero bytes to 64.",
             )
-        return _wrong(
+        return wrong(
             "function",
-            f"On {name} your function returns {_short(result)}; HMAC-SHA256 is "
+            f"On {name} your function returns {short(result)}; HMAC-SHA256 is "
             f"{expected}. Check each step: key → 64 bytes, inner = sha256((key ^ ipad) + "
             "message).digest(), outer = sha256((key ^ opad) + inner).hexdigest().",
         )
-    return _correct(
+    return correct(
         "Your HMAC matches the docs' signature (c8db5682…) and RFC 4231's vectors, "
         "long key included."
     )
@@ -684,8 +684,8 @@ def check_secret_fix(secret: object, signature: object) -> Verdict:
 
     ``secret`` is the cleaned secret; ``signature`` the hex HMAC of the docs' payload.
     """
-    if _is_placeholder(secret):
-        return _not_attempted(
+    if is_placeholder(secret):
+        return not_attempted(
             "Replace the first ... with the secret as Binance showed it (no newline), "
             "then the second ... with the docs' payload signed with it."
         )
@@ -696,31 +696,31 @@ def check_secret_fix(secret: object, signature: object) -> Verdict:
             text = None
         if text is None or (text != SECRET and text.strip() != SECRET):
             if _is_base64_decoded(bytes(secret)):
-                return _wrong(
+                return wrong(
                     "secret",
                     "You base64-decoded the secret (as the seed article's Ruby code "
                     "does). Binance's secret is used as the text it is: its ASCII bytes.",
                 )
-            return _wrong("secret", "These bytes are not the example secret's bytes.")
+            return wrong("secret", "These bytes are not the example secret's bytes.")
         secret = text
     if not isinstance(secret, str):
-        return _wrong("secret", f"Expected the secret as a str, got {type(secret).__name__}.")
+        return wrong("secret", f"Expected the secret as a str, got {type(secret).__name__}.")
     if secret != SECRET:
         if secret.strip() == SECRET:
-            return _wrong(
+            return wrong(
                 "secret",
                 f"The secret still has whitespace around it ({secret[:3]!r}…{secret[-3:]!r}): "
                 ".strip() it where you read it.",
             )
         if secret.lower() == SECRET.lower():
-            return _wrong(
+            return wrong(
                 "secret",
                 "The letters' case changed: secret keys are case-sensitive. Keep it as "
                 "Binance showed it.",
             )
-        return _wrong("secret", "That is not the example secret from the file.")
-    if _is_placeholder(signature):
-        return _not_attempted(
+        return wrong("secret", "That is not the example secret from the file.")
+    if is_placeholder(signature):
+        return not_attempted(
             "Your secret is right. Now sign the docs' payload with it and put the hex in "
             "place of the second ...."
         )
@@ -734,13 +734,13 @@ def check_verifier(func: object) -> Verdict:
     the signature sent, ignoring case (Binance: HMAC signatures are not case-sensitive).
     It is run on the docs' example, accepted and tampered with.
     """
-    if _is_placeholder(func):
-        return _not_attempted(
+    if is_placeholder(func):
+        return not_attempted(
             "Replace ... with your function's name (def verify(secret, payload, "
             "signature): ...), then run the cell again."
         )
     if not callable(func):
-        return _wrong(
+        return wrong(
             "answer",
             f"Expected a function (secret, payload, signature) -> bool, got {type(func).__name__}.",
         )
@@ -821,19 +821,19 @@ def check_verifier(func: object) -> Verdict:
         try:
             result = func(secret, payload, signature)
         except Exception as exc:  # the learner's code: report any failure, never raise
-            return _wrong(
+            return wrong(
                 "verifier",
                 f"Your function raised {type(exc).__name__}: {exc} — called as "
                 f"func(secret, payload, signature) with str arguments "
-                f"(signature={_short(signature, 30)}).",
+                f"(signature={short(signature, 30)}).",
             )
         if not isinstance(result, bool):
-            return _wrong(
-                "answer", f"Return True or False; your function returned {_short(repr(result))}."
+            return wrong(
+                "answer", f"Return True or False; your function returned {short(repr(result))}."
             )
         if result != accept:
-            return _wrong(stage, why)
-    return _correct(
+            return wrong(stage, why)
+    return correct(
         "Your verifier accepts the docs' signature (in any case) and rejects every "
         "tampered payload, key and signature — as Binance's server does."
     )

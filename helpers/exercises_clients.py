@@ -18,7 +18,7 @@ pins the values for the versions in ``requirements-peers.txt``.
 from collections.abc import Mapping
 
 from helpers.compare import first_difference
-from helpers.exercises import Verdict, _correct, _is_placeholder, _not_attempted, _short, _wrong
+from helpers.exercises import Verdict, correct, is_placeholder, not_attempted, short, wrong
 
 __all__ = [
     "PREDICT_PARAMS",
@@ -53,29 +53,29 @@ def _pairs(text: str) -> list[tuple[str, str]]:
 def check_predicted_payload(answer: object) -> Verdict:
     """Exercise 10.1: the exact text python-binance signs for ``PREDICT_PARAMS`` sent with
     ``create_test_order`` at timestamp 1499827319559 (its HMAC input, before ``signature``)."""
-    if _is_placeholder(answer):
-        return _not_attempted(
+    if is_placeholder(answer):
+        return not_attempted(
             "Replace ... with the text you expect python-binance to sign (a str such as "
             "'name=value&...'), then run the cell again."
         )
     if not isinstance(answer, str):
-        return _wrong("answer", f"Expected the payload as a str, got {type(answer).__name__}.")
+        return wrong("answer", f"Expected the payload as a str, got {type(answer).__name__}.")
     from helpers.clients import rest_request
 
     expected = rest_request("python-binance", PREDICT_PARAMS, timestamp=PREDICT_TIMESTAMP).signed
     if answer == expected:
-        return _correct(
+        return correct(
             "That is the text python-binance hands to HMAC: names sorted, recvWindow replaced "
             "by its own 10000, the space signed raw — while requests sends it as '+'."
         )
     if answer.strip() != answer:
-        return _wrong("answer", "Your text has spaces or a newline around it: strip them.")
+        return wrong("answer", "Your text has spaces or a newline around it: strip them.")
     if "signature=" in answer:
-        return _wrong("signature", "The signature is never part of what is signed: leave it out.")
+        return wrong("signature", "The signature is never part of what is signed: leave it out.")
     mine, theirs = _pairs(answer), _pairs(expected)
     mine_names, their_names = [n for n, _ in mine], [n for n, _ in theirs]
     if "timestamp" not in mine_names:
-        return _wrong(
+        return wrong(
             "timestamp",
             "No timestamp: python-binance adds timestamp=... (here 1499827319559) to every "
             "signed request before it signs.",
@@ -83,25 +83,25 @@ def check_predicted_payload(answer: object) -> Verdict:
     if sorted(mine_names) != sorted(their_names):
         missing = sorted(set(their_names) - set(mine_names))
         extra = sorted(set(mine_names) - set(their_names))
-        return _wrong(
+        return wrong(
             "parameters",
             f"Not the same parameters: missing {missing or 'none'}, extra {extra or 'none'}.",
         )
     if mine_names != their_names:
-        return _wrong(
+        return wrong(
             "order",
             f"Right parameters, wrong order: {', '.join(mine_names)}. python-binance sorts "
             "them by name (_order_params) before it signs.",
         )
     mine_values, their_values = dict(mine), dict(theirs)
     if mine_values["recvWindow"] != their_values["recvWindow"]:
-        return _wrong(
+        return wrong(
             "recvWindow",
             f"recvWindow={mine_values['recvWindow']}: python-binance overwrites whatever you "
             f"pass with its REQUEST_RECVWINDOW ({their_values['recvWindow']}).",
         )
     if mine_values["timestamp"] != their_values["timestamp"]:
-        return _wrong(
+        return wrong(
             "timestamp",
             f"timestamp={mine_values['timestamp']}: the clock was pinned at "
             f"{their_values['timestamp']}.",
@@ -114,12 +114,12 @@ def check_predicted_payload(answer: object) -> Verdict:
                 if "+" in value or "%" in value
                 else ""
             )
-            return _wrong(
+            return wrong(
                 "encoding" if why else "value",
                 f"{name}={value}: python-binance signs {name}={their_values[name]}.{why}",
             )
     index = first_difference(answer, expected)
-    return _wrong("payload", f"Close, but it first differs at character {index}: {_short(answer)}.")
+    return wrong("payload", f"Close, but it first differs at character {index}: {short(answer)}.")
 
 
 # --- 10.2 --------------------------------------------------------------------------------
@@ -155,13 +155,13 @@ def _rebuild_cases() -> list[tuple[str, str, str, str]]:
 def check_rebuild(rebuild_payload: object) -> Verdict:
     """Exercise 10.2: ``rebuild_payload(target, body) -> str`` — the signature payload a
     server rebuilds from a request's raw target (``/path?query``) and raw body (``str``)."""
-    if _is_placeholder(rebuild_payload):
-        return _not_attempted(
+    if is_placeholder(rebuild_payload):
+        return not_attempted(
             "Write def rebuild_payload(target, body): ... above, delete the line that sets "
             "it to ..., then run the cell again."
         )
     if not callable(rebuild_payload):
-        return _wrong(
+        return wrong(
             "answer",
             f"Expected a function rebuild_payload(target, body), got "
             f"{type(rebuild_payload).__name__}.",
@@ -170,7 +170,7 @@ def check_rebuild(rebuild_payload: object) -> Verdict:
         try:
             got = rebuild_payload(target, body)
         except Exception as exc:  # the learner's code: report, never raise
-            return _wrong(
+            return wrong(
                 "answer",
                 f"rebuild_payload raised {type(exc).__name__}: {exc} on {label}\n"
                 f"target={target!r}\nbody={body!r}",
@@ -178,42 +178,42 @@ def check_rebuild(rebuild_payload: object) -> Verdict:
         if got == expected:
             continue
         if not isinstance(got, str):
-            return _wrong("answer", f"Expected a str, got {type(got).__name__} on {label}.")
+            return wrong("answer", f"Expected a str, got {type(got).__name__} on {label}.")
         if "signature=" in got:
-            return _wrong(
+            return wrong(
                 "signature",
                 f"On {label} your payload still holds signature=...: the server removes the "
                 "signature pair from the query string and the body before it verifies.",
             )
         if got.startswith("/"):
-            return _wrong(
+            return wrong(
                 "query string",
                 f"On {label} your payload starts with the path: only what follows '?' counts.",
             )
         query, unsigned_body = _unsigned(target.partition("?")[2]), _unsigned(body)
         if query and unsigned_body and got == query + "&" + unsigned_body:
-            return _wrong(
+            return wrong(
                 "separator",
                 f"On {label}: query string and body are joined with no separator at all "
                 "(…timeInForce=GTCquantity=1…), not with '&'.",
             )
         if " " in got or any(ord(ch) > 127 for ch in got):
-            return _wrong(
+            return wrong(
                 "decoding",
-                f"On {label} your payload is decoded ({_short(got)}): the server hashes the "
+                f"On {label} your payload is decoded ({short(got)}): the server hashes the "
                 "bytes as they arrived, percent-escapes and '+' included.",
             )
         if sorted(got.split("&")) == sorted(expected.split("&")):
-            return _wrong(
+            return wrong(
                 "order", f"On {label} the pairs are reordered: keep them as they arrived."
             )
         index = first_difference(got, expected)
-        return _wrong(
+        return wrong(
             "payload",
             f"On {label} your payload first differs at character {index}:\n"
-            f"yours:    {_short(got, 200)}\nexpected: {_short(expected, 200)}",
+            f"yours:    {short(got, 200)}\nexpected: {short(expected, 200)}",
         )
-    return _correct(
+    return correct(
         "Your rebuild matches the server's on every client's request and on the docs' mixed "
         "one. Compare it with what your code signed (helpers.compare) and a -1022 is caught "
         "before it is sent."
@@ -226,33 +226,33 @@ def check_rebuild(rebuild_payload: object) -> Verdict:
 def check_ccxt_options(options: object) -> Verdict:
     """Exercise 10.3: ccxt exchange ``options`` under which ``ccxt.pro``'s WebSocket
     signature for the docs' non-ASCII example is the docs' ``b33892ae…``."""
-    if _is_placeholder(options):
-        return _not_attempted(
+    if is_placeholder(options):
+        return not_attempted(
             "Replace ... with a dict of ccxt options, e.g. {'name': value}, then run the "
             "cell again."
         )
     if not isinstance(options, Mapping):
-        return _wrong("answer", f"Expected a dict of options, got {type(options).__name__}.")
+        return wrong("answer", f"Expected a dict of options, got {type(options).__name__}.")
     from helpers.clients import DOCS_WS_SIGNATURE, ws_request
 
     try:
         capture = ws_request("ccxt", options=dict(options))
     except Exception as exc:  # ccxt refused the options: report, never raise
-        return _wrong("answer", f"ccxt refused these options: {type(exc).__name__}: {exc}")
+        return wrong("answer", f"ccxt refused these options: {type(exc).__name__}: {exc}")
     if capture.signature == DOCS_WS_SIGNATURE:
-        return _correct(
+        return correct(
             f"ccxt now signs {DOCS_WS_SIGNATURE[:8]}…, the docs' signature: its WebSocket "
             "payload was right all along (sorted, raw UTF-8); only recvWindow was replaced "
             "by its default option."
         )
     sent = capture.params.get("recvWindow")
     if str(sent) != "5000":
-        return _wrong(
+        return wrong(
             "recvWindow",
             f"ccxt still sends recvWindow={sent}: sign_params sets params['recvWindow'] from "
             "options['recvWindow'] before it reads yours. Which option holds that default?",
         )
-    return _wrong(
+    return wrong(
         "payload",
         f"recvWindow is right, yet ccxt signed:\n{capture.signed}\nCompare it with the docs' "
         "payload (helpers.clients.DOCS_WS_PAYLOAD).",

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 
 from helpers.doctor import Diagnosis, as_sent, diagnose
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, EXAMPLE_TIMESTAMP
-from helpers.exercises import Verdict, _correct, _is_placeholder, _not_attempted, _short, _wrong
+from helpers.exercises import Verdict, correct, is_placeholder, not_attempted, short, wrong
 
 __all__ = [
     "FORUM_ORDER",
@@ -66,7 +66,7 @@ def _stage_of(diagnosis: Diagnosis) -> Verdict:
     first = diagnosis.findings[0]
     others = [f.code for f in diagnosis.findings[1:]]
     more = f"\n(The doctor also finds: {', '.join(others)}.)" if others else ""
-    return _wrong(
+    return wrong(
         first.stage,
         f"The doctor finds {first.code} — {first.title}.\n{first.explanation}\n"
         f"Fix: {first.fix}{more}",
@@ -77,15 +77,15 @@ def _diagnose_answer(answer: object, **kwargs: object) -> Diagnosis | Verdict:
     try:
         return diagnose(answer, secret=EXAMPLE_SECRET_KEY, **kwargs)
     except (TypeError, ValueError) as exc:
-        return _wrong("answer", f"The doctor cannot read your request: {exc}")
+        return wrong("answer", f"The doctor cannot read your request: {exc}")
 
 
 def check_fixed_request(request: object) -> Verdict:
     """Exercise 8.1: the forum's order, repaired. ``request`` is anything the doctor reads
     (a curl line, a ``SignedRequest``, ...); it must be accepted at ``SERVER_TIME`` and
     send the same order: POST /api/v3/order with FORUM_ORDER's parameters."""
-    if _is_placeholder(request):
-        return _not_attempted(
+    if is_placeholder(request):
+        return not_attempted(
             "Replace ... with your repaired request (a curl line, or sign_request(...)), "
             "then run the cell again."
         )
@@ -95,22 +95,22 @@ def check_fixed_request(request: object) -> Verdict:
     if not diagnosis.ok:
         return _stage_of(diagnosis)
     if diagnosis.signature_check != "verified":
-        return _wrong("signature", f"The signature is {diagnosis.signature_check}.")
+        return wrong("signature", f"The signature is {diagnosis.signature_check}.")
     sent = as_sent(request)
     if (sent.method, sent.path) != ("POST", FORUM_PATH):
-        return _wrong(
+        return wrong(
             "request",
             f"Your request is {sent.method} {sent.path}; the forum's order is POST {FORUM_PATH}.",
         )
     params = dict(urllib.parse.parse_qsl((sent.query + b"&" + sent.body).decode()))
-    wrong = [f"{k}={v}" for k, v in FORUM_ORDER if params.get(k) != v]
-    if wrong:
-        return _wrong(
+    mismatched = [f"{k}={v}" for k, v in FORUM_ORDER if params.get(k) != v]
+    if mismatched:
+        return wrong(
             "parameters",
-            f"The doctor is happy, but the order changed: send {', '.join(wrong)} as the "
+            f"The doctor is happy, but the order changed: send {', '.join(mismatched)} as the "
             "forum post meant.",
         )
-    return _correct(
+    return correct(
         "The doctor finds nothing: the timestamp is in milliseconds, and the signature "
         "covers the parameters in the order they are sent."
     )
@@ -139,13 +139,13 @@ def check_hypothesis(func: object) -> Verdict:
     Proven like the doctor proves: HMAC-SHA256 of your text with the example secret must
     equal the signature each mystery request carries.
     """
-    if _is_placeholder(func):
-        return _not_attempted(
+    if is_placeholder(func):
+        return not_attempted(
             "Replace ... with your function's name (def my_hypothesis(path, payload): ...), "
             "then run the cell again."
         )
     if not callable(func):
-        return _wrong(
+        return wrong(
             "answer", f"Expected a function (path, payload) -> str, got {type(func).__name__}."
         )
     proven = 0
@@ -156,33 +156,33 @@ def check_hypothesis(func: object) -> Verdict:
         try:
             rebuilt = func(sent.path, payload)
         except Exception as exc:  # the learner's code: report any failure, never raise
-            return _wrong(
+            return wrong(
                 "function",
                 f"Your function raised {type(exc).__name__}: {exc} — called as "
-                f"func({sent.path!r}, {_short(payload, 40)}).",
+                f"func({sent.path!r}, {short(payload, 40)}).",
             )
         if isinstance(rebuilt, (bytes, bytearray)):
             rebuilt = bytes(rebuilt).decode("utf-8", "replace")
         if not isinstance(rebuilt, str):
             kind = type(rebuilt).__name__
-            return _wrong("answer", f"Return the rebuilt text as a str, not {kind}.")
+            return wrong("answer", f"Return the rebuilt text as a str, not {kind}.")
         if _hmac_hex(rebuilt) != signature:
             if rebuilt == payload:
-                return _wrong(
+                return wrong(
                     "hypothesis",
                     "That is the payload as sent: the doctor already tried it, and it does "
                     "not verify. Rebuild what the client signed *instead*.",
                 )
-            return _wrong(
+            return wrong(
                 "generality" if proven else "hypothesis",
                 (f"It reproduces the first request's signature, not the one for {sent.path}: "
                  "make it depend on its arguments." if proven else
-                 f"HMAC-SHA256 of {_short(rebuilt, 60)} is not the signature sent, so this "
+                 f"HMAC-SHA256 of {short(rebuilt, 60)} is not the signature sent, so this "
                  "hypothesis is not proven. What else could a client sign besides the "
                  "query string?"),
             )  # fmt: skip
         proven += 1
-    return _correct(
+    return correct(
         "Proven on both requests: HMAC-SHA256 of your text equals each signature. The client "
         "signed the path and '?' with the query string — Binance signs the parameters alone."
     )
@@ -195,13 +195,13 @@ def check_article_rewrite(func: object) -> Verdict:
     """Exercise 9.1: ``func(api_key, api_secret, timestamp) -> (url, headers)`` for
     ``GET /api/v3/account``, signed as Binance wants. Called twice (two timestamps), each
     request judged by the doctor at that moment."""
-    if _is_placeholder(func):
-        return _not_attempted(
+    if is_placeholder(func):
+        return not_attempted(
             "Replace ... with your function's name (def account_request(api_key, api_secret, "
             "timestamp): ...), then run the cell again."
         )
     if not callable(func):
-        return _wrong(
+        return wrong(
             "answer",
             f"Expected a function (api_key, api_secret, timestamp) -> (url, headers), got "
             f"{type(func).__name__}.",
@@ -211,21 +211,21 @@ def check_article_rewrite(func: object) -> Verdict:
             result = func(EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, timestamp)
         except TypeError as exc:
             if "bytes" in str(exc) or "buffer" in str(exc):
-                return _wrong(
+                return wrong(
                     "bytes",
                     f"TypeError: {exc}. hmac.new takes bytes on Python 3: "
                     "api_secret.encode() and query_string.encode().",
                 )
-            return _wrong("function", f"Your function raised TypeError: {exc}")
+            return wrong("function", f"Your function raised TypeError: {exc}")
         except Exception as exc:  # the learner's code: report any failure, never raise
-            return _wrong("function", f"Your function raised {type(exc).__name__}: {exc}")
+            return wrong("function", f"Your function raised {type(exc).__name__}: {exc}")
         if (
             not isinstance(result, tuple)
             or len(result) != 2
             or not isinstance(result[0], str)
             or not isinstance(result[1], Mapping)
         ):
-            return _wrong(
+            return wrong(
                 "answer",
                 "Return a pair (url, headers): the URL as a str (path and query string will "
                 "do), the headers as a dict.",
@@ -237,13 +237,13 @@ def check_article_rewrite(func: object) -> Verdict:
         if not diagnosis.ok:
             return _stage_of(diagnosis)
         if as_sent(url).path != "/api/v3/account":
-            return _wrong("request", f"The path is {as_sent(url).path}; use /api/v3/account.")
+            return wrong("request", f"The path is {as_sent(url).path}; use /api/v3/account.")
         if f"timestamp={timestamp}" not in url:
-            return _wrong(
+            return wrong(
                 "timestamp",
                 f"Your URL does not carry timestamp={timestamp}: use the timestamp argument.",
             )
-    return _correct(
+    return correct(
         "The doctor finds nothing, at two different times: bytes for hmac, `&timestamp` "
         "typed (not copied), the key in the X-MBX-APIKEY header, the signature in hex."
     )

@@ -26,11 +26,11 @@ import urllib.parse
 
 from helpers.exercises import (
     Verdict,
-    _correct,
-    _is_placeholder,
-    _not_attempted,
-    _short,
-    _wrong,
+    correct,
+    is_placeholder,
+    not_attempted,
+    short,
+    wrong,
 )
 
 __all__ = [
@@ -175,64 +175,64 @@ def _ed25519_candidates() -> list[tuple[str, str, str]]:
 
 def check_ed25519_signature(signature: object) -> Verdict:
     """Exercise (06): the Ed25519 signature of ``PAYLOAD`` with the kit's seed, as base64."""
-    if _is_placeholder(signature):
-        return _not_attempted(
+    if is_placeholder(signature):
+        return not_attempted(
             "Replace ... with the base64 Ed25519 signature of the payload, then run the cell again."
         )
     raw = base64.b64decode(SIGNATURE)
     if isinstance(signature, (bytes, bytearray)):
         data = bytes(signature)
         if data == raw:
-            return _wrong(
+            return wrong(
                 "encoding",
                 "You have the raw 64 signature bytes. Binance wants them as base64 text: "
                 "base64.b64encode(signature).decode('ascii').",
             )
         if data == SIGNATURE.encode():
-            return _wrong("encoding", "Right signature, but as bytes: .decode('ascii') it.")
-        return _wrong(
+            return wrong("encoding", "Right signature, but as bytes: .decode('ascii') it.")
+        return wrong(
             "encoding",
             f"Expected the signature as a base64 str, got {len(data)} bytes.",
         )
     if not isinstance(signature, str):
-        return _wrong(
+        return wrong(
             "answer", f"Expected the signature as a base64 str, got {type(signature).__name__}."
         )
     if signature == SIGNATURE:
-        return _correct(
+        return correct(
             f"{SIGNATURE[:8]}… is the Ed25519 signature openssl gives for this key and "
             "payload. Ed25519 is deterministic: same key, same payload, same signature."
         )
     if signature.strip() == SIGNATURE:
-        return _wrong("answer", "Your signature has spaces or a newline around it: strip it.")
+        return wrong("answer", "Your signature has spaces or a newline around it: strip it.")
     if signature.lower() == SIGNATURE.lower():
-        return _wrong(
+        return wrong(
             "case",
             "The letters' case changed. Base64 is case-sensitive (unlike HMAC's hex): a "
             "changed case is another signature.",
         )
     for candidate, stage, why in _ed25519_candidates():
         if signature == candidate or signature.lower() == candidate.lower():
-            return _wrong(stage, why)
+            return wrong(stage, why)
     try:
         decoded = base64.b64decode(signature, validate=True)
     except (binascii.Error, ValueError):
         decoded = None
     if decoded is not None and len(decoded) == 256:
-        return _wrong(
+        return wrong(
             "key type",
             "That is 256 bytes: an RSA-2048 signature. Sign with the Ed25519 private key.",
         )
     if decoded is not None and len(decoded) == 64:
-        return _wrong(
+        return wrong(
             "signature",
             "A well-formed Ed25519 signature, but not of this payload with this key. Sign "
             "exactly payload.encode() with the key made from the seed, and compare the "
             "payload with PAYLOAD byte for byte.",
         )
-    return _wrong(
+    return wrong(
         "encoding",
-        f"An Ed25519 signature is 64 bytes, 88 base64 characters; yours is {_short(signature)}.",
+        f"An Ed25519 signature is 64 bytes, 88 base64 characters; yours is {short(signature)}.",
     )
 
 
@@ -244,13 +244,13 @@ def check_ed25519_verifier(func: object) -> Verdict:
     answer False — never raise — for a signature that is tampered with, in another case,
     or not base64 at all.
     """
-    if _is_placeholder(func):
-        return _not_attempted(
+    if is_placeholder(func):
+        return not_attempted(
             "Replace ... with your function's name (def verify(public_key, payload, "
             "signature): ...), then run the cell again."
         )
     if not callable(func):
-        return _wrong(
+        return wrong(
             "answer",
             "Expected a function (public_key, payload, signature) -> bool, got "
             f"{type(func).__name__}.",
@@ -288,26 +288,26 @@ def check_ed25519_verifier(func: object) -> Verdict:
             result = func(key, payload, signature)
         except Exception as exc:  # the learner's code: report any failure, never raise
             if accept:
-                return _wrong(
+                return wrong(
                     "verify",
                     f"On a good signature your function raised {type(exc).__name__}: {exc}. "
                     "It is called as func(public_key, payload, signature) with str payload "
                     "and signature.",
                 )
-            return _wrong(
+            return wrong(
                 "errors",
-                f"On a bad signature ({_short(signature, 30)}) your function raised "
+                f"On a bad signature ({short(signature, 30)}) your function raised "
                 f"{type(exc).__name__} instead of returning False. Catch "
                 "cryptography.exceptions.InvalidSignature, and binascii.Error (ValueError) "
                 "from base64.b64decode.",
             )
         if not isinstance(result, bool):
-            return _wrong(
-                "answer", f"Return True or False; your function returned {_short(repr(result))}."
+            return wrong(
+                "answer", f"Return True or False; your function returned {short(repr(result))}."
             )
         if result != accept:
-            return _wrong(stage, why)
-    return _correct(
+            return wrong(stage, why)
+    return correct(
         "Your verifier accepts the good signature and rejects every tampered payload, key, "
         "case and encoding — without raising, as a server must."
     )
@@ -377,13 +377,13 @@ def check_ws_payload(func: object) -> Verdict:
     It is run on the docs' two examples (ASCII with ``signature`` present, and non-ASCII);
     the expected payloads are the docs' literals.
     """
-    if _is_placeholder(func):
-        return _not_attempted(
+    if is_placeholder(func):
+        return not_attempted(
             "Replace ... with your function's name (def my_ws_payload(params): ...), then "
             "run the cell again."
         )
     if not callable(func):
-        return _wrong("answer", f"Expected a function params -> str, got {type(func).__name__}.")
+        return wrong("answer", f"Expected a function params -> str, got {type(func).__name__}.")
     cases = (
         ("the docs' example", WS_PARAMS_ASCII, WS_PAYLOAD_ASCII),
         ("the docs' non-ASCII example", WS_PARAMS_NON_ASCII, WS_PAYLOAD_NON_ASCII),
@@ -392,28 +392,28 @@ def check_ws_payload(func: object) -> Verdict:
         try:
             result = func(dict(params))
         except Exception as exc:  # the learner's code: report any failure, never raise
-            return _wrong(
+            return wrong(
                 "function",
                 f"On {name} your function raised {type(exc).__name__}: {exc}. It is called "
                 "with the request's params as a dict.",
             )
         if isinstance(result, (bytes, bytearray)):
-            return _wrong("answer", f"On {name} you return bytes; return the payload as str.")
+            return wrong("answer", f"On {name} you return bytes; return the payload as str.")
         if not isinstance(result, str):
-            return _wrong(
+            return wrong(
                 "answer", f"On {name} your function returned {type(result).__name__}; return str."
             )
         if result == expected:
             continue
         for candidate, stage, why in _ws_variants(params):
             if result == candidate:
-                return _wrong(stage, f"On {name}: {why}")
-        return _wrong(
+                return wrong(stage, f"On {name}: {why}")
+        return wrong(
             "payload",
-            f"On {name} your payload is\n{_short(result, 300)}\nand the docs' is\n{expected}\n"
+            f"On {name} your payload is\n{short(result, 300)}\nand the docs' is\n{expected}\n"
             "Compare them byte for byte (helpers.compare.compare).",
         )
-    return _correct(
+    return correct(
         "Both payloads equal the docs' (aa1b5712… and b33892ae… are their HMAC signatures): "
         "sorted, raw, signature left out, apiKey kept."
     )
@@ -428,15 +428,15 @@ def check_logon(text: object) -> Verdict:
     It is judged by a fresh ``LocalExchange`` holding only ``API_KEY`` (the public key of
     ``SEED``), its clock pinned 98 ms after ``LOGON_TIMESTAMP``.
     """
-    if _is_placeholder(text):
-        return _not_attempted("Replace ... with your request's JSON text, then run the cell again.")
+    if is_placeholder(text):
+        return not_attempted("Replace ... with your request's JSON text, then run the cell again.")
     if isinstance(text, dict):
-        return _wrong(
+        return wrong(
             "answer",
             "That is a dict. A WebSocket request travels as text: pass json.dumps(request).",
         )
     if not isinstance(text, str):
-        return _wrong("answer", f"Expected the JSON text (str), got {type(text).__name__}.")
+        return wrong("answer", f"Expected the JSON text (str), got {type(text).__name__}.")
     from helpers.exchange import Ed25519Key, LocalExchange
 
     exchange = LocalExchange(
@@ -447,7 +447,7 @@ def check_logon(text: object) -> Verdict:
     verdict = exchange.last_verdict
     logged_on = verdict is not None and verdict.target.endswith("session.logon")
     if response.get("status") == 200 and logged_on:
-        return _correct(
+        return correct(
             "Logged on: the exchange verified your Ed25519 signature over "
             f"{verdict.payload!r} and now authorizes this connection's requests."
         )
@@ -455,17 +455,17 @@ def check_logon(text: object) -> Verdict:
     code = error.get("code") if isinstance(error, dict) else None
     detail = verdict.detail if verdict is not None else ""
     if response.get("status") == 200:
-        return _wrong("method", "Accepted, but it was not session.logon: set method to that.")
+        return wrong("method", "Accepted, but it was not session.logon: set method to that.")
     if code == -1135:
-        return _wrong("JSON", f"The server could not read the request: {detail}")
+        return wrong("JSON", f"The server could not read the request: {detail}")
     if code == -1020:
-        return _wrong("method", f'{detail}. The method is "session.logon".')
+        return wrong("method", f'{detail}. The method is "session.logon".')
     if code in (-2014, -2015) or (code == -1102 and "apiKey" in error.get("msg", "")):
-        return _wrong("apiKey", f"{error.get('msg')} Put apiKey={API_KEY!r} in params.")
+        return wrong("apiKey", f"{error.get('msg')} Put apiKey={API_KEY!r} in params.")
     if code == -1021:
-        return _wrong("timestamp", f"{detail}. Use timestamp={LOGON_TIMESTAMP}.")
+        return wrong("timestamp", f"{detail}. Use timestamp={LOGON_TIMESTAMP}.")
     if code in (-1102, -1105, -1101, -1100):
-        return _wrong("params", f"{error.get('msg')} ({detail})")
+        return wrong("params", f"{error.get('msg')} ({detail})")
     if code == -1022:
         signature = verdict.signature or ""
         if "%" in signature:
@@ -474,9 +474,9 @@ def check_logon(text: object) -> Verdict:
             stage = "key type"
         else:
             stage = "payload"
-        return _wrong(
+        return wrong(
             stage,
             f"{detail}\nThe server verified this payload: {verdict.payload!r}. Sign exactly "
             "it with the Ed25519 key; put the base64 in params as it is.",
         )
-    return _wrong("request", f"The server answered {response.get('status')}: {error}")
+    return wrong("request", f"The server answered {response.get('status')}: {error}")

@@ -6,7 +6,7 @@ payload (with the first differing byte between what was signed and what arrived)
 timestamp, the API key header, or the parameters.
 """
 
-from helpers.exercises import Verdict, _correct, _is_placeholder, _not_attempted, _wrong
+from helpers.exercises import Verdict, correct, is_placeholder, not_attempted, wrong
 from helpers.pitfalls import attempt
 
 __all__ = ["check_fixed_request"]
@@ -17,36 +17,36 @@ MUST_ARRIVE = ("symbol=BTCUSDT", "side=BUY", "type=MARKET", "quantity=1", "recvW
 
 def check_fixed_request(way: object, exchange) -> Verdict:
     """Run ``way(ctx) -> (payload signed, response)`` against ``exchange`` and judge it."""
-    if _is_placeholder(way):
-        return _not_attempted("Write fixed_order(ctx) and run this cell again.")
+    if is_placeholder(way):
+        return not_attempted("Write fixed_order(ctx) and run this cell again.")
     if not callable(way):
-        return _wrong("answer", f"Pass your function itself, not {type(way).__name__}.")
+        return wrong("answer", f"Pass your function itself, not {type(way).__name__}.")
     try:
         outcome = attempt(way, exchange)
     except Exception as exc:  # the learner's code: report it, never re-raise
-        return _wrong("code", f"Your function raised {type(exc).__name__}: {exc}")
+        return wrong("code", f"Your function raised {type(exc).__name__}: {exc}")
     comparison = outcome.comparison()
     if outcome.code == -1022:
         if comparison.equal:
-            return _wrong(
+            return wrong(
                 "secret",
                 "What you signed is exactly what arrived, so the key differs: "
                 "sign with ctx.secret, encoded once, without whitespace.",
             )
-        return _wrong(
+        return wrong(
             "payload",
             f"What you signed and what the server received differ:\n{comparison!r}",
         )
     if outcome.code == -1021:
-        return _wrong("timestamp", f"{outcome.msg} Use ctx.timestamp (milliseconds).")
+        return wrong("timestamp", f"{outcome.msg} Use ctx.timestamp (milliseconds).")
     if outcome.code in (-2014, -2015):
-        return _wrong("API key header", f"{outcome.msg} Send ctx.api_key as X-MBX-APIKEY.")
+        return wrong("API key header", f"{outcome.msg} Send ctx.api_key as X-MBX-APIKEY.")
     if not outcome.accepted:
-        return _wrong("parameters", f"The server answered {outcome.code}: {outcome.msg}")
+        return wrong("parameters", f"The server answered {outcome.code}: {outcome.msg}")
     missing = [pair for pair in MUST_ARRIVE if pair not in outcome.received.split("&")]
     if missing:
-        return _wrong(
+        return wrong(
             "parameters",
             f"Accepted, but {', '.join(missing)} did not arrive: keep every parameter.",
         )
-    return _correct("Accepted: what you signed is what arrived, every parameter included.")
+    return correct("Accepted: what you signed is what arrived, every parameter included.")

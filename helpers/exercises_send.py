@@ -33,16 +33,17 @@ from decimal import Decimal
 
 from helpers.exchange import Verdict as ServerVerdict  # the server's record of a request
 from helpers.exercises import (
-    CORRECT,
     DOC_PAYLOAD,
     DOC_SIGNATURE,
     MIXED_BODY,
     MIXED_PAYLOAD,
     MIXED_QUERY,
     MIXED_SIGNATURE,
-    NOT_ATTEMPTED,
-    WRONG,
     Verdict,
+    correct,
+    is_placeholder,
+    not_attempted,
+    wrong,
 )
 
 __all__ = ["check_clock_offset", "check_mixed_order", "check_window_edges"]
@@ -66,22 +67,6 @@ ORDER_PATH = "/api/v3/order/test"
 DOC_TIMESTAMP = "1499827319559"
 
 
-def _correct(message: str) -> Verdict:
-    return Verdict(CORRECT, None, message)
-
-
-def _wrong(stage: str, message: str) -> Verdict:
-    return Verdict(WRONG, stage, message)
-
-
-def _not_attempted(message: str) -> Verdict:
-    return Verdict(NOT_ATTEMPTED, None, message)
-
-
-def _is_placeholder(answer: object) -> bool:
-    return answer is ... or answer is None
-
-
 def _is_whole(number: float | Decimal) -> bool:
     try:
         return number == int(number)
@@ -93,13 +78,13 @@ def _timestamp_type(label: str, answer: object) -> Verdict | None:
     """A wrong-type verdict for a timestamp answer, or ``None`` if it is an int."""
     if isinstance(answer, bool) or not isinstance(answer, int):
         if isinstance(answer, (float, Decimal)) and _is_whole(answer):
-            return _wrong(
+            return wrong(
                 "answer",
                 f"{label}: give an int, not a {type(answer).__name__}. Timestamps are whole "
                 f"milliseconds, and str({answer!r}) is not the text Binance expects "
                 "(sign_request refuses floats).",
             )
-        return _wrong(
+        return wrong(
             "answer",
             f"{label}: expected milliseconds since the epoch as an int, got "
             f"{answer!r} ({type(answer).__name__}).",
@@ -109,13 +94,13 @@ def _timestamp_type(label: str, answer: object) -> Verdict | None:
 
 def _unit(label: str, answer: int, expected: int) -> Verdict | None:
     if answer == expected // 1000 or answer * 1000 == expected:
-        return _wrong(
+        return wrong(
             "unit",
             f"{label}: {answer} is in seconds. Binance counts timestamps in milliseconds "
             f"(13 digits today): {expected}.",
         )
     if answer == expected * 1000:
-        return _wrong(
+        return wrong(
             "unit",
             f"{label}: {answer} is in microseconds. Binance accepts those too, but the "
             "question asks for milliseconds.",
@@ -154,8 +139,8 @@ def _earliest_mistake(earliest: int) -> Verdict:
         ),
     }
     if earliest in known:
-        return _wrong("recvWindow edge", known[earliest])
-    return _wrong(
+        return wrong("recvWindow edge", known[earliest])
+    return wrong(
         "recvWindow edge",
         f"{earliest} is {behind} ms behind serverTime {SERVER_TIME}. The earliest accepted "
         "timestamp is exactly recvWindow behind: serverTime - timestamp <= recvWindow.",
@@ -187,8 +172,8 @@ def _latest_mistake(latest: int) -> Verdict:
         ),
     }
     if latest in known:
-        return _wrong("ahead limit", known[latest])
-    return _wrong(
+        return wrong("ahead limit", known[latest])
+    return wrong(
         "ahead limit",
         f"{latest} is {ahead} ms ahead of serverTime {SERVER_TIME}. The rule says "
         "timestamp < serverTime + 1000: find the last whole millisecond that is less.",
@@ -198,16 +183,16 @@ def _latest_mistake(latest: int) -> Verdict:
 def check_window_edges(earliest: object, latest: object) -> Verdict:
     """Exercise 3.1: the earliest and the latest timestamp (ms) a server accepts when its
     clock reads 1499827320000 and the request sends recvWindow=5000."""
-    if _is_placeholder(earliest):
-        return _not_attempted(
+    if is_placeholder(earliest):
+        return not_attempted(
             "Replace the first ... with the earliest accepted timestamp and the second with "
             "the latest (milliseconds), then run the cell again."
         )
     bad_type = _timestamp_type("earliest", earliest)
     if bad_type is not None:
         return bad_type
-    if not _is_placeholder(latest) and (earliest, latest) == (LATEST, EARLIEST):
-        return _wrong(
+    if not is_placeholder(latest) and (earliest, latest) == (LATEST, EARLIEST):
+        return wrong(
             "answer",
             "Right numbers, swapped: earliest is the one behind serverTime, latest the one "
             "ahead of it.",
@@ -215,8 +200,8 @@ def check_window_edges(earliest: object, latest: object) -> Verdict:
     if earliest != EARLIEST:
         unit = _unit("earliest", earliest, EARLIEST)
         return unit if unit is not None else _earliest_mistake(earliest)
-    if _is_placeholder(latest):
-        return _not_attempted(
+    if is_placeholder(latest):
+        return not_attempted(
             f"earliest = {EARLIEST} is right. Now the latest accepted timestamp in place of "
             "the second ...."
         )
@@ -226,7 +211,7 @@ def check_window_edges(earliest: object, latest: object) -> Verdict:
     if latest != LATEST:
         unit = _unit("latest", latest, LATEST)
         return unit if unit is not None else _latest_mistake(latest)
-    return _correct(
+    return correct(
         f"From {EARLIEST} (exactly recvWindow behind, included) to {LATEST} (999 ms ahead; "
         "1000 ms ahead is refused): the window [serverTime - recvWindow, serverTime + 1000)."
     )
@@ -246,13 +231,13 @@ def check_clock_offset(offset: object, timestamp: object) -> Verdict:
     Your clock read 1499827312880 when the request left and 1499827313120 when the reply
     ``{"serverTime": 1499827320000}`` arrived; it reads 1499827313200 when you sign next.
     """
-    if _is_placeholder(offset):
-        return _not_attempted(
+    if is_placeholder(offset):
+        return not_attempted(
             "Replace the first ... with the offset in milliseconds (what to add to your "
             "clock), then run the cell again."
         )
     if not _is_number(offset):
-        return _wrong(
+        return wrong(
             "answer",
             f"offset: expected a number of milliseconds, got {offset!r} ({type(offset).__name__}).",
         )
@@ -294,14 +279,14 @@ def check_clock_offset(offset: object, timestamp: object) -> Verdict:
             OFFSET * 1000: ("unit", "That is the offset in microseconds; the question asks ms."),
         }
         if offset in known:
-            return _wrong(*known[offset])
-        return _wrong(
+            return wrong(*known[offset])
+        return wrong(
             "arithmetic",
             f"offset = serverTime - (sent + received) / 2 = {TIME_REPLY} - "
             f"({SENT_AT} + {RECEIVED_AT}) / 2; yours is {offset}.",
         )
-    if _is_placeholder(timestamp):
-        return _not_attempted(
+    if is_placeholder(timestamp):
+        return not_attempted(
             f"offset = {OFFSET} is right. Now the timestamp to sign when your clock reads "
             f"{NEXT_READING}, in place of the second ...."
         )
@@ -337,16 +322,16 @@ def check_clock_offset(offset: object, timestamp: object) -> Verdict:
             ),
         }
         if timestamp in known:
-            return _wrong(*known[timestamp])
+            return wrong(*known[timestamp])
         unit = _unit("timestamp", timestamp, CORRECTED)
         if unit is not None:
             return unit
-        return _wrong(
+        return wrong(
             "arithmetic",
             f"timestamp = your clock when you sign + offset = {NEXT_READING} + {OFFSET}; "
             f"yours is {timestamp}.",
         )
-    return _correct(
+    return correct(
         f"offset {OFFSET} ms (serverTime minus the round trip's midpoint, uncertain by half "
         f"the 240 ms round trip) and timestamp {CORRECTED}: your clock plus the offset."
     )
@@ -371,8 +356,8 @@ def check_mixed_order(verdict: object) -> Verdict:
     """Exercise 3.3: the server's verdict (``ex.last_verdict``) on the docs' mixed order,
     sent to ``POST /api/v3/order/test``: query ``symbol…timeInForce``, body
     ``quantity…timestamp`` with recvWindow=5000 and timestamp=1499827319559."""
-    if _is_placeholder(verdict):
-        return _not_attempted(
+    if is_placeholder(verdict):
+        return not_attempted(
             "Sign the request, send it with send(signed, ex.base_url), then replace ... "
             "with ex.last_verdict and run the cell again."
         )
@@ -384,12 +369,12 @@ def check_mixed_order(verdict: object) -> Verdict:
             why = "That is the reply (status and JSON)"
         else:
             why = f"That is a {kind}"
-        return _wrong(
+        return wrong(
             "answer",
             f"{why}; the check reads what the server received: pass ex.last_verdict.",
         )
     if verdict.method != "POST" or verdict.path != ORDER_PATH:
-        return _wrong(
+        return wrong(
             "request",
             f"The server's last request was {verdict.method} {verdict.path}; expected POST "
             f"{ORDER_PATH}. (Pass ex.last_verdict right after sending the order.)",
@@ -397,7 +382,7 @@ def check_mixed_order(verdict: object) -> Verdict:
     query = _unsigned(verdict.query)
     body = _unsigned(verdict.body.decode("utf-8", "replace"))
     if any("the body is ignored" in note for note in verdict.notes):
-        return _wrong(
+        return wrong(
             "content type",
             "The server ignored your body: it reads a body only as "
             "application/x-www-form-urlencoded (sign_request and send set that header). "
@@ -405,27 +390,27 @@ def check_mixed_order(verdict: object) -> Verdict:
         )
     if verdict.code == -1022:
         if verdict.payload == MIXED_PAYLOAD and (verdict.signature or "").lower() == DOC_SIGNATURE:
-            return _wrong(
+            return wrong(
                 "payload",
                 "You signed query + '&' + body: c8db5682… is the signature of the "
                 "query-string-only request. The server joins the two parts with no "
                 "separator (…timeInForce=GTCquantity=1…): sign that.",
             )
-        return _wrong(
+        return wrong(
             "signature",
             "The server refused the signature (-1022). It rebuilt this payload from the "
             f"bytes it received:\n{verdict.payload}\nSign exactly that (compare it with "
             "yours: helpers.compare.compare(signed.payload, ex.last_verdict.payload)).",
         )
     if verdict.code is not None:
-        return _wrong(
+        return wrong(
             "server",
             f"The server refused the request: {verdict.code} {verdict.msg}\n"
             f"Its check {verdict.check!r} says: {verdict.detail}",
         )
     if verdict.payload == DOC_PAYLOAD:
         where = "query string" if query == DOC_PAYLOAD else "body"
-        return _wrong(
+        return wrong(
             "split",
             f"Accepted, but every parameter is in the {where}: that is the docs' first "
             "example. Put symbol, side, type, timeInForce in the query string and quantity, "
@@ -434,7 +419,7 @@ def check_mixed_order(verdict: object) -> Verdict:
     if verdict.payload != MIXED_PAYLOAD:
         payload = verdict.payload
         if payload.replace("&", "") == MIXED_PAYLOAD.replace("&", ""):
-            return _wrong(
+            return wrong(
                 "split",
                 f"Accepted, but split elsewhere: your query string is {query!r}. The parts "
                 "are joined with no separator, so moving the boundary changes the payload. "
@@ -446,24 +431,24 @@ def check_mixed_order(verdict: object) -> Verdict:
             hint = f"Use the docs' timestamp={DOC_TIMESTAMP}."
         else:
             hint = f"It first differs at character {_first_difference(payload, MIXED_PAYLOAD)}."
-        return _wrong(
+        return wrong(
             "parameters",
             f"Accepted, but not the docs' order. The server's payload:\n{payload}\n"
             f"the docs' mixed payload:\n{MIXED_PAYLOAD}\n{hint}",
         )
     if query != MIXED_QUERY or body != MIXED_BODY:
-        return _wrong(
+        return wrong(
             "split",
             f"Right payload, split elsewhere: your query string is {query!r}. The docs "
             f"split it as query {MIXED_QUERY!r} and body {MIXED_BODY!r}.",
         )
     if (verdict.signature or "").lower() != MIXED_SIGNATURE:
-        return _wrong(
+        return wrong(
             "key",
             "Accepted, but not with the docs' signature 0fd168b8…: sign with the docs' "
             "example secret key.",
         )
-    return _correct(
+    return correct(
         "The server received query and body as sent, rebuilt symbol=…timeInForce=GTC"
         "quantity=1… (no separator) and verified 0fd168b8…, the docs' mixed signature."
     )
