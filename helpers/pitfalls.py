@@ -816,7 +816,7 @@ class Demonstration:
             out.append(f"<p><b>{heading}</b></p>")
             if heading == "The fix":
                 out.append(f"<p>{_inline_code(p.fix)}</p>")
-            out.append(f"<pre>{html.escape(source.rstrip())}</pre>")
+            out.append(f"<pre style='font-family:monospace'>{html.escape(source.rstrip())}</pre>")
             out.append(outcome.comparison()._repr_html_())
             verdict = html.escape(_verdict_text(outcome))
             out.append(f"<p>Verdict: <b style='color:{colour}'>{verdict}</b></p>")
