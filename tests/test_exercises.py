@@ -11,6 +11,7 @@ import hmac
 from decimal import Decimal
 
 import pytest
+from verdicts import assert_correct, assert_not_attempted, assert_wrong
 
 from helpers.exercises import (
     Verdict,
@@ -55,28 +56,10 @@ def hmac_hex(key: str | bytes, message: str | bytes) -> str:
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
-def assert_correct(verdict: Verdict) -> None:
-    assert isinstance(verdict, Verdict)
-    assert verdict.status == "correct", verdict
-    assert verdict and verdict.stage is None
-    assert repr(verdict).startswith("✓ Correct.")
 
 
-def assert_not_attempted(verdict: Verdict, *words: str) -> None:
-    assert verdict.status == "not attempted", verdict
-    assert not verdict
-    assert repr(verdict).startswith("… Not attempted yet.")
-    for word in words:
-        assert word in verdict.message
 
 
-def assert_wrong(verdict: Verdict, stage: str, *words: str) -> None:
-    assert verdict.status == "wrong", verdict
-    assert not verdict
-    assert verdict.stage == stage, verdict
-    assert repr(verdict).startswith(f"✗ Not yet — the {stage} stage diverged.")
-    for word in words:
-        assert word in verdict.message, verdict
 
 
 # --- check_first_signature ---------------------------------------------------------------

@@ -8,8 +8,8 @@ that changes them).
 import urllib.parse
 
 import pytest
+from verdicts import assert_correct, assert_not_attempted, assert_wrong
 
-from helpers.exercises import Verdict
 from helpers.exercises_clients import check_ccxt_options, check_predicted_payload, check_rebuild
 
 PREDICTED = (
@@ -18,26 +18,10 @@ PREDICTED = (
 )
 
 
-def assert_correct(verdict: Verdict) -> None:
-    assert isinstance(verdict, Verdict)
-    assert verdict.status == "correct", verdict
-    assert verdict and verdict.stage is None
-    assert repr(verdict).startswith("✓ Correct.")
 
 
-def assert_not_attempted(verdict: Verdict) -> None:
-    assert verdict.status == "not attempted", verdict
-    assert not verdict
-    assert repr(verdict).startswith("… Not attempted yet.")
 
 
-def assert_wrong(verdict: Verdict, stage: str, *words: str) -> None:
-    assert verdict.status == "wrong", verdict
-    assert not verdict
-    assert verdict.stage == stage, verdict
-    assert repr(verdict).startswith(f"✗ Not yet — the {stage} stage diverged.")
-    for word in words:
-        assert word in verdict.message, verdict
 
 
 # --- 10.1 -------------------------------------------------------------------------------

@@ -13,9 +13,9 @@ from decimal import Decimal
 
 import pytest
 import requests
+from verdicts import assert_correct, assert_not_attempted, assert_wrong
 
 from helpers.exchange import HmacKey, LocalExchange
-from helpers.exercises import Verdict
 from helpers.exercises_send import check_clock_offset, check_mixed_order, check_window_edges
 from helpers.request import send, sign_request
 
@@ -36,28 +36,10 @@ MIXED_BODY = "quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
 MIXED_SIGNATURE = "0fd168b8ddb4876a0358a8d14d0c9f3da0e9b20c5d52b2a00fcf7d1c602f9a77"
 
 
-def assert_correct(verdict: Verdict) -> None:
-    assert isinstance(verdict, Verdict)
-    assert verdict.status == "correct", verdict
-    assert verdict and verdict.stage is None
-    assert repr(verdict).startswith("✓ Correct.")
 
 
-def assert_not_attempted(verdict: Verdict, *words: str) -> None:
-    assert verdict.status == "not attempted", verdict
-    assert not verdict
-    assert repr(verdict).startswith("… Not attempted yet.")
-    for word in words:
-        assert word in verdict.message, verdict
 
 
-def assert_wrong(verdict: Verdict, stage: str, *words: str) -> None:
-    assert verdict.status == "wrong", verdict
-    assert not verdict
-    assert verdict.stage == stage, verdict
-    assert repr(verdict).startswith(f"✗ Not yet — the {stage} stage diverged.")
-    for word in words:
-        assert word in verdict.message, verdict
 
 
 # --- 3.1 check_window_edges -----------------------------------------------------------------
