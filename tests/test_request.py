@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers.request import sign_request
 
@@ -170,3 +172,36 @@ def test_secret_with_newline_is_refused():
         sign_request(
             "GET", "/api/v3/account", (), api_key=API_KEY, secret=SECRET + "\n", timestamp=1
         )
+
+
+# --- the whole pipeline against independent implementations ------------------------------
+
+UNRESERVED = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~")
+
+
+def rfc3986(text: str) -> str:
+    return "".join(chr(b) if chr(b) in UNRESERVED else f"%{b:02X}" for b in text.encode())
+
+
+@given(
+    params=st.dictionaries(
+        st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12).filter(
+            lambda n: n not in ("signature", "timestamp", "recvWindow", "apiKey", "api_key")
+        ),
+        st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300),
+        max_size=6,
+    ),
+    secret=st.binary(min_size=1, max_size=150).filter(lambda k: k == k.strip()),
+    timestamp=st.integers(min_value=1, max_value=10**16),
+)
+def test_any_request_is_signed_like_openssl_over_the_rfc3986_payload(
+    openssl_hmac, params, secret, timestamp
+):
+    # Non-ASCII, reserved characters, long values, secrets longer than the 64-byte block.
+    signed = sign_request("GET", "/api/v3/account", params, api_key=API_KEY, secret=secret,
+                          timestamp=timestamp)  # fmt: skip
+    expected = "&".join(
+        [f"{rfc3986(k)}={rfc3986(v)}" for k, v in params.items()] + [f"timestamp={timestamp}"]
+    )
+    assert signed.payload == expected
+    assert signed.signature == openssl_hmac(secret, expected.encode())
