@@ -1,0 +1,137 @@
+"""The last stage — request → verdict: a local stand-in for Binance's signed-request checks.
+
+``LocalExchange`` is a real HTTP server on 127.0.0.1 that answers a few Spot REST paths and
+judges SIGNED requests the way Binance's docs describe them (Spot API docs, REST API,
+"Request security" → "SIGNED (TRADE and USER_DATA) Endpoint security" and "Timing
+security"). Every request it handles leaves a ``Verdict``: the target and body exactly as
+they arrived, the signature payload the server rebuilt from those bytes, and which check
+decided. It is a **model, not Binance**: where the docs are silent it makes a choice, and
+every such choice is listed in the assumptions table at the end of this docstring
+(``assumptions()`` returns the same rows, for notebook 03).
+
+From Python (a background thread; nothing is logged)::
+
+    from helpers.exchange import LocalExchange
+    from helpers.request import send
+
+    with LocalExchange(clock=lambda: 1499827320000) as ex:
+        reply = send(signed, ex.base_url)
+        ex.last_verdict          # also served as JSON at GET /kit/last-verdict
+
+From a shell (one line per request on stderr; Ctrl-C stops it)::
+
+    python -m helpers.exchange --port 8080 [--server-time 1499827320000]
+
+How a SIGNED request is judged, one small function per step:
+
+1. Parse (``parse_part``): split the raw query string and the raw form body on ``&``.
+   Names and values are decoded (form rules: ``+`` is a space, ``%XX`` a byte, UTF-8)
+   only to *read* them. The payload is rebuilt from the **raw bytes received**: each part
+   with its ``signature=...`` pair removed, query + body, no separator — the docs'
+   "totalParams is defined as the query string concatenated with the request body".
+2. Checks, in this order, each refusing with Binance's JSON error ``{"code": N, "msg": ...}``:
+   API key header (-2014, -2015) → parameter syntax (-1100) → mandatory ``timestamp`` and
+   ``signature`` (-1102) → duplicates within a part (-1101) → empty values (-1105) →
+   ``recvWindow`` (-1100, -1102) → timing (-1021) → signature (-1022).
+3. Verify with the key registered under the API key (faqs/api_key_types.md):
+   ``HmacKey.verify`` — HMAC-SHA256 of the rebuilt payload bytes, hex compared
+   case-insensitively in constant time; ``Ed25519Key.verify`` and ``RsaKey.verify`` — the
+   signature (already percent-decoded, so ``%2B`` and ``%2b`` are both ``+``) read as
+   strict base64, case-sensitive, and checked against the registered **public** key
+   (RSA: PKCS#1 v1.5 with SHA-256). They use ``hashlib`` and ``cryptography`` directly,
+   not ``helpers.signing``, so the verifier is independent of the kit's signer. On a
+   mismatch the verdict's detail says whether the signature even has the key type's shape
+   (64 hex characters, or base64 of 64 or 256 bytes): a wrong key type is a ``-1022`` too.
+4. Route: the endpoint answers — ping, time, a fixed fake account, and orders kept in
+   memory per API key (never matched).
+
+The WebSocket API without a socket: ``LocalExchange.handle_ws(text)`` takes one request's
+JSON text (``{"id", "method", "params"}``) and returns the response
+``{"id", "status", "result" | "error"}``. It covers ``order.place``, ``order.test``,
+``session.logon`` (Ed25519 keys only), ``session.status`` and ``session.logout``, and
+verifies the WebSocket payload (WebSocket API, "SIGNED request security"): every param
+except ``signature``, ``apiKey`` included, sorted by name, ``name=value`` joined with ``&``,
+values raw (no percent-encoding), rebuilt from the JSON text received.
+
+Codes and HTTP statuses this model answers:
+
+| situation                                          | HTTP | code         |
+|----------------------------------------------------|------|--------------|
+| ``X-MBX-APIKEY`` missing or malformed / unknown    | 401  | -2014, -2015 |
+| illegal characters, bad %-escape, bad recvWindow   | 400  | -1100        |
+| duplicate parameter in one part, two signatures    | 400  | -1101        |
+| timestamp, signature, order field missing          | 400  | -1102        |
+| recvWindow over 60000                              | 400  | -1102        |
+| empty parameter value                              | 400  | -1105        |
+| timestamp outside recvWindow or 1000 ms ahead      | 400  | -1021        |
+| signature does not match (or wrong key type)       | 400  | -1022        |
+| WebSocket request that is not a JSON request       | 400  | -1135        |
+| reused newClientOrderId / unknown order to cancel  | 400  | -2010, -2011 |
+| unknown path / method not allowed on a path        | 404, 405 | -1020    |
+| malformed HTTP, too large, timeout, server bug     | 400, 408, 411, 413, 414, 431 | -1000 |
+
+Nothing here reads the wall clock except the default clock (``wall_clock_ms``); pass
+``clock=`` to pin time. Only the standard library is imported when the package loads;
+``cryptography`` is imported by ``Ed25519Key`` and ``RsaKey`` when they are used.
+
+Where each part lives, one module per job, in the order a REST request meets them:
+
+- ``http_server``    — HTTP I/O only: read the raw request, write the JSON reply
+- ``local_exchange`` — ``LocalExchange``: keys, clock, verdicts; runs the steps in order
+- ``endpoints``      — the route (REST paths, security types) and step 4, the endpoints
+- ``parse``          — step 1: raw query and body → ``Part`` (pairs, signatures, payload)
+- ``checks``         — step 2: API key, syntax, mandatory, duplicates, empty, recvWindow, timing
+- ``keys``           — step 3: ``HmacKey``, ``Ed25519Key``, ``RsaKey`` verify a signature
+- ``mismatch``       — why a signature did not verify (the detail of a -1022)
+- ``orders``         — step 4's order book: place, list, cancel (in memory, never matched)
+- ``refusal``        — Binance's error reply ``{"code", "msg"}`` and its HTTP status
+- ``verdict``        — the request as received, its trace, and the ``Verdict`` it becomes
+
+Beside them: ``websocket_api`` (``handle_ws``'s reading and judging), ``wire`` (the header,
+formats, limits and Binance's messages every step quotes), ``assumptions`` (the rows of the
+table below) and ``command_line`` (``python -m helpers.exchange``).
+"""
+
+from helpers.exchange.assumptions import ASSUMPTIONS, _markdown_table, assumptions
+from helpers.exchange.command_line import main
+from helpers.exchange.keys import Ed25519Key, HmacKey, RsaKey
+from helpers.exchange.local_exchange import LocalExchange, wall_clock_ms
+from helpers.exchange.parse import Part, form_decode, parse_part
+from helpers.exchange.verdict import Verdict
+from helpers.exchange.wire import (
+    AHEAD_LIMIT_MS,
+    API_KEY_FORMAT,
+    DEFAULT_RECV_WINDOW_MS,
+    FORM_CONTENT_TYPE,
+    MAX_RECV_WINDOW_MS,
+    MICROSECOND_TIMESTAMP_MIN,
+    RECV_WINDOW_FORMAT,
+    TIMESTAMP_FORMAT,
+)
+
+__all__ = [
+    "Ed25519Key",
+    "HmacKey",
+    "LocalExchange",
+    "Part",
+    "RsaKey",
+    "Verdict",
+    "assumptions",
+    "form_decode",
+    "main",
+    "parse_part",
+    "wall_clock_ms",
+    # The wire facts helpers.doctor reads the request by (helpers.exchange.wire has them all).
+    "AHEAD_LIMIT_MS",
+    "API_KEY_FORMAT",
+    "DEFAULT_RECV_WINDOW_MS",
+    "FORM_CONTENT_TYPE",
+    "MAX_RECV_WINDOW_MS",
+    "MICROSECOND_TIMESTAMP_MIN",
+    "RECV_WINDOW_FORMAT",
+    "TIMESTAMP_FORMAT",
+]
+
+
+if __doc__ is not None:  # None under `python -OO`
+    __doc__ += "\nAssumptions (generated from ``ASSUMPTIONS``):\n\n" + _markdown_table(ASSUMPTIONS)

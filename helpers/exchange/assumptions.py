@@ -1,0 +1,254 @@
+"""Every choice this model makes where Binance's docs are silent, with its source.
+
+``LocalExchange`` is a model, not Binance. Each row of ``ASSUMPTIONS`` is (behaviour, choice,
+source): what the model does and where that comes from — a Binance doc section (REST API,
+"SIGNED (TRADE and USER_DATA) Endpoint security", "Timing security"; WebSocket API; errors.md;
+faqs/api_key_types.md) or ``NOT_VERIFIED``, a choice still to be checked against the real
+Spot Testnet with ``make testnet-check`` (``helpers.testnet_check``).
+
+The rows are data so that one source feeds the table at the end of ``helpers.exchange``'s
+docstring, ``assumptions()`` and notebook 03: the three cannot drift apart.
+"""
+
+NOT_VERIFIED = "not verified against Binance; to be checked with `make testnet-check`"
+
+# (behaviour, choice, source). The table at the end of helpers.exchange's docstring is
+# generated from these rows, so the docstring, assumptions() and notebook 03 cannot drift apart.
+ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
+    (
+        "Signature payload",
+        "The raw bytes received: raw query string + raw form body, no separator, each with "
+        "its `signature=...` pair removed (split on `&`, drop it, rejoin with `&`); never a "
+        "re-serialized dict. So a space sent as `+` and one sent as `%20` both verify when "
+        "each was signed as sent.",
+        'REST API, SIGNED Endpoint security: "totalParams is defined as the query string '
+        'concatenated with the request body". That Binance hashes the bytes as received '
+        f"(so `+` and `%20` both pass): {NOT_VERIFIED}",
+    ),
+    (
+        "Where `signature` may sit",
+        "Anywhere in the query string or the body, not only last. Sent twice (in one part "
+        "or in both) → -1101.",
+        'REST API, SIGNED Endpoint security: `signature` is "sent in the query string or '
+        'request body" (older docs: "the end part"). Position and repeat rule: '
+        f"{NOT_VERIFIED}",
+    ),
+    (
+        "Signature value",
+        "Form-decoded like any value before verification (`%2B` and `%2b` → `+`; a raw "
+        "`+` → space). HMAC hex compared case-insensitively, in constant time.",
+        'REST API, SIGNED Endpoint security: "The signature is not case sensitive" (HMAC). '
+        f"The decoding: {NOT_VERIFIED}",
+    ),
+    (
+        "Ed25519 and RSA signatures",
+        "Percent-decoded like any value, then read as strict standard base64 (alphabet "
+        "`A-Z a-z 0-9 + /`, `=` padding kept) and verified with the registered public key "
+        "(RSA: PKCS#1 v1.5 with SHA-256): case-sensitive. URL-safe or unpadded base64, or a "
+        "`+` that arrived as a space → -1022.",
+        "REST API, SIGNED Endpoint security, RSA Keys and Ed25519 Keys: base64, then "
+        'percent-encoded; "the resulting signature are case-sensitive". The strict reading '
+        f"of base64: {NOT_VERIFIED}",
+    ),
+    (
+        "Wrong key type",
+        "A signature shaped for another key type (64 hex characters sent for an Ed25519 or "
+        "RSA key; base64 sent for an HMAC key; Ed25519-sized for an RSA key) → -1022 like "
+        "any bad signature; the verdict's detail names both key types.",
+        "errors.md lists no separate code for it (-1022 INVALID_SIGNATURE); "
+        f"faqs/api_key_types.md. That Binance answers -1022: {NOT_VERIFIED}",
+    ),
+    (
+        "Public keys",
+        "`Ed25519Key` and `RsaKey` hold only a public key (a loaded key or a `PUBLIC KEY` "
+        "PEM); a private key is refused: Binance is only ever given the public key.",
+        "REST API, SIGNED Endpoint security, RSA Keys: you upload your public key and are "
+        "given an API key; faqs/api_key_types.md.",
+    ),
+    (
+        "Check order",
+        "route → API key → syntax → mandatory timestamp/signature → duplicates → empty "
+        "values → recvWindow → timing → signature → endpoint fields.",
+        NOT_VERIFIED,
+    ),
+    (
+        "API-key header",
+        "Format: 1 to 128 ASCII letters and digits (Binance's keys are 64). Missing, empty, "
+        "malformed (whitespace, quotes) or repeated `X-MBX-APIKEY` → -2014; well-formed but "
+        "not registered → -2015. Header name case-insensitive.",
+        'errors.md: -2014 BAD_API_KEY_FMT "API-key format invalid.", -2015 '
+        f"REJECTED_MBX_KEY. The format rule: {NOT_VERIFIED}",
+    ),
+    (
+        "HTTP status of -2014 and -2015",
+        "401.",
+        'REST API, HTTP Return Codes: "HTTP 4XX return codes are used for malformed '
+        'requests" (no number per code). Clients report 401, e.g. '
+        "binance/binance-connector-python issue #155 `(401, -2015, ...)`; "
+        f"{NOT_VERIFIED}",
+    ),
+    (
+        "HTTP status of other refusals",
+        "400 for every other Binance code (-1xxx, -2010, -2011).",
+        f"REST API, HTTP Return Codes (4XX, no number per code); {NOT_VERIFIED}",
+    ),
+    (
+        "recvWindow over 60000",
+        "400, -1102 \"'recvWindow' contains unexpected value. Cannot be greater than "
+        "'60000'.\" 60000 itself is accepted.",
+        'REST API, Timing security: the max "cannot go beyond 60,000". errors.md lists '
+        "this -1102 message without naming the parameter; older docs had -1131 "
+        f"BAD_RECV_WINDOW for this case. Which one Binance sends today: {NOT_VERIFIED}",
+    ),
+    (
+        "recvWindow syntax",
+        "Digits with up to 3 decimals (microseconds), e.g. `5000` or `0.5`; anything else "
+        "→ -1100 naming the legal range.",
+        "REST API, Timing security: recvWindow takes up to three decimal places. The error "
+        f"for a malformed one: {NOT_VERIFIED}",
+    ),
+    (
+        "timestamp unit",
+        "A value of 10^15 or more (16+ digits) is microseconds, else milliseconds; a "
+        "timestamp in seconds is therefore read as milliseconds in January 1970 → -1021. "
+        "Non-digits or more than 20 digits → -1102 (malformed).",
+        "REST API, Timing security: timestamp in milliseconds or microseconds. How the "
+        f"unit is told apart: {NOT_VERIFIED}",
+    ),
+    (
+        "Timing rule",
+        "Accept iff `timestamp < serverTime + 1000` and `serverTime - timestamp <= "
+        "recvWindow` (default 5000), computed exactly in microseconds; else -1021 with "
+        'the "1000ms ahead" or the "outside of the recvWindow" message.',
+        "REST API, Timing security (the rule is quoted there as code); errors.md, -1021 "
+        "INVALID_TIMESTAMP messages.",
+    ),
+    (
+        "Illegal characters",
+        "Raw bytes outside visible ASCII (unencoded UTF-8, spaces, control bytes), "
+        "malformed escapes (`%zz`, a lone `%`), escapes that decode to invalid UTF-8 or to "
+        "control characters, an empty parameter name → -1100.",
+        f"errors.md, -1100 ILLEGAL_CHARS. Which inputs trigger it: {NOT_VERIFIED}",
+    ),
+    (
+        "Duplicate parameters",
+        "A name twice in one part (query or body) → -1101. A name in both the query and "
+        "the body is not an error: the query's value wins.",
+        'errors.md, -1101 "Duplicate values for a parameter detected."; REST API, General '
+        'Information on Endpoints: "If a parameter sent in both the query string and '
+        'request body, the query string parameter will be used."',
+    ),
+    (
+        "Empty values",
+        "An empty timestamp or signature → -1102; any other empty value → -1105 "
+        "\"Parameter '...' was empty.\"",
+        f"errors.md, -1102 and -1105 messages. Which applies when: {NOT_VERIFIED}",
+    ),
+    (
+        "Bodies that are not forms",
+        "A body is read as parameters only with Content-Type "
+        "application/x-www-form-urlencoded on POST or DELETE. A JSON body, a body without "
+        "Content-Type, or a GET body is ignored (left out of the payload too), so such a "
+        "request usually fails with -1102.",
+        "REST API, General Information on Endpoints: parameters go in the query string or "
+        'in a body "with content type application/x-www-form-urlencoded" (JSON bodies are '
+        f"not accepted). The resulting error: {NOT_VERIFIED}",
+    ),
+    (
+        "Size limit",
+        "64 KiB: a longer request line → 414; query + body over 64 KiB → 413, refused from "
+        "Content-Length before any of the body is read.",
+        f"The kit's choice (Binance documents no limit); {NOT_VERIFIED}",
+    ),
+    (
+        "HTTP-level errors",
+        "Bad request line, headers, Content-Length or HTTP version → 400 (431 headers too "
+        'large, 411 chunked body, 408 client too slow), body `{"code": -1000, ...}`. An '
+        "unexpected error inside the server → 400, -1000. Never a 5xx, never a traceback.",
+        f"errors.md, -1000 UNKNOWN. Binance's front end answers these itself: {NOT_VERIFIED}",
+    ),
+    (
+        "Unknown path, wrong method",
+        '404 or 405, -1020 "This operation is not supported."',
+        f"errors.md, -1020 UNSUPPORTED_OPERATION; {NOT_VERIFIED}",
+    ),
+    (
+        "Decimal order fields",
+        "quantity, quoteOrderQty, price and stopPrice must match "
+        "`^([0-9]{1,20})(\\.[0-9]{1,20})?$` (plain notation, so a float's `1e-05` fails) "
+        "→ -1100 naming the parameter and that range.",
+        "errors.md, -1100 \"Illegal characters found in parameter '%s'; legal range is "
+        f"'%s'.\" The range itself is the one Binance's replies quote; {NOT_VERIFIED}",
+    ),
+    (
+        "Orders",
+        "Kept in memory per API key and never matched (status NEW until cancelled). POST "
+        "checks only that symbol, side and type are sent (-1102 naming the first missing). "
+        'DELETE needs symbol and orderId or origClientOrderId; unknown → -2011 "Unknown '
+        'order sent."; a newClientOrderId already open → -2010 "Duplicate order sent."',
+        "errors.md: messages for -2010 and -2011, and -1102 \"Param '%s' or '%s' must be "
+        "sent, but both were empty/null!\". The rest is the kit's simplification.",
+    ),
+    (
+        "WebSocket API payload",
+        "`handle_ws` rebuilds it from the JSON text received: every param except "
+        "`signature`, `apiKey` included, sorted by name in code-point order, `name=value` "
+        "joined with `&`; strings raw UTF-8, numbers and `true`/`false` as their literal JSON "
+        "text (`100`, `0.10`). The signature is read as is (no percent-decoding).",
+        'WebSocket API, SIGNED request security, Step 1 ("sort them by name in alphabetical '
+        'order"); errors.md, -1022. Numbers and booleans as literal text, code-point order: '
+        f"{NOT_VERIFIED}",
+    ),
+    (
+        "WebSocket API requests",
+        "Not UTF-8, not a JSON object, no `method` string, an `id` that is not a string, "
+        'integer or null, or `params` that is not an object → status 400, -1135 "Invalid '
+        'JSON Request" (`id` null if unread). A name twice in params → -1101; null or empty '
+        "value → -1105 (apiKey, timestamp, signature → -1102); arrays and objects → -1100. "
+        "Methods: order.place, order.test, session.logon, session.status, session.logout "
+        "(a `v3/` prefix allowed); any other → 400, -1020.",
+        f"errors.md: -1135 INVALID_JSON, -1101, -1102, -1105, -1100, -1020. Which code "
+        f"Binance sends for each: {NOT_VERIFIED}",
+    ),
+    (
+        "WebSocket API responses",
+        "`{id, status, result}` or `{id, status, error: {code, msg}}`; status as in the REST "
+        "model (200, 400, and 401 for -2014/-2015); no `rateLimits` field. Checks in the "
+        "REST order: envelope → method → apiKey (or session) → syntax → mandatory → "
+        "duplicates → empty → recvWindow → timing → key type → signature → order fields.",
+        'WebSocket API, Response format ("the same as in HTTP"); its session-revocation '
+        "example answers -2015 with status 401. Leaving out rateLimits is the kit's "
+        f"simplification; the check order: {NOT_VERIFIED}",
+    ),
+    (
+        "session.logon",
+        "Ed25519 keys only: an HMAC or RSA key → -1022, even with a valid signature. After "
+        "a logon, order.place and order.test sent without `apiKey` and `signature` use the "
+        "session's key (timestamp still checked). One simulated connection per exchange: "
+        "`connectedSince` is the server time of its first request; session.logout forgets "
+        "the key.",
+        'WebSocket API, Session Authentication ("Only Ed25519 keys are supported") and '
+        "session.logon. The code for other key types: users report an invalid-signature "
+        "error (sieblyio/binance pull request #626); "
+        f"{NOT_VERIFIED}",
+    ),
+    (
+        "Connections",
+        "One request per connection (HTTP/1.0, `Connection: close`). A client silent for "
+        "`LocalExchange.socket_timeout` seconds (default 5) is disconnected, with 408 if "
+        "it stalled mid-body.",
+        f"The kit's choice, so one slow client cannot hang the server; {NOT_VERIFIED}",
+    ),
+)
+
+
+def _markdown_table(rows: tuple[tuple[str, str, str], ...]) -> str:
+    lines = ["| behaviour | choice | source |", "|---|---|---|"]
+    lines += [f"| {behaviour} | {choice} | {source} |" for behaviour, choice, source in rows]
+    return "\n".join(lines)
+
+
+def assumptions() -> list[tuple[str, str, str]]:
+    """Every behaviour of this model that Binance's docs do not state: (behaviour, choice,
+    source) rows, the same as the table in ``helpers.exchange``'s docstring."""
+    return list(ASSUMPTIONS)

@@ -1,0 +1,54 @@
+"""The command line: ``python -m helpers.exchange [--port N] [--server-time MS]``.
+
+Serves ``LocalExchange`` on 127.0.0.1 from the calling thread with Binance's documented
+example key (HMAC; REST API, "SIGNED Endpoint Examples for POST /api/v3/order"), logging
+one line per request to stderr (method, target, status, code); Ctrl-C stops it.
+``--server-time`` pins the clock, e.g. to 1499827320000 so the docs' example request is
+accepted.
+"""
+
+import argparse
+import sys
+
+from helpers.exchange.local_exchange import LocalExchange
+from helpers.exchange.wire import HOST
+
+
+def _stderr_line(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m helpers.exchange [--port N] [--server-time MS]``; Ctrl-C stops it."""
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.exchange",
+        description="Serve the kit's local model of Binance's signed-request checks on "
+        "127.0.0.1, logging one line per request (method, target, status, code).",
+    )
+    parser.add_argument(
+        "--port", type=int, default=8080, help="port on 127.0.0.1 (0: any free port)"
+    )
+    parser.add_argument(
+        "--server-time",
+        type=int,
+        metavar="MS",
+        help="pin the server clock, e.g. 1499827320000 to accept the docs' example request",
+    )
+    args = parser.parse_args(argv)
+    pinned = args.server_time
+    clock = None if pinned is None else (lambda: pinned)
+    try:
+        exchange = LocalExchange(clock=clock, port=args.port, log=_stderr_line)
+        exchange.serve_forever(
+            on_ready=lambda url: _stderr_line(
+                f"helpers.exchange: listening on {url} with Binance's documented example "
+                "key (HMAC); Ctrl-C stops"
+            )
+        )
+    except KeyboardInterrupt:
+        _stderr_line("helpers.exchange: stopped")
+        return 0
+    except (OSError, ValueError) as exc:
+        _stderr_line(f"helpers.exchange: cannot listen on {HOST}:{args.port}: {exc}")
+        return 1
+    return 0

@@ -1,0 +1,201 @@
+"""Step 3's tools: the key registered under an API key, able to verify a signature.
+
+Binance has three API key types (faqs/api_key_types.md; REST API, "SIGNED (TRADE and
+USER_DATA) Endpoint security"):
+
+- ``HmacKey`` — a shared secret: HMAC-SHA256 of the payload, 64 hex characters, "not case
+  sensitive"; compared in constant time.
+- ``Ed25519Key`` and ``RsaKey`` — a key pair of which Binance holds only the **public** key:
+  the signature is base64 (case-sensitive), verified with that public key (RSA: PKCS#1 v1.5
+  with SHA-256). A private key is refused.
+
+Every key has ``kind`` and ``verify(payload, signature) -> bool``. They use ``hashlib`` and
+``cryptography`` directly, not ``helpers.signing``, so the verifier is independent of the
+kit's signer. ``cryptography`` is imported when a public key is first used, so importing
+this module stays as cheap as the standard library.
+"""
+
+import base64
+import binascii
+import hashlib
+import hmac
+
+# Binance's API key types (faqs/api_key_types.md). HMAC keys share a secret; Ed25519 and
+# RSA keys are key pairs: Binance holds only the public key and verifies with it.
+KIND_HMAC, KIND_ED25519, KIND_RSA = "HMAC", "Ed25519", "RSA"
+
+
+class HmacKey:
+    """An HMAC API key's secret, able to verify a signature — and never to show the secret.
+
+    ``kind`` names the key type; ``Ed25519Key`` and ``RsaKey`` (below) hold a public key
+    instead, with the same ``verify(payload, signature)`` method.
+    """
+
+    kind = KIND_HMAC
+    __slots__ = ("_secret",)
+
+    def __init__(self, secret: str | bytes) -> None:
+        if isinstance(secret, str):
+            secret = secret.encode("utf-8")
+        if not isinstance(secret, (bytes, bytearray)) or not secret:
+            raise TypeError("HmacKey: expected the secret key as a non-empty str or bytes")
+        self._secret = bytes(secret)
+
+    def verify(self, payload: bytes, signature: str) -> bool:
+        """True if ``signature`` is HMAC-SHA256(secret, payload) in hex, in any letter case.
+
+        REST API, SIGNED Endpoint security: "The signature is not case sensitive". Both
+        sides are lowercased, then compared with ``hmac.compare_digest`` (constant time).
+        """
+        expected = hmac.new(self._secret, payload, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(expected.encode("ascii"), signature.lower().encode("utf-8"))
+
+    def __repr__(self) -> str:
+        return "HmacKey(secret=<hidden>)"
+
+
+_PEM_PUBLIC_HEADER = b"-----BEGIN PUBLIC KEY-----"
+
+
+def _crypto():
+    """``cryptography``'s pieces the public keys need, imported when first used."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519, padding, rsa
+
+    return InvalidSignature, hashes, serialization, padding, ed25519, rsa
+
+
+def _unsupported() -> type[Exception]:
+    from cryptography.exceptions import UnsupportedAlgorithm
+
+    return UnsupportedAlgorithm
+
+
+def _load_public_key(owner: str, kind: str, public_key: object) -> object:
+    """A loaded public key of ``kind`` from a key object or ``PUBLIC KEY`` PEM; else a clear
+    TypeError/ValueError naming ``public_key``. Private keys are refused: Binance is only
+    ever given the public key."""
+    _, _, serialization, _, ed25519, rsa = _crypto()
+    classes = {
+        KIND_ED25519: (ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey),
+        KIND_RSA: (rsa.RSAPublicKey, rsa.RSAPrivateKey),
+    }
+    public_class, private_class = classes[kind]
+    if isinstance(public_key, (str, bytes, bytearray)):
+        data = public_key.encode("utf-8") if isinstance(public_key, str) else bytes(public_key)
+        first = data.strip().split(b"\n", 1)[0].strip()
+        if first.endswith(b"PRIVATE KEY-----"):
+            raise ValueError(
+                f"{owner}: public_key is a *private* key PEM. Binance is only ever given your "
+                "public key (you upload it; it issues the API key): pass the public key, "
+                "e.g. private_key.public_key()"
+            )
+        if first != _PEM_PUBLIC_HEADER:
+            raise ValueError(
+                f"{owner}: public_key: expected a loaded {kind} public key or its PEM text "
+                f"(starting {_PEM_PUBLIC_HEADER.decode()!r})"
+            )
+        try:
+            public_key = serialization.load_pem_public_key(data)
+        except (ValueError, TypeError, _unsupported()):
+            raise ValueError(
+                f"{owner}: public_key: the PEM could not be read (damaged or cut short?)"
+            ) from None
+    if isinstance(public_key, private_class):
+        raise TypeError(
+            f"{owner}: public_key is a *private* key. Binance is only ever given your public "
+            "key: pass private_key.public_key()"
+        )
+    if not isinstance(public_key, public_class):
+        other = next((k for k, (pub, _) in classes.items() if isinstance(public_key, pub)), None)
+        hint = f": use {'RsaKey' if other == KIND_RSA else 'Ed25519Key'}" if other else ""
+        raise TypeError(
+            f"{owner}: expected an {kind} public key, got "
+            f"{other + ' public key' if other else type(public_key).__name__}{hint}"
+        )
+    return public_key
+
+
+def _strict_base64(text: str) -> bytes | None:
+    """Standard base64 with its ``=`` padding, or None: no URL-safe alphabet, no spaces."""
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (UnicodeEncodeError, binascii.Error, ValueError):
+        return None
+
+
+class _PublicKey:
+    """An Ed25519 or RSA API key as Binance holds it: the public key alone."""
+
+    kind = ""
+    __slots__ = ("_key",)
+
+    def __init__(self, public_key: object) -> None:
+        self._key = _load_public_key(type(self).__name__, self.kind, public_key)
+
+    @property
+    def public_key(self) -> object:
+        """The loaded ``cryptography`` public key (not a secret)."""
+        return self._key
+
+    def verify(self, payload: bytes, signature: str) -> bool:
+        """True if ``signature`` (base64, case-sensitive) verifies ``payload`` with this key.
+
+        The REST signature arrives percent-decoded (``%2B`` and ``%2b`` are both ``+``);
+        the WebSocket API's arrives as is. Anything that is not strict standard base64 is
+        a failed verification, never an exception.
+        """
+        raw = _strict_base64(signature)
+        if raw is None:
+            return False
+        invalid_signature = _crypto()[0]
+        try:
+            self._verify(raw, payload)
+        except (invalid_signature, ValueError):
+            return False
+        return True
+
+    def _verify(self, raw: bytes, payload: bytes) -> None:
+        raise NotImplementedError
+
+
+class Ed25519Key(_PublicKey):
+    """An Ed25519 API key: verifies base64 Ed25519 signatures with the public key.
+
+    ``public_key`` is an ``Ed25519PublicKey`` or its PEM (``-----BEGIN PUBLIC KEY-----``).
+    """
+
+    kind = KIND_ED25519
+    signature_bytes = 64
+    __slots__ = ()
+
+    def _verify(self, raw: bytes, payload: bytes) -> None:
+        self._key.verify(raw, payload)
+
+    def __repr__(self) -> str:
+        _, _, serialization, _, _, _ = _crypto()
+        raw = self._key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        return f"Ed25519Key(public key {raw.hex()[:16]}…)"
+
+
+class RsaKey(_PublicKey):
+    """An RSA API key: verifies base64 RSASSA-PKCS1-v1_5 SHA-256 signatures.
+
+    ``public_key`` is an ``RSAPublicKey`` or its PEM (``-----BEGIN PUBLIC KEY-----``).
+    """
+
+    kind = KIND_RSA
+    __slots__ = ()
+
+    @property
+    def signature_bytes(self) -> int:
+        return (self._key.key_size + 7) // 8
+
+    def _verify(self, raw: bytes, payload: bytes) -> None:
+        _, hashes, _, padding, _, _ = _crypto()
+        self._key.verify(raw, payload, padding.PKCS1v15(), hashes.SHA256())
+
+    def __repr__(self) -> str:
+        return f"RsaKey({self._key.key_size}-bit public key)"
