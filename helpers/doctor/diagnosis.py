@@ -1,0 +1,138 @@
+"""The doctor's answer: a ``Diagnosis`` — the findings, and what was checked — as text or HTML.
+
+``diagnose`` returns one. Its repr is the text a terminal (and ``python -m helpers.doctor``)
+prints; ``_repr_html_`` is what a notebook shows. Both render the same rows: the request,
+the payload as the server reads it, the signature and whether it verifies, then each
+finding with its explanation, proof and fix. Nothing here holds the secret: every text
+was masked before it got here.
+"""
+
+import html
+from dataclasses import dataclass, field
+
+from helpers.compare import Comparison
+from helpers.doctor.findings import Finding
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """The doctor's answer: ``ok``, the ``findings`` (each with code, explanation, proof,
+    fix), and what was checked. Renders as text in a terminal and as HTML in a notebook.
+
+    ``signature_check`` says what the signature check found: ``"verified"``, ``"failed"``,
+    or why it was not run. ``tried`` lists, when the signature failed, how many rebuilt
+    payloads and keys each hypothesis tried. Nothing here holds the secret.
+    """
+
+    request: str
+    payload: str
+    payload_length: int
+    signature: str | None
+    scheme: str
+    signature_check: str
+    findings: tuple[Finding, ...]
+    notes: tuple[str, ...] = ()
+    tried: tuple[tuple[str, int], ...] = ()
+    comparison: Comparison | None = field(default=None, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was found: the signature verifies (if a key was given) and
+        nothing in the request would be refused."""
+        return not self.findings
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The findings' codes, in the order the server checks; ``("OK",)`` when none."""
+        return tuple(f.code for f in self.findings) or ("OK",)
+
+    def _headline(self) -> str:
+        if self.ok:
+            if self.signature_check == "verified":
+                return "OK: the signature verifies and nothing in the request would be refused"
+            return f"OK as far as checked: nothing refused; signature {self.signature_check}"
+        count = len(self.findings)
+        return f"{count} finding{'s' if count > 1 else ''}: " + ", ".join(self.codes)
+
+    def _rows(self) -> list[tuple[str, str]]:
+        signature = self.signature if self.signature is not None else "(none)"
+        check = {
+            "verified": f"verifies ({self.scheme} over the payload as sent)",
+            "failed": f"does not verify ({self.scheme} over the payload as sent)",
+        }.get(self.signature_check, self.signature_check)
+        return [
+            ("request", self.request),
+            (
+                "payload",
+                f"{self.payload or '(empty)'}  ({self.payload_length} bytes, as the "
+                "server reads it)",
+            ),
+            ("signature", f"{signature} — {check}"),
+        ]
+
+    def _unexplained(self) -> bool:
+        unexplained = {"UNKNOWN_MISMATCH", "WRONG_SECRET_OR_KEY"} & set(self.codes)
+        return bool(self.tried and unexplained)
+
+    def _tried_text(self) -> str:
+        return ", ".join(f"{code} ({n})" for code, n in self.tried)
+
+    def __repr__(self) -> str:
+        lines = [f"Diagnosis — {self._headline()}"]
+        width = max(len(label) for label, _ in self._rows())
+        lines += [f"  {label:<{width}}  {value}" for label, value in self._rows()]
+        if self.comparison is not None:
+            lines.append("  what you signed vs what was sent:")
+            lines += ["    " + line for line in repr(self.comparison).splitlines()]
+        for number, f in enumerate(self.findings, 1):
+            lines.append(f"{number}. [{f.code}] {f.title}")
+            lines.append(f"   what happened: {f.explanation}")
+            lines.append(f"   proof: {f.proof}")
+            if f.comparison is not None:
+                lines += ["     " + line for line in repr(f.comparison).splitlines()]
+            lines.append(f"   fix: {f.fix}")
+        if self._unexplained():
+            lines.append(f"hypotheses tried: {self._tried_text()}")
+        if self.notes:
+            lines.append("notes:")
+            lines += [f"  - {note}" for note in self.notes]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        colour = "#1a7f37" if self.ok else "#cf222e"
+        out = [f"<p><b style='color:{colour}'>Diagnosis — {_inline(self._headline())}</b></p>"]
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(label)}</th>"
+            f"<td style='text-align:left'><code>{html.escape(value)}</code></td></tr>"
+            for label, value in self._rows()
+        )
+        out.append(f"<table>{rows}</table>")
+        if self.comparison is not None:
+            out.append("<p>What you signed vs what was sent:</p>")
+            out.append(self.comparison._repr_html_())
+        if self.findings:
+            items = []
+            for f in self.findings:
+                item = (
+                    f"<li><b><code>{f.code}</code></b> {_inline(f.title)}"
+                    f"<br>What happened: {_inline(f.explanation)}"
+                    f"<br>Proof: {_inline(f.proof)}"
+                )
+                if f.comparison is not None:
+                    item += f.comparison._repr_html_()
+                item += f"<br>Fix: {_inline(f.fix)}</li>"
+                items.append(item)
+            out.append("<ol>" + "".join(items) + "</ol>")
+        if self._unexplained():
+            out.append(f"<p>Hypotheses tried: {html.escape(self._tried_text())}</p>")
+        if self.notes:
+            out.append("<p>Notes:</p><ul>")
+            out += [f"<li>{_inline(note)}</li>" for note in self.notes]
+            out.append("</ul>")
+        return "\n".join(out)
+
+
+def _inline(text: str) -> str:
+    """Markdown-ish `code` spans to HTML, everything else escaped."""
+    parts = html.escape(text).split("`")
+    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))

@@ -1,0 +1,194 @@
+"""Steps 4 and 5: which mistake does the signature prove? Or, honestly, none known.
+
+When the signature does not verify over the payload as sent, ``explain_signature`` asks
+the verifier about each rebuilt payload (``helpers.doctor.hypotheses``) and each key
+mistake (the verifier's ``key_variants``), cheapest first: one payload mistake, one key
+mistake, a key mistake with a payload mistake, two payload mistakes, another order. The
+first that reproduces the signature *is* the diagnosis — an HMAC equal to the signature
+sent is a proof, not a guess. If none does, it says so (``WRONG_SECRET_OR_KEY`` when the
+``signed_payload`` you gave equals what was sent, else ``UNKNOWN_MISMATCH``) and counts
+what was tried.
+
+``check_json_signature`` covers a JSON body carrying its own signature: was the JSON text
+what was signed?
+"""
+
+import json
+import urllib.parse
+
+from helpers.compare import compare
+from helpers.doctor.codes import BY_CODE, CHECK_ORDER
+from helpers.doctor.findings import REQUEST_SHOWS, Findings
+from helpers.doctor.hypotheses import (
+    Candidate,
+    reorderings,
+    string_transforms,
+    structural_transforms,
+)
+from helpers.doctor.server_view import ServerView
+from helpers.doctor.verifiers import HmacVerifier, PublicKeyVerifier
+
+
+def explain_signature(
+    view: ServerView,
+    verifier: HmacVerifier | PublicKeyVerifier,
+    api_key: str | None,
+    signed_payload: bytes | None,
+    found: Findings,
+) -> tuple[tuple[str, int], ...]:
+    """Step 4: which rebuilt payload or key reproduces the signature? Adds the findings,
+    returns how many candidates each hypothesis tried."""
+    sent_payload = view.payload
+    seen = {sent_payload}
+    counts: dict[str, int] = {}
+    singles: list[Candidate] = []
+
+    def fresh(codes: tuple[str, ...], how: str, payload: bytes) -> Candidate | None:
+        if payload in seen:
+            return None
+        seen.add(payload)
+        for code in codes:
+            counts[code] = counts.get(code, 0) + 1
+        return Candidate(codes, how, payload)
+
+    def report(candidate: Candidate) -> None:
+        # Another single mistake may produce the very same bytes: the proof fits it equally.
+        same = [
+            (code, how)
+            for code, how, payload in [*string_transforms(sent_payload), *structural]
+            if payload == candidate.payload and code not in candidate.codes
+        ]
+        also = ""
+        if same:
+            also = " The same bytes also come from another mistake, which fits equally: " + (
+                "; ".join(f"{code} ({how})" for code, how in same) + "."
+            )
+        for code in candidate.codes:
+            what = f"The signature was computed over the payload {candidate.how}."
+            proof = verifier.proof("rebuilt " + candidate.how)
+            found.add(
+                code,
+                _explanation(code, what) + also,
+                proof + " — so that payload is what was signed.",
+                (candidate.payload, sent_payload),
+                alternatives=tuple(dict.fromkeys(code for code, _ in same)),
+            )
+
+    def report_key(code: str, how: str, candidate: Candidate | None = None) -> None:
+        payload_how = "as sent" if candidate is None else "rebuilt " + candidate.how
+        what, proof = verifier.what(how), verifier.key_proof(how, payload_how)
+        found.add(code, _explanation(code, what), proof)
+        if candidate is not None:
+            report(candidate)
+
+    # 1. One mistake in the payload.
+    structural = list(structural_transforms(view, api_key))
+    for code, how, payload in [*string_transforms(sent_payload), *structural]:
+        candidate = fresh((code,), how, payload)
+        if candidate is None:
+            continue
+        singles.append(candidate)
+        if verifier.verify(candidate.payload):
+            report(candidate)
+            return _tried(counts)
+    # 2. One mistake in the key or the construction (on the payload as sent, then combined
+    #    with one payload mistake).
+    variants = verifier.key_variants(api_key)
+    for code, how, verify in variants:
+        counts[code] = counts.get(code, 0) + 1
+        if verify(sent_payload):
+            report_key(code, how)
+            return _tried(counts)
+    for candidate in singles:
+        for code, how, verify in variants:
+            if verify(candidate.payload):
+                report_key(code, how, candidate)
+                return _tried(counts)
+    # 3. Two mistakes in the payload: a structural one, then one in the text.
+    for code, how, payload in structural:
+        for code2, how2, payload2 in string_transforms(payload):
+            if code2 == code:
+                continue
+            candidate = fresh((code, code2), f"{how}, and {how2}", payload2)
+            if candidate is not None and verifier.verify(candidate.payload):
+                report(candidate)
+                return _tried(counts)
+    # 4. Another order of the parameters.
+    for code, how, payload in reorderings(view):
+        candidate = fresh((code,), how, payload)
+        if candidate is not None and verifier.verify(candidate.payload):
+            report(candidate)
+            return _tried(counts)
+    # 5. Nothing reproduces it: say so honestly.
+    if signed_payload is not None and signed_payload == sent_payload:
+        found.add(
+            "WRONG_SECRET_OR_KEY",
+            "The payload you signed is byte for byte the payload sent, yet the signature does "
+            f"not verify over it ({verifier.scheme}, with the key you gave), nor with any key "
+            "mistake the doctor knows: the signature was made with another key.",
+            "the signed_payload you gave equals the payload sent, so only the key can differ.",
+        )
+        return _tried(counts)
+    if signed_payload is not None:
+        own = verifier.verify(signed_payload)
+        index = compare(signed_payload, sent_payload).index
+        found.add(
+            "UNKNOWN_MISMATCH",
+            f"What you signed differs from what was sent from byte {index} on (shown above)"
+            + (", and the signature verifies over what you signed: the payload changed "
+               "between signing and sending, in a way the doctor cannot name."
+               if own else
+               f"; and the signature does not verify over what you signed either "
+               f"({verifier.scheme}, with the key you gave), so the key (or the signer) "
+               "differs too."),
+            ("the signature verifies over the signed_payload you gave"
+             if own else "the signed_payload you gave does not reproduce the signature")
+            + f"; no hypothesis reproduces it ({sum(counts.values())} tried).",
+        )  # fmt: skip
+        return _tried(counts)
+    found.add(
+        "UNKNOWN_MISMATCH",
+        "The signature does not verify over the payload as sent, and no known mistake "
+        f"reproduces it ({sum(counts.values())} rebuilt payloads and keys tried). Either the "
+        "payload changed in a way the doctor does not know, or the key differs.",
+        "every hypothesis was checked against the signature and none matched (listed under "
+        "'hypotheses tried'); pass signed_payload= to compare byte for byte.",
+    )
+    return _tried(counts)
+
+
+def _tried(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(counts.items(), key=lambda item: CHECK_ORDER[item[0]]))
+
+
+def _explanation(code: str, what: str) -> str:
+    return f"{what} {BY_CODE[code].why}"
+
+
+def check_json_signature(view: ServerView, key: bytes, found: Findings) -> None:
+    """A JSON body carrying a signature: was the JSON text (or its form) what was signed?"""
+    data = view.json_data
+    if not isinstance(data, dict) or not isinstance(data.get("signature"), str):
+        return
+    verifier = HmacVerifier(key, data["signature"])
+    rest = {k: v for k, v in data.items() if k != "signature"}
+    forms = (
+        ("the JSON text", json.dumps(rest)),
+        ("the compact JSON text", json.dumps(rest, separators=(",", ":"))),
+        ("the same fields form-encoded", urllib.parse.urlencode(rest)),
+    )
+    query = view.payload
+    for what, text in forms:
+        if verifier.verify(query + text.encode("utf-8")):
+            found.add(
+                "JSON_BODY",
+                f"The body is JSON, and the signature inside it covers {what}"
+                + (" after the query string" if query else "")
+                + ": the server reads no parameters from a JSON body, so it sees neither "
+                "the timestamp nor the signature.",
+                f"{REQUEST_SHOWS} (Content-Type `{view.sent.content_type or '(none)'}`, a JSON "
+                f"body); and HMAC-SHA256 with the secret you gave over {what} equals the "
+                "signature in the JSON.",
+                replace=True,
+            )
+            return

@@ -1,0 +1,79 @@
+"""A finding: one proven mistake — its code, what happened, the proof, the fix.
+
+``Finding`` is what the doctor reports; ``Findings`` collects them while one request is
+diagnosed. A code is reported once: proven a second way (the request shows it *and* the
+signature proves it), its two proofs are joined. Every text passes the ``Masker`` on the
+way in, so no finding can hold the secret.
+"""
+
+from dataclasses import dataclass, field
+
+from helpers.compare import Comparison, compare
+from helpers.doctor.codes import BY_CODE, CHECK_ORDER
+from helpers.doctor.masking import Masker
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One proven finding: its stable ``code``, what happened in this request
+    (``explanation``), how it is proven (``proof``), and the ``fix``. ``comparison`` is
+    the payload the mistake would have signed next to the payload sent, when that is the
+    proof; ``alternatives`` are codes of other mistakes that yield the very same bytes (the
+    proof cannot tell them apart, and the explanation says so)."""
+
+    code: str
+    title: str
+    explanation: str
+    proof: str
+    fix: str
+    comparison: Comparison | None = field(default=None, compare=False)
+    alternatives: tuple[str, ...] = ()  # codes whose mistake yields the very same bytes
+
+    @property
+    def stage(self) -> str:
+        return BY_CODE[self.code].stage
+
+
+# The proof of a finding the request itself shows (no signature needed).
+REQUEST_SHOWS = "the request shows it"
+
+
+class Findings:
+    """The findings of one diagnosis, one per code, masked as they are added; ``ordered``
+    gives them in the order the server checks."""
+
+    def __init__(self, masker: Masker) -> None:
+        self.masker = masker
+        self.items: dict[str, Finding] = {}
+
+    def add(
+        self,
+        code: str,
+        explanation: str,
+        proof: str,
+        comparison: tuple[bytes, bytes] | None = None,
+        *,
+        replace: bool = False,
+        alternatives: tuple[str, ...] = (),
+    ) -> None:
+        meta = BY_CODE[code]
+        shown = None
+        if comparison is not None:
+            signed, sent = comparison
+            shown = compare(self.masker.data(signed), self.masker.data(sent), ("signed", "sent"))
+        old = self.items.get(code)
+        if old is not None and not replace:
+            if old.proof == self.masker.text(proof):
+                return
+            # Proven twice (the request shows it, and the signature too): keep both proofs.
+            explanation = f"{old.explanation} {explanation}"
+            proof = f"{old.proof}; and {proof}"
+            shown = shown or old.comparison
+            alternatives = alternatives or old.alternatives
+        self.items[code] = Finding(
+            code, meta.title, self.masker.text(explanation), self.masker.text(proof),
+            meta.fix, shown, alternatives,
+        )  # fmt: skip
+
+    def ordered(self) -> tuple[Finding, ...]:
+        return tuple(sorted(self.items.values(), key=lambda f: CHECK_ORDER[f.code]))

@@ -1,0 +1,232 @@
+"""Step 4's payload hypotheses: rebuild the payload the way each known mistake would have.
+
+Each hypothesis takes the payload as sent and yields ``(code, how, payload)``: what the
+client would have signed had it made that mistake. If the signature verifies over one of
+them, that mistake is proven. Three families, tried in this order by
+``helpers.doctor.explain``:
+
+- ``string_transforms`` — the text changed: HTML entities decoded, not percent-encoded,
+  encoded twice, ``%20`` for ``+``, escapes normalised, a trailing newline, ...;
+- ``structural_transforms`` — other pairs or another join: ``&`` between query and body,
+  the WebSocket API's sorted payload, a ``signature=`` placeholder signed, a list as a JSON
+  array, ``true`` for ``True``;
+- ``reorderings`` — the same pairs in another order.
+
+The key mistakes (a newline in the secret, base64-decoded, the API key, ...) are the
+verifiers' ``key_variants``, in ``helpers.doctor.verifiers``.
+"""
+
+import html
+import itertools
+import json
+import re
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from helpers.doctor.server_view import Segment, ServerView
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A payload rebuilt the way one mistake (or two, ``codes``) would have produced it."""
+
+    codes: tuple[str, ...]
+    how: str
+    payload: bytes
+
+
+def _join(query: list[bytes], body: list[bytes]) -> bytes:
+    return b"&".join(query) + b"&".join(body)
+
+
+def string_transforms(payload: bytes) -> Iterator[tuple[str, str, bytes]]:
+    """Mistakes that change the payload's text: (code, how, what would have been signed)."""
+    text = payload.decode("utf-8", "surrogateescape")
+    unescaped = html.unescape(text)
+    if unescaped != text:
+        entities = re.finditer(r"&[A-Za-z][A-Za-z0-9]*;?", text)
+        changed = [m[0] for m in entities if html.unescape(m[0]) != m[0]]
+        first = changed[0] if changed else "&"
+        yield (
+            "HTML_ENTITY_MOJIBAKE",
+            f"with `{first}` read as an HTML entity (`{first}` → `{html.unescape(first)}`)",
+            unescaped.encode("utf-8", "surrogateescape"),
+        )
+    double = re.sub(rb"%25([0-9A-Fa-f]{2})", rb"%\1", payload)
+    if double != payload:  # before the raw text: decoding `%252F` once gives `%2F` too
+        yield "DOUBLE_ENCODED", "with each value encoded once (`%25XX` → `%XX`)", double
+    for plus_is_space in (True, False):
+        raw = payload.replace(b"+", b" ") if plus_is_space else payload
+        decoded = urllib.parse.unquote_to_bytes(raw)
+        if decoded != payload:
+            yield "NON_ASCII_UNENCODED", "before percent-encoding (the raw text)", decoded
+    if b"+" in payload:
+        yield (
+            "SPACE_PLUS_VS_PERCENT20",
+            "with each space as `%20` where `+` was sent",
+            payload.replace(b"+", b"%20"),
+        )
+    if b"%20" in payload:
+        yield (
+            "SPACE_PLUS_VS_PERCENT20",
+            "with each space as `+` where `%20` was sent",
+            payload.replace(b"%20", b"+"),
+        )
+    if b"~" in payload:
+        yield "URL_NORMALIZED_AFTER_SIGNING", "with `~` as `%7E`", payload.replace(b"~", b"%7E")
+    unreserved = re.sub(
+        rb"%(2[DdEe]|5[Ff]|7[Ee]|3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa])",
+        lambda m: bytes.fromhex(m[1].decode()),
+        payload,
+    )
+    if unreserved != payload:
+        yield (
+            "URL_NORMALIZED_AFTER_SIGNING",
+            "with escaped unreserved characters decoded (`~` where `%7E` was sent)",
+            unreserved,
+        )
+    for case, how in ((bytes.lower, "lowercase"), (bytes.upper, "uppercase")):
+        recased = re.sub(rb"%[0-9A-Fa-f]{2}", lambda m, c=case: c(m[0]), payload)
+        if recased != payload:
+            yield "URL_NORMALIZED_AFTER_SIGNING", f"with {how} hex in the escapes", recased
+    subdelims = {b"!": b"%21", b"'": b"%27", b"(": b"%28", b")": b"%29", b"*": b"%2A"}
+    if any(c in payload for c in subdelims):
+        escaped = payload
+        for char, escape in subdelims.items():
+            escaped = escaped.replace(char, escape)
+        yield "URL_NORMALIZED_AFTER_SIGNING", "with `!'()*` escaped", escaped
+    unescaped_sub = re.sub(
+        rb"%(21|27|28|29|2[Aa])", lambda m: bytes.fromhex(m[1].decode()), payload
+    )
+    if unescaped_sub != payload:
+        yield "URL_NORMALIZED_AFTER_SIGNING", "with `!'()*` unescaped", unescaped_sub
+    yield "TRAILING_NEWLINE", "with a trailing newline (`\\n`)", payload + b"\n"
+    yield "TRAILING_NEWLINE", "with a trailing CRLF (`\\r\\n`)", payload + b"\r\n"
+
+
+def structural_transforms(
+    view: ServerView, api_key: str | None
+) -> Iterator[tuple[str, str, bytes]]:
+    """Mistakes that change which pairs are signed, or how they are joined."""
+    query = [s for s in view.query if not s.is_signature]
+    body = [s for s in view.body if not s.is_signature]
+    pairs = query + body
+    decoded = all(s.name is not None for s in pairs)
+    if query and body:
+        yield (
+            "QUERY_BODY_JOINED_WITH_AMPERSAND",
+            "with `&` between the query string and the body",
+            b"&".join(s.raw for s in query) + b"&" + b"&".join(s.raw for s in body),
+        )
+    # The WebSocket API's rule: sorted by name, values raw, apiKey included.
+    if decoded and len(pairs) > 1:
+        ordered = sorted(pairs, key=lambda s: s.name)
+        raw_text = "&".join(f"{s.name}={s.value}" for s in ordered).encode("utf-8")
+        yield (
+            "WS_SORTED_PAYLOAD_ON_REST",
+            "sorted by name, values raw (the WebSocket API's rule)",
+            raw_text,
+        )
+        yield (
+            "WS_SORTED_PAYLOAD_ON_REST",
+            "sorted by name, values as sent",
+            b"&".join(s.raw for s in ordered),
+        )
+        if api_key and not any(s.name == "apiKey" for s in pairs):
+            with_key = sorted([*((s.name, s.value) for s in pairs), ("apiKey", api_key)])
+            yield (
+                "WS_SORTED_PAYLOAD_ON_REST",
+                "sorted by name with `apiKey` added (the WebSocket API's rule)",
+                "&".join(f"{n}={v}" for n, v in with_key).encode("utf-8"),
+            )
+    for label, part in (("query", view.query), ("body", view.body)):
+        for index, seg in enumerate(part):
+            if seg.is_signature:
+                for placeholder in (b"signature=", b"signature=None"):
+                    rebuilt = [s.raw for s in part[:index]] + [placeholder]
+                    rebuilt += [s.raw for s in part[index + 1 :] if not s.is_signature]
+                    q = rebuilt if label == "query" else [s.raw for s in query]
+                    b = rebuilt if label == "body" else [s.raw for s in body]
+                    shown = placeholder.decode()
+                    yield (
+                        "SIGNATURE_IN_PAYLOAD",
+                        f"with `{shown}` still in the parameters where the signature sits",
+                        _join(q, b),
+                    )
+                break
+    for label, part in (("query", query), ("body", body)):
+        names = [s.name for s in part]
+        repeated = {n for n in names if n is not None and names.count(n) > 1}
+        if not repeated:
+            continue
+        for separators in ((", ", ": "), (",", ":")):
+            for encode in (False, True):
+                rebuilt, done = [], set()
+                for seg in part:
+                    if seg.name in repeated:
+                        if seg.name in done:
+                            continue
+                        done.add(seg.name)
+                        values = [s.value for s in part if s.name == seg.name]
+                        text = json.dumps(values, separators=separators, ensure_ascii=False)
+                        if encode:
+                            text = urllib.parse.quote(text, safe="")
+                        rebuilt.append(seg.raw.partition(b"=")[0] + b"=" + text.encode("utf-8"))
+                    else:
+                        rebuilt.append(seg.raw)
+                q = rebuilt if label == "query" else [s.raw for s in query]
+                b = rebuilt if label == "body" else [s.raw for s in body]
+                how = "percent-encoded" if encode else "raw"
+                yield (
+                    "JSON_ARRAY_ENCODING",
+                    f"with the repeated `{sorted(repeated)[0]}` as one JSON array ({how})",
+                    _join(q, b),
+                )
+    if any(s.value in ("True", "False") for s in pairs):
+
+        def lower(seg: Segment) -> bytes:
+            if seg.value in ("True", "False"):
+                return seg.raw.partition(b"=")[0] + b"=" + seg.value.lower().encode()
+            return seg.raw
+
+        yield (
+            "BOOL_CAPITALIZED",
+            "with `true`/`false` where `True`/`False` was sent",
+            _join([lower(s) for s in query], [lower(s) for s in body]),
+        )
+
+
+def reorderings(view: ServerView) -> Iterator[tuple[str, str, bytes]]:
+    """Every other order of the pairs (up to 7 pairs), else every single move and swap."""
+    query = [s for s in view.query if not s.is_signature]
+    body = [s for s in view.body if not s.is_signature]
+    pairs, split = query + body, len(query)
+    n = len(pairs)
+    if n < 2:
+        return
+    if n <= 7:
+        orders: Iterator[tuple[int, ...]] = itertools.permutations(range(n))
+    else:
+
+        def moves() -> Iterator[tuple[int, ...]]:
+            for i, j in itertools.permutations(range(n), 2):
+                order = list(range(n))
+                order.insert(j, order.pop(i))
+                yield tuple(order)
+                swapped = list(range(n))
+                swapped[i], swapped[j] = swapped[j], swapped[i]
+                yield tuple(swapped)
+
+        orders = moves()
+    identity = tuple(range(n))
+    for order in orders:
+        if order == identity:
+            continue
+        ordered = [pairs[i] for i in order]
+        names = ", ".join(f"`{s.name or '?'}`" for s in ordered)
+        yield (
+            "PARAMS_REORDERED",
+            f"with the parameters in the order {names}",
+            _join([s.raw for s in ordered[:split]], [s.raw for s in ordered[split:]]),
+        )

@@ -1,0 +1,338 @@
+"""Step 2: what the request itself shows, before any signature is checked.
+
+Many refusals need no key to explain: the ``X-MBX-APIKEY`` header missing or malformed,
+a JSON body, raw or illegal characters, ``&timestamp`` eaten by an HTML entity, no
+``timestamp`` or ``signature``, a parameter sent twice or empty, ``recvWindow``, a
+timestamp in seconds or — given the server time — outside the timing window, ``1e-05``,
+``True``. ``check_request`` runs these checks in the order the server does (see
+``helpers.exchange``) and adds each finding with the proof "the request shows it".
+"""
+
+import html
+import re
+
+from helpers.doctor.findings import REQUEST_SHOWS, Findings
+from helpers.doctor.sent import API_KEY_HEADER
+from helpers.doctor.server_view import ServerView
+from helpers.exchange import (
+    AHEAD_LIMIT_MS,
+    API_KEY_FORMAT,
+    DEFAULT_RECV_WINDOW_MS,
+    FORM_CONTENT_TYPE,
+    MAX_RECV_WINDOW_MS,
+    MICROSECOND_TIMESTAMP_MIN,
+    RECV_WINDOW_FORMAT,
+    TIMESTAMP_FORMAT,
+)
+
+# Parameters whose values Binance reads as decimals (the exchange checks the first four).
+DECIMAL_PARAMS = {
+    "quantity", "quoteOrderQty", "price", "stopPrice", "icebergQty", "stopLimitPrice",
+    "limitIcebergQty", "stopIcebergQty", "limitPrice", "aboveStopPrice", "belowStopPrice",
+    "abovePrice", "belowPrice", "pendingQuantity", "pendingPrice", "pendingStopPrice",
+}  # fmt: skip
+# Boolean parameters of the Spot API (documented as `true`/`false`).
+BOOLEAN_PARAMS = {"computeCommissionRates", "omitZeroBalances", "useServerTime"}
+API_KEY_PARAMS = {"apikey", "api_key", "api-key", "x-mbx-apikey"}
+# Parameter names an HTML entity could eat the start of (`&times`tamp, `&para`m, ...).
+KNOWN_PARAMS = {
+    "symbol", "symbols", "side", "type", "timeInForce", "quantity", "quoteOrderQty",
+    "price", "newClientOrderId", "stopPrice", "trailingDelta", "icebergQty",
+    "newOrderRespType", "selfTradePreventionMode", "recvWindow", "timestamp", "signature",
+    "orderId", "origClientOrderId", "startTime", "endTime", "fromId", "limit",
+    "computeCommissionRates", "omitZeroBalances", "orderListId", "listClientOrderId",
+    "permissions", "notional", "apiKey", "api_key", "cancelRestrictions", "strategyId",
+    "strategyType", "pegPriceType", "pegOffsetValue", "pegOffsetType",
+}  # fmt: skip
+_FLOAT_EXPONENT = re.compile(r"[-+]?[0-9]+(\.[0-9]*)?[eE][-+]?[0-9]+")
+_SHELL_VARIABLE = re.compile(r"\$\{?[A-Za-z_][A-Za-z0-9_]*\}?")
+
+# The HTML entities a browser decodes even without the `;` (HTML5's legacy list):
+# `&times` → `×`. Maps each decoded text to the entity names that produce it.
+_LEGACY_ENTITIES: dict[str, list[str]] = {}
+for _name, _text in html.entities.html5.items():
+    if not _name.endswith(";"):
+        _LEGACY_ENTITIES.setdefault(_text, []).append(_name)
+
+
+def _mojibake_in(text: str) -> tuple[str, str, str] | None:
+    """A place in ``text`` where an entity ate the start of a parameter name:
+    ``('×tamp=', '&timestamp=', '&times')``, or ``None``."""
+    for decoded, names in _LEGACY_ENTITIES.items():
+        start = text.find(decoded)
+        while start != -1:
+            rest = text[start + len(decoded) :]
+            match = re.match(r"([A-Za-z]*)=", rest)
+            if match:
+                for name in names:
+                    restored = name + match[1]
+                    if restored in KNOWN_PARAMS:
+                        return decoded + match[0], "&" + restored + "=", "&" + name
+            start = text.find(decoded, start + 1)
+    return None
+
+
+def check_request(view: ServerView, server_time: int | None, found: Findings) -> list[str]:
+    """Step 2: what the request itself shows. Returns notes."""
+    sent, notes = view.sent, []
+    # The API key header (REST API, Endpoint security type).
+    if sent.headers is None:
+        notes.append(
+            "the request's headers are not known, so the X-MBX-APIKEY header was not checked"
+        )
+    else:
+        keys = sent.header(API_KEY_HEADER)
+        if not keys or keys == [""]:
+            found.add(
+                "MISSING_API_KEY_HEADER",
+                "The request has no `X-MBX-APIKEY` header"
+                + (" (it has an empty one)" if keys else "")
+                + ": the server cannot tell whose key signed it.",
+                f"{REQUEST_SHOWS}: no `X-MBX-APIKEY` among the headers sent.",
+            )
+        elif len(keys) > 1:
+            found.add(
+                "API_KEY_HEADER_MALFORMED",
+                f"The `X-MBX-APIKEY` header is sent {len(keys)} times.",
+                f"{REQUEST_SHOWS}: the header appears {len(keys)} times.",
+            )
+        elif _SHELL_VARIABLE.fullmatch(keys[0].strip()):
+            notes.append(f"the X-MBX-APIKEY header holds the shell variable {keys[0].strip()}")
+        elif keys[0].startswith("(sent;"):
+            pass  # from a Verdict: the exchange accepted the header
+        elif not API_KEY_FORMAT.fullmatch(keys[0]):
+            bad = next((c for c in keys[0] if not (c.isascii() and c.isalnum())), None)
+            found.add(
+                "API_KEY_HEADER_MALFORMED",
+                f"The `X-MBX-APIKEY` value has {len(keys[0])} characters"
+                + (f", including {bad!r}" if bad is not None else "")
+                + "; an API key is letters and digits only (whitespace or quotes from "
+                "copy-paste?).",
+                f"{REQUEST_SHOWS}: the header's value is not an API key's format.",
+            )
+    for seg in view.pairs:
+        if seg.name is not None and seg.name.lower() in API_KEY_PARAMS:
+            found.add(
+                "API_KEY_IN_PAYLOAD",
+                f"The API key is sent as the parameter `{seg.name}`, inside the signed payload.",
+                f"{REQUEST_SHOWS}: a parameter named `{seg.name}`.",
+            )
+    # The body.
+    if view.body_status == "json":
+        inside = view.json_data if isinstance(view.json_data, dict) else {}
+        has = [name for name in ("timestamp", "signature") if name in inside]
+        found.add(
+            "JSON_BODY",
+            "The body is JSON"
+            + (f" (with {' and '.join(f'`{n}`' for n in has)} inside it)" if has else "")
+            + ": the server reads no parameters from it.",
+            f"{REQUEST_SHOWS}: Content-Type `{sent.content_type or '(none)'}` and a JSON body.",
+        )
+    elif view.body_status == "form" and isinstance(view.json_data, (dict, list)):
+        found.add(
+            "JSON_BODY",
+            "The body is JSON sent as a form: the server reads the whole JSON text as one odd "
+            "parameter, and none of the fields inside it.",
+            f"{REQUEST_SHOWS}: a JSON body under Content-Type `{sent.content_type}`.",
+        )
+    elif view.body_status == "not-form":
+        found.add(
+            "FORM_CONTENT_TYPE_MISSING",
+            "The body is sent with "
+            + (f"Content-Type `{sent.content_type}`" if sent.content_type else "no Content-Type")
+            + ", so the server ignores it: its parameters, and any signature in it, never "
+            "arrive.",
+            f"{REQUEST_SHOWS}: a body without `Content-Type: {FORM_CONTENT_TYPE}`.",
+        )
+    elif view.body_status == "get":
+        notes.append("the body of a GET request is ignored: GET parameters go in the query")
+    # Syntax (-1100).
+    raw_parts = [("query", sent.query)]
+    if view.body_status == "form":
+        raw_parts.append(("body", sent.body))
+    for label, raw in raw_parts:
+        non_ascii = [b for b in raw if b >= 0x80]
+        if non_ascii:
+            found.add(
+                "NON_ASCII_UNENCODED",
+                f"The {label} carries raw non-ASCII bytes "
+                f"(`{raw.decode('utf-8', 'backslashreplace')[:60]}`): it was never "
+                "percent-encoded, and Binance refuses it (-1100).",
+                f"{REQUEST_SHOWS}: bytes above 0x7F in the raw {label}.",
+            )
+        other = [b for b in raw if b < 0x21 or b == 0x7F]
+        if other:
+            found.add(
+                "ILLEGAL_CHARACTERS",
+                f"The raw {label} contains the byte 0x{other[0]:02X} (a space or control "
+                "character): percent-encode it.",
+                f"{REQUEST_SHOWS}: that byte in the raw {label}.",
+            )
+    for problem in view.problems:
+        if "byte 0x" not in problem:  # raw bytes are reported above
+            found.add(
+                "ILLEGAL_CHARACTERS",
+                f"The server cannot read a parameter: {problem}.",
+                f"{REQUEST_SHOWS}: {problem}.",
+            )
+    present = {seg.name for seg in view.pairs}
+    for seg in view.pairs:
+        for text in (seg.name or "", seg.value or ""):
+            hit = _mojibake_in(text)
+            # Evidence only where the parameter it would restore is indeed missing.
+            if hit and hit[1][1:-1] not in present:
+                found.add(
+                    "HTML_ENTITY_MOJIBAKE",
+                    f"The request contains `{hit[0]}`: that is `{hit[1]}` after an HTML "
+                    f"page decoded `{hit[2]}` as the entity for `{hit[0][0]}`. The parameter "
+                    f"`{hit[1][1:-1]}` is gone, swallowed by `{seg.name}`.",
+                    f"{REQUEST_SHOWS}: `{hit[0]}` is exactly what HTML entity decoding makes "
+                    f"of `{hit[1]}`, and no `{hit[1][1:-1]}` parameter is sent.",
+                )
+    # Mandatory timestamp and signature (-1102), unless the JSON body already says why.
+    in_ignored_body = view.body_status in ("json", "not-form", "get")
+    timestamp = view.params.get("timestamp")
+    if timestamp is None:
+        if not in_ignored_body or "timestamp" not in view.sent.body.decode("utf-8", "replace"):
+            found.add(
+                "MISSING_TIMESTAMP",
+                "No `timestamp` parameter arrives at the server.",
+                f"{REQUEST_SHOWS}: no parameter named `timestamp` in the query string"
+                + (" or the form body." if view.body_status == "form" else "."),
+            )
+    elif not TIMESTAMP_FORMAT.fullmatch(timestamp):
+        found.add(
+            "MISSING_TIMESTAMP",
+            f"`timestamp` is {timestamp[:40]!r}, not 1 to 20 digits.",
+            f"{REQUEST_SHOWS}: the value of `timestamp`.",
+        )
+    if not view.signatures or not view.signatures[0]:
+        elsewhere = [name for name, _ in (sent.headers or ()) if "signature" in name.lower()]
+        if not in_ignored_body or "signature" not in view.sent.body.decode("utf-8", "replace"):
+            found.add(
+                "MISSING_SIGNATURE",
+                ("The `signature` parameter is empty." if view.signatures else
+                 "No `signature` parameter arrives at the server.")
+                + (f" A header `{elsewhere[0]}` is sent, but the server reads the signature "
+                   "only from the parameters." if elsewhere else ""),
+                f"{REQUEST_SHOWS}: "
+                + ("`signature=` with no value." if view.signatures else
+                   "no parameter named `signature`."),
+            )  # fmt: skip
+    # Duplicates (-1101) and empty values (-1105).
+    for label, segs in (("query string", view.query), ("body", view.body)):
+        groups: dict[str, list[str]] = {}
+        for seg in segs:
+            if seg.name is not None and not seg.is_signature:
+                groups.setdefault(seg.name, []).append(seg.value or "")
+        for name, values in groups.items():
+            if len(values) > 1 and len(set(values)) > 1:
+                found.add(
+                    "JSON_ARRAY_ENCODING",
+                    f"`{name}` is sent {len(values)} times in the {label} "
+                    f"({', '.join(values[:4])}): a list sent as repeated keys.",
+                    f"{REQUEST_SHOWS}: {len(values)} different values under one name.",
+                )
+            elif len(values) > 1:
+                found.add(
+                    "DUPLICATE_PARAMETER",
+                    f"`{name}` is sent {len(values)} times in the {label}.",
+                    f"{REQUEST_SHOWS}: the name repeats.",
+                )
+        for seg in segs:
+            if seg.name and seg.value == "" and seg.name not in ("timestamp", "signature"):
+                found.add(
+                    "EMPTY_PARAMETER",
+                    f"`{seg.name}` is sent with an empty value in the {label}.",
+                    f"{REQUEST_SHOWS}: `{seg.name}=` with nothing after it.",
+                )
+    if len(view.signatures) > 1:
+        found.add(
+            "DUPLICATE_PARAMETER",
+            f"`signature` is sent {len(view.signatures)} times.",
+            f"{REQUEST_SHOWS}: the name repeats.",
+        )
+    # recvWindow and timing (-1021).
+    window_us = DEFAULT_RECV_WINDOW_MS * 1000
+    recv_window = view.params.get("recvWindow")
+    if recv_window is not None:
+        match = RECV_WINDOW_FORMAT.fullmatch(recv_window)
+        if match is None:
+            found.add(
+                "RECV_WINDOW_INVALID",
+                f"`recvWindow` is {recv_window[:40]!r}: not milliseconds with up to three "
+                "decimals.",
+                f"{REQUEST_SHOWS}: the value of `recvWindow`.",
+            )
+        else:
+            window_us = int(match[1]) * 1000 + int((match[2] or "").ljust(3, "0"))
+            if window_us > MAX_RECV_WINDOW_MS * 1000:
+                found.add(
+                    "RECV_WINDOW_INVALID",
+                    f"`recvWindow` is {recv_window} ms, over the {MAX_RECV_WINDOW_MS} ms maximum.",
+                    f"{REQUEST_SHOWS}: the value of `recvWindow`.",
+                )
+    if timestamp is not None and TIMESTAMP_FORMAT.fullmatch(timestamp):
+        value = int(timestamp)
+        if value < 10**11:  # a millisecond timestamp has 12 digits from March 1973 on
+            found.add(
+                "TIMESTAMP_IN_SECONDS",
+                f"`timestamp` is {timestamp}: {len(timestamp)} digits, seconds since the "
+                "epoch. In milliseconds it would be about "
+                f"{value * 1000} — the server reads {timestamp} as a moment in 1970.",
+                f"{REQUEST_SHOWS}: a millisecond timestamp after 1973 has at least 12 digits.",
+            )
+        elif server_time is not None:
+            micro = value >= MICROSECOND_TIMESTAMP_MIN
+            stamp_us = value if micro else value * 1000
+            server_us = server_time * 1000
+            if stamp_us >= server_us + AHEAD_LIMIT_MS * 1000:
+                found.add(
+                    "TIMESTAMP_OUTSIDE_WINDOW",
+                    f"`timestamp` {timestamp} is {_ms(stamp_us - server_us)} ms ahead of the "
+                    f"server time {server_time}; it must be less than {AHEAD_LIMIT_MS} ms "
+                    "ahead (your clock runs fast?).",
+                    f"{REQUEST_SHOWS}, with the server time given: `timestamp < serverTime + "
+                    f"{AHEAD_LIMIT_MS}` fails.",
+                )
+            elif server_us - stamp_us > window_us:
+                found.add(
+                    "TIMESTAMP_OUTSIDE_WINDOW",
+                    f"`timestamp` {timestamp} is {_ms(server_us - stamp_us)} ms behind the "
+                    f"server time {server_time}; recvWindow allows {_ms(window_us)} ms (your "
+                    "clock runs slow, or the request waited?).",
+                    f"{REQUEST_SHOWS}, with the server time given: `serverTime - timestamp <= "
+                    "recvWindow` fails.",
+                )
+        else:
+            notes.append("no server_time given, so the timing rule (-1021) was not checked")
+    # Values (the endpoint's checks).
+    for seg in view.pairs:
+        if seg.name in DECIMAL_PARAMS and seg.value and _FLOAT_EXPONENT.fullmatch(seg.value):
+            found.add(
+                "FLOAT_EXPONENT",
+                f"`{seg.name}` is `{seg.value}`: a float printed in scientific notation "
+                f"(plain: `{_plain(seg.value)}`).",
+                f"{REQUEST_SHOWS}: the value of `{seg.name}`.",
+            )
+        if seg.name in BOOLEAN_PARAMS and seg.value in ("True", "False"):
+            found.add(
+                "BOOL_CAPITALIZED",
+                f"`{seg.name}` is `{seg.value}`; Binance's booleans are `{seg.value.lower()}`.",
+                f"{REQUEST_SHOWS}: the value of `{seg.name}`.",
+            )
+    return notes
+
+
+def _ms(micros: int) -> str:
+    whole, frac = divmod(micros, 1000)
+    return f"{whole}" if not frac else f"{whole}.{frac:03d}".rstrip("0")
+
+
+def _plain(text: str) -> str:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return format(Decimal(text), "f")
+    except InvalidOperation:
+        return text

@@ -1,0 +1,191 @@
+"""Step 3: check the signature — HMAC with the secret, or Ed25519/RSA with the public key.
+
+A verifier answers one question, "does the signature sent verify over these bytes?", and
+knows the key mistakes of its kind (``key_variants``): for HMAC, whitespace around the
+secret, the secret base64-decoded, the API key as the key, key and message swapped, a
+plain hash of secret + payload, a base64 signature; for Ed25519 and RSA, a base64
+signature mangled on the way. The secret lives in an ``HmacVerifier`` only for the length
+of one ``diagnose`` call, and no repr shows it.
+"""
+
+import base64
+import binascii
+import hashlib
+import hmac
+import urllib.parse
+from collections.abc import Callable
+
+_Variant = tuple[str, str, Callable[[bytes], bool]]  # (code, how, verify the payload)
+
+
+class HmacVerifier:
+    """HMAC-SHA256 verification against the signature sent; lives only inside ``diagnose``."""
+
+    scheme = "HMAC-SHA256"
+
+    def __init__(self, secret: bytes, signature: str) -> None:
+        self._secret = secret.strip()
+        self._given = secret
+        self._signature = signature
+
+    def proof(self, how: str) -> str:
+        return (
+            f"HMAC-SHA256 with the secret you gave, over the payload {how}, equals the "
+            "signature sent"
+        )
+
+    def what(self, how: str) -> str:
+        return f"The signature was computed {how}."
+
+    def key_proof(self, how: str, payload_how: str) -> str:
+        return (
+            f"HMAC-SHA256 over the payload {payload_how}, computed {how}, equals the "
+            "signature sent — so that is how it was signed."
+        )
+
+    def verify(self, payload: bytes) -> bool:
+        digest = hmac.new(self._secret, payload, hashlib.sha256).hexdigest().encode()
+        return hmac.compare_digest(digest, self._signature.lower().encode("utf-8", "replace"))
+
+    def key_variants(self, api_key: str | None) -> list[_Variant]:
+        """(code, how, verify) for each key or construction mistake."""
+        secret, sent = self._secret, self._signature.lower().encode("utf-8", "replace")
+        exact = self._signature.encode("utf-8", "replace")
+
+        def hex_of(key: bytes, message: bytes) -> bytes:
+            return hmac.new(key, message, hashlib.sha256).hexdigest().encode()
+
+        def matches(make: Callable[[bytes], bytes]) -> Callable[[bytes], bool]:
+            return lambda payload: hmac.compare_digest(make(payload), sent)
+
+        variants: list[_Variant] = []
+        spaced = {secret + b"\n": "a trailing newline", secret + b"\r\n": "a trailing CRLF",
+                  secret + b" ": "a trailing space", b" " + secret: "a leading space",
+                  b"\n" + secret: "a leading newline"}  # fmt: skip
+        if self._given != secret and self._given not in spaced:
+            spaced[self._given] = "the whitespace of the secret you gave"
+        for key, how in spaced.items():
+            variants.append(
+                ("SECRET_WHITESPACE", f"with the secret plus {how}",
+                 matches(lambda p, k=key: hex_of(k, p)))
+            )  # fmt: skip
+        for decode in (base64.b64decode, base64.urlsafe_b64decode):
+            try:
+                decoded = decode(secret + b"=" * (-len(secret) % 4))
+            except (binascii.Error, ValueError):
+                continue
+            variants.append(
+                ("SECRET_BASE64_DECODED", "with the secret base64-decoded",
+                 matches(lambda p, k=decoded: hex_of(k, p)))
+            )  # fmt: skip
+        if api_key:
+            api_key_bytes = api_key.encode("utf-8")
+            variants.append(
+                ("API_KEY_AS_SECRET", "with the API key as the HMAC key",
+                 matches(lambda p: hex_of(api_key_bytes, p)))
+            )  # fmt: skip
+        variants.append(
+            ("KEY_MESSAGE_SWAPPED", "as HMAC(key=payload, message=secret)",
+             matches(lambda p: hex_of(p, secret)))
+        )  # fmt: skip
+
+        def sha_hex(data: bytes) -> bytes:
+            return hashlib.sha256(data).hexdigest().encode()
+
+        for make, how in (
+            (lambda p: sha_hex(secret + p), "as sha256(secret + payload)"),
+            (lambda p: sha_hex(p + secret), "as sha256(payload + secret)"),
+            (lambda p: hex_of(secret, secret + p), "as HMAC(secret, secret + payload)"),
+            (lambda p: hex_of(secret, p + secret), "as HMAC(secret, payload + secret)"),
+        ):
+            variants.append(("SECRET_CONCATENATED", how, matches(make)))
+        encoders = ((base64.b64encode, "base64"), (base64.urlsafe_b64encode, "URL-safe base64"))
+        for encode, how in encoders:
+            variants.append(
+                ("SIGNATURE_NOT_HEX", f"as the HMAC in {how} instead of hex",
+                 lambda p, e=encode: hmac.compare_digest(
+                     e(hmac.new(secret, p, hashlib.sha256).digest()), exact))
+            )  # fmt: skip
+        return variants
+
+
+class PublicKeyVerifier:
+    """Ed25519 or RSA verification with the public key, by ``helpers.exchange``'s own
+    ``Ed25519Key``/``RsaKey``: the signature is base64, case-sensitive."""
+
+    def __init__(self, key: object, signature: str) -> None:
+        self._key = key
+        self._signature = signature
+        self.scheme = key.kind
+
+    def proof(self, how: str) -> str:
+        return (
+            f"the signature sent verifies with the {self.scheme} public key you gave over "
+            f"the payload {how}"
+        )
+
+    def what(self, how: str) -> str:
+        return f"The signature is right once it is {how}: it was mangled on the way."
+
+    def key_proof(self, how: str, payload_how: str) -> str:
+        return (
+            f"the signature, {how}, verifies with the {self.scheme} public key you gave over "
+            f"the payload {payload_how}."
+        )
+
+    def verify(self, payload: bytes) -> bool:
+        return self._key.verify(payload, self._signature)
+
+    def key_variants(self, api_key: str | None) -> list[_Variant]:
+        """The base64 signature repaired the ways it gets mangled on the way."""
+        sig = self._signature
+        repairs = []
+        if " " in sig:
+            repairs.append(("`+` restored where it arrived as a space (sent unencoded)",
+                            sig.replace(" ", "+")))  # fmt: skip
+        if "%" in sig:
+            repairs.append(("percent-decoded once more (it was encoded twice)",
+                            urllib.parse.unquote(sig)))  # fmt: skip
+        if "-" in sig or "_" in sig:
+            repairs.append(("read as URL-safe base64 (`-` and `_`)",
+                            sig.replace("-", "+").replace("_", "/")))  # fmt: skip
+        stripped = sig.rstrip("=")
+        if len(stripped) % 4:
+            repairs.append(("with its `=` padding restored",
+                            stripped + "=" * (-len(stripped) % 4)))  # fmt: skip
+        return [
+            ("BASE64_SIGNATURE_MANGLED", how,
+             lambda p, fixed=fixed: self._key.verify(p, fixed))
+            for how, fixed in repairs
+        ]  # fmt: skip
+
+
+def load_public_key(public_key: object) -> object:
+    """``helpers.exchange``'s ``Ed25519Key`` or ``RsaKey`` for ``public_key``: one of those,
+    a ``cryptography`` public key, or its PEM. The type is read from the key, not guessed."""
+    from helpers import exchange
+
+    if isinstance(public_key, (exchange.Ed25519Key, exchange.RsaKey)):
+        return public_key
+    if isinstance(public_key, str):
+        public_key = public_key.encode("ascii")
+    if isinstance(public_key, (bytes, bytearray)):
+        from cryptography.hazmat.primitives import serialization
+
+        try:
+            public_key = serialization.load_pem_public_key(bytes(public_key))
+        except ValueError:
+            raise ValueError(
+                "public_key: not a PEM public key (-----BEGIN PUBLIC KEY-----); Binance is "
+                "given the public key, and so is the doctor"
+            ) from None
+    from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+
+    if isinstance(public_key, ed25519.Ed25519PublicKey):
+        return exchange.Ed25519Key(public_key)
+    if isinstance(public_key, rsa.RSAPublicKey):
+        return exchange.RsaKey(public_key)
+    raise TypeError(
+        "public_key: expected an Ed25519 or RSA public key (an object, its PEM, or "
+        f"helpers.exchange.Ed25519Key/RsaKey), got {type(public_key).__name__}"
+    )
