@@ -84,6 +84,12 @@ def lab(tmp_path):
 @pytest.mark.slow
 def test_make_lab_starts_cleanly_offline(lab):
     port, log = lab
+    # The browser `make lab` opens lands on notebook 00 (the server's default URL).
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/", headers={"Authorization": f"token {TOKEN}"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.geturl().endswith("/lab/tree/notebooks/00-start-here.ipynb")
     status, page = get(port, "/lab/tree/notebooks/00-start-here.ipynb")
     assert status == 200 and b"JupyterLab" in page
     # What the front end asks at start-up, each answered locally without the internet.
