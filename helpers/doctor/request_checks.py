@@ -23,6 +23,7 @@ from helpers.exchange import (
     MICROSECOND_TIMESTAMP_MIN,
     RECV_WINDOW_FORMAT,
     TIMESTAMP_FORMAT,
+    ms_text,
 )
 
 # Parameters whose values Binance reads as decimals (the exchange checks the first four).
@@ -289,7 +290,7 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
             if stamp_us >= server_us + AHEAD_LIMIT_MS * 1000:
                 found.add(
                     "TIMESTAMP_OUTSIDE_WINDOW",
-                    f"`timestamp` {timestamp} is {_ms(stamp_us - server_us)} ms ahead of the "
+                    f"`timestamp` {timestamp} is {ms_text(stamp_us - server_us)} ms ahead of the "
                     f"server time {server_time}; it must be less than {AHEAD_LIMIT_MS} ms "
                     "ahead (your clock runs fast?).",
                     f"{REQUEST_SHOWS}, with the server time given: `timestamp < serverTime + "
@@ -298,8 +299,8 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
             elif server_us - stamp_us > window_us:
                 found.add(
                     "TIMESTAMP_OUTSIDE_WINDOW",
-                    f"`timestamp` {timestamp} is {_ms(server_us - stamp_us)} ms behind the "
-                    f"server time {server_time}; recvWindow allows {_ms(window_us)} ms (your "
+                    f"`timestamp` {timestamp} is {ms_text(server_us - stamp_us)} ms behind the "
+                    f"server time {server_time}; recvWindow allows {ms_text(window_us)} ms (your "
                     "clock runs slow, or the request waited?).",
                     f"{REQUEST_SHOWS}, with the server time given: `serverTime - timestamp <= "
                     "recvWindow` fails.",
@@ -322,11 +323,6 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
                 f"{REQUEST_SHOWS}: the value of `{seg.name}`.",
             )
     return notes
-
-
-def _ms(micros: int) -> str:
-    whole, frac = divmod(micros, 1000)
-    return f"{whole}" if not frac else f"{whole}.{frac:03d}".rstrip("0")
 
 
 def _plain(text: str) -> str:

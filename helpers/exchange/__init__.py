@@ -107,6 +107,7 @@ from helpers.exchange.wire import (
     MICROSECOND_TIMESTAMP_MIN,
     RECV_WINDOW_FORMAT,
     TIMESTAMP_FORMAT,
+    ms_text,
 )
 
 __all__ = [
@@ -130,6 +131,7 @@ __all__ = [
     "MICROSECOND_TIMESTAMP_MIN",
     "RECV_WINDOW_FORMAT",
     "TIMESTAMP_FORMAT",
+    "ms_text",
 ]
 
 

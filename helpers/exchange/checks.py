@@ -40,6 +40,7 @@ from helpers.exchange.wire import (
     TIMESTAMP_FORMAT,
     _mandatory,
     _shown,
+    ms_text,
 )
 
 
@@ -197,12 +198,6 @@ def _recv_window_us(params: Mapping[str, str]) -> int:
     return micros
 
 
-def _ms(micros: int) -> str:
-    """Microseconds as milliseconds text: ``1500`` → ``'1.5'``."""
-    whole, frac = divmod(micros, 1000)
-    return f"{whole}.{frac:03d}".rstrip("0").rstrip(".") if frac else str(whole)
-
-
 def _check_timing(timestamp: str, recv_window_us: int, server_time_ms: int) -> None:
     """REST API, Timing security: accept iff ``timestamp < serverTime + 1000`` and
     ``serverTime - timestamp <= recvWindow``; compared exactly, in microseconds."""
@@ -216,7 +211,7 @@ def _check_timing(timestamp: str, recv_window_us: int, server_time_ms: int) -> N
             -1021,
             MSG_AHEAD,
             CHECK_TIMESTAMP,
-            f"timestamp {timestamp} ({unit}) is {_ms(timestamp_us - server_us)} ms ahead of "
+            f"timestamp {timestamp} ({unit}) is {ms_text(timestamp_us - server_us)} ms ahead of "
             f"server time {server_time_ms}; it must be less than {AHEAD_LIMIT_MS} ms ahead",
         )
     if server_us - timestamp_us > recv_window_us:
@@ -225,6 +220,6 @@ def _check_timing(timestamp: str, recv_window_us: int, server_time_ms: int) -> N
             -1021,
             MSG_OUTSIDE_WINDOW,
             CHECK_TIMESTAMP,
-            f"timestamp {timestamp} ({unit}) is {_ms(server_us - timestamp_us)} ms behind "
-            f"server time {server_time_ms}; recvWindow allows {_ms(recv_window_us)} ms{hint}",
+            f"timestamp {timestamp} ({unit}) is {ms_text(server_us - timestamp_us)} ms behind "
+            f"server time {server_time_ms}; recvWindow allows {ms_text(recv_window_us)} ms{hint}",
         )

@@ -60,3 +60,9 @@ def _shown(text: str, limit: int = 200) -> str:
     """``text`` for a log line or a message: non-printables escaped, at most ``limit`` chars."""
     escaped = text.encode("unicode_escape").decode("ascii")
     return escaped if len(escaped) <= limit else escaped[: limit - 3] + "..."
+
+
+def ms_text(micros: int) -> str:
+    """Microseconds as milliseconds text: ``1500`` → ``'1.5'``, ``2000`` → ``'2'``."""
+    whole, frac = divmod(micros, 1000)
+    return f"{whole}.{frac:03d}".rstrip("0").rstrip(".") if frac else str(whole)
