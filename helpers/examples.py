@@ -1,22 +1,71 @@
-"""Binance's documented example credentials and the request they sign.
+"""Binance's documented example credentials and signature vectors, read from package data.
 
-From Binance Spot API docs, REST API, "SIGNED Endpoint Examples for POST /api/v3/order".
-These keys are published examples: they open no account anywhere, which is why the kit
-may print them. Real keys come from the environment (``BINANCE_API_KEY``,
-``BINANCE_API_SECRET``) and are never printed.
+The values live in one data file, ``helpers/data/vectors.json``, each with its source (a
+file and heading of ``binance/binance-spot-api-docs`` at commit a5e0bc3, 2026-07-21). This
+module only reads it: ``vector("rest-hmac-ascii")`` is the docs' REST example, with its
+parameters, query string, body, payload and signature. These keys are published examples:
+they open no account anywhere, which is why the kit may print them. Real keys come from
+the environment (``BINANCE_API_KEY``, ``BINANCE_API_SECRET``) and are never printed.
+
+Vector ids: ``rest-hmac-ascii``, ``rest-hmac-non-ascii``, ``rest-hmac-mixed`` (historical:
+rest-api.md before commit f83a5bf, removed 2025-12-17), ``ws-hmac-ascii``,
+``ws-hmac-non-ascii``; ``vectors()`` lists them all.
 """
 
-EXAMPLE_API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
-EXAMPLE_SECRET_KEY = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
+import json
+from functools import cache
+from importlib import resources
 
-# The docs' example order, in the docs' order. recvWindow and timestamp come last.
-EXAMPLE_ORDER = (
-    ("symbol", "LTCBTC"),
-    ("side", "BUY"),
-    ("type", "LIMIT"),
-    ("timeInForce", "GTC"),
-    ("quantity", "1"),
-    ("price", "0.1"),
+__all__ = [
+    "EXAMPLE_API_KEY",
+    "EXAMPLE_ORDER",
+    "EXAMPLE_RECV_WINDOW",
+    "EXAMPLE_SECRET_KEY",
+    "EXAMPLE_TIMESTAMP",
+    "key",
+    "vector",
+    "vectors",
+]
+
+
+@cache
+def _data() -> dict:
+    text = resources.files("helpers").joinpath("data", "vectors.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def vectors() -> tuple[dict, ...]:
+    """Every documented vector (a fresh copy each call: callers may not change the data)."""
+    return tuple(json.loads(json.dumps(v)) for v in _data()["vectors"])
+
+
+def vector(vector_id: str) -> dict:
+    """One documented vector by id, e.g. ``vector("rest-hmac-ascii")["signature"]``."""
+    for item in vectors():
+        if item["id"] == vector_id:
+            return item
+    known = ", ".join(v["id"] for v in _data()["vectors"])
+    raise KeyError(f"vector_id: no vector {vector_id!r}; known: {known}")
+
+
+def key(key_id: str) -> dict:
+    """One documented example key by id (``"docs-hmac"``: the API key and secret)."""
+    for item in _data()["keys"]:
+        if item["id"] == key_id:
+            return dict(item)
+    known = ", ".join(k["id"] for k in _data()["keys"])
+    raise KeyError(f"key_id: no key {key_id!r}; known: {known}")
+
+
+EXAMPLE_API_KEY: str = key("docs-hmac")["api_key"]
+EXAMPLE_SECRET_KEY: str = key("docs-hmac")["secret"]
+
+_REST = vector("rest-hmac-ascii")
+_PARAMS = dict(_REST["query"])
+# The docs' example order, in the docs' order, without recvWindow and timestamp (they come
+# last in every signed request the kit builds).
+EXAMPLE_ORDER: tuple[tuple[str, str], ...] = tuple(
+    (name, value) for name, value in _REST["query"] if name not in ("recvWindow", "timestamp")
 )
-EXAMPLE_RECV_WINDOW = 5000
-EXAMPLE_TIMESTAMP = 1499827319559
+EXAMPLE_RECV_WINDOW: int = int(_PARAMS["recvWindow"])
+EXAMPLE_TIMESTAMP: int = int(_PARAMS["timestamp"])

@@ -94,7 +94,6 @@ table below) and ``command_line`` (``python -m helpers.exchange``).
 
 from helpers.exchange.assumptions import ASSUMPTIONS, _markdown_table, assumptions
 from helpers.exchange.command_line import main
-from helpers.exchange.keys import Ed25519Key, HmacKey, RsaKey
 from helpers.exchange.local_exchange import LocalExchange, wall_clock_ms
 from helpers.exchange.parse import Part, form_decode, parse_part
 from helpers.exchange.verdict import Verdict
@@ -109,6 +108,7 @@ from helpers.exchange.wire import (
     TIMESTAMP_FORMAT,
     ms_text,
 )
+from helpers.verify import Ed25519Key, HmacKey, RsaKey
 
 __all__ = [
     "Ed25519Key",

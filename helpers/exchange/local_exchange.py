@@ -32,7 +32,6 @@ from helpers.exchange.checks import (
 )
 from helpers.exchange.endpoints import _Call, _route
 from helpers.exchange.http_server import _Server
-from helpers.exchange.keys import HmacKey
 from helpers.exchange.mismatch import _mismatch_detail
 from helpers.exchange.parse import _parts
 from helpers.exchange.refusal import _Refusal
@@ -54,6 +53,7 @@ from helpers.exchange.wire import (
     MSG_UNKNOWN,
     _shown,
 )
+from helpers.verify import HmacKey
 
 
 def wall_clock_ms() -> int:

@@ -2,63 +2,20 @@
 
 Binance answers every bad signature the same way (errors.md, -1022 INVALID_SIGNATURE
 "Signature for this request is not valid."), a signature made with the wrong key type
-included. The verdict can say more: this module reads the signature's *shape* — 64 hex
-characters (HMAC), base64 of 64 bytes (Ed25519) or of 128 to 512 bytes (RSA) — and names
-the likely cause: the wrong key type, a ``+`` that arrived as a space, a signature
-percent-encoded twice, URL-safe base64, lost ``=`` padding, or a payload that differs.
+included. The verdict can say more: ``helpers.verify.signature_shape`` reads the
+signature's *shape* — 64 hex characters (HMAC), base64 of 64 bytes (Ed25519) or of 128 to
+512 bytes (RSA) — and this module names the likely cause: the wrong key type, a ``+`` that
+arrived as a space, a signature percent-encoded twice, URL-safe base64, lost ``=`` padding,
+or a payload that differs.
 """
 
-import re
-
-from helpers.exchange.keys import KIND_ED25519, KIND_HMAC, KIND_RSA, _strict_base64
+from helpers.verify import KIND_ED25519, KIND_HMAC, KIND_RSA, signature_shape
 
 _HOW_TO_SIGN = {
     KIND_HMAC: "HMAC-SHA256 keyed with its secret key, as 64 hex characters",
     KIND_ED25519: "Ed25519 with its private key, as base64 (64 bytes)",
     KIND_RSA: "RSASSA-PKCS1-v1_5 with SHA-256 and its private key, as base64",
 }
-_RSA_SIGNATURE_BYTES = (128, 256, 384, 512)  # RSA-1024 to RSA-4096
-_HEX_SIGNATURE = re.compile(r"[0-9a-fA-F]{64}")
-
-
-def _signature_shape(signature: str, *, decoded: bool) -> tuple[str | None, str]:
-    """Which key type a signature looks like it came from, and a description of it.
-
-    ``decoded`` is True for REST (the value was percent-decoded once already).
-    """
-    if _HEX_SIGNATURE.fullmatch(signature):
-        return KIND_HMAC, "64 hex characters, an HMAC-SHA256 signature's shape"
-    raw = _strict_base64(signature)
-    if raw is not None:
-        size = len(raw)
-        if size == 64:
-            return KIND_ED25519, "base64 of 64 bytes, an Ed25519 signature's shape"
-        if size in _RSA_SIGNATURE_BYTES:
-            return KIND_RSA, f"base64 of {size} bytes, an RSA-{size * 8} signature's shape"
-        return None, f"base64 of {size} bytes"
-    if " " in signature:
-        return None, (
-            "it has a space where base64 has '+': a '+' sent without percent-encoding "
-            "arrives as a space; send it as %2B"
-        )
-    if "%" in signature:
-        if decoded:
-            return None, (
-                "it still holds %-escapes after one decoding: the signature was "
-                "percent-encoded twice (%252B); encode it once"
-            )
-        return None, (
-            "it holds %-escapes: the WebSocket API carries the base64 as is, inside JSON; "
-            "percent-encoding is for REST query strings and bodies"
-        )
-    if re.fullmatch(r"[A-Za-z0-9_-]+=*", signature) and re.search(r"[-_]", signature):
-        return None, (
-            "it is URL-safe base64 ('-' and '_'); Binance's signatures are standard base64 "
-            "('+' and '/'): use base64.b64encode, not urlsafe_b64encode"
-        )
-    if re.fullmatch(r"[A-Za-z0-9+/]+", signature) and len(signature) % 4:
-        return None, "it is base64 without its '=' padding; keep the padding"
-    return None, "neither 64 hex characters nor base64"
 
 
 def _mismatch_detail(
@@ -69,7 +26,7 @@ def _mismatch_detail(
     ``rule`` describes how the payload was rebuilt, when that is not REST's rule.
     """
     kind = getattr(key, "kind", "?")
-    shape, description = _signature_shape(signature, decoded=decoded)
+    shape, description = signature_shape(signature, decoded=decoded)
     if shape is not None and shape != kind and kind in _HOW_TO_SIGN:
         return (
             f"wrong key type: this API key is registered as an {kind} key, but the signature "

@@ -23,7 +23,6 @@ from helpers.exchange.checks import (
     _recv_window_us,
 )
 from helpers.exchange.endpoints import _Call, _check_order
-from helpers.exchange.keys import KIND_ED25519
 from helpers.exchange.mismatch import _mismatch_detail
 from helpers.exchange.orders import _place_order
 from helpers.exchange.refusal import _Refusal
@@ -50,6 +49,7 @@ from helpers.exchange.wire import (
     _mandatory,
     _shown,
 )
+from helpers.verify import KIND_ED25519
 
 if TYPE_CHECKING:
     from helpers.exchange.local_exchange import LocalExchange

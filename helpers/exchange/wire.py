@@ -10,21 +10,25 @@ API, "Timing security": recvWindow 5000 ms by default, at most 60000; a timestam
 
 import re
 
+from helpers.wire import (  # noqa: F401 (re-exported for the exchange's modules)
+    AHEAD_LIMIT_MS,
+    API_KEY_FORMAT,
+    API_KEY_HEADER,
+    DEFAULT_RECV_WINDOW_MS,
+    FORM_CONTENT_TYPE,
+    MAX_RECV_WINDOW_MS,
+    MAX_REQUEST_BYTES,
+    MICROSECOND_TIMESTAMP_MIN,
+    RECV_WINDOW_FORMAT,
+    RECV_WINDOW_LEGAL_RANGE,
+    TIMESTAMP_FORMAT,
+    ms_text,
+)
+
 HOST = "127.0.0.1"
-API_KEY_HEADER = "X-MBX-APIKEY"
-FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 KIT_VERDICT_PATH = "/kit/last-verdict"
-MAX_REQUEST_BYTES = 64 * 1024
-DEFAULT_RECV_WINDOW_MS = 5000
-MAX_RECV_WINDOW_MS = 60000
-AHEAD_LIMIT_MS = 1000
-MICROSECOND_TIMESTAMP_MIN = 10**15  # 16 digits: a microsecond timestamp
 MAX_VERDICTS = 10_000
 
-API_KEY_FORMAT = re.compile(r"[A-Za-z0-9]{1,128}")
-TIMESTAMP_FORMAT = re.compile(r"[0-9]{1,20}")
-RECV_WINDOW_FORMAT = re.compile(r"([0-9]{1,20})(?:\.([0-9]{1,3}))?")
-RECV_WINDOW_LEGAL_RANGE = r"^[0-9]{1,20}(\.[0-9]{1,3})?$"
 _CONTROL_CHAR = re.compile(r"[\x00-\x1f\x7f]")
 
 # Binance's messages (errors.md).
@@ -60,9 +64,3 @@ def _shown(text: str, limit: int = 200) -> str:
     """``text`` for a log line or a message: non-printables escaped, at most ``limit`` chars."""
     escaped = text.encode("unicode_escape").decode("ascii")
     return escaped if len(escaped) <= limit else escaped[: limit - 3] + "..."
-
-
-def ms_text(micros: int) -> str:
-    """Microseconds as milliseconds text: ``1500`` → ``'1.5'``, ``2000`` → ``'2'``."""
-    whole, frac = divmod(micros, 1000)
-    return f"{whole}.{frac:03d}".rstrip("0").rstrip(".") if frac else str(whole)

@@ -27,11 +27,23 @@ import hashlib
 import hmac
 import re
 from collections import Counter
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from helpers.compare import first_difference
+from helpers.exercises.feedback import (  # noqa: F401 (re-exported until the split)
+    CORRECT,
+    NOT_ATTEMPTED,
+    WRONG,
+    Feedback,
+    correct,
+    is_placeholder,
+    not_attempted,
+    short,
+    wrong,
+)
 from helpers.params import query_string
+
+Verdict = Feedback  # the old name, until every module imports Feedback
 
 __all__ = [
     "Verdict",
@@ -87,58 +99,6 @@ RFC4231_CASES = (
 )
 
 QUANTITY_TEXT = "0.00001"
-
-
-# --- the verdict -----------------------------------------------------------------------
-
-CORRECT, WRONG, NOT_ATTEMPTED = "correct", "wrong", "not attempted"
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """The outcome of one check: ``status``, the ``stage`` that diverged, and a message.
-
-    ``status`` is ``"correct"``, ``"wrong"`` or ``"not attempted"``; ``stage`` names
-    where a wrong answer went off track (``"payload"``, ``"encoding"``, ``"secret"``,
-    ``"signature"``, ...), or is ``None``. ``bool(verdict)`` is true only when correct.
-    """
-
-    status: str
-    stage: str | None
-    message: str
-
-    def __bool__(self) -> bool:
-        return self.status == CORRECT
-
-    def __repr__(self) -> str:
-        if self.status == CORRECT:
-            head = "✓ Correct."
-        elif self.status == NOT_ATTEMPTED:
-            head = "… Not attempted yet."
-        else:
-            head = f"✗ Not yet — the {self.stage} stage diverged."
-        return head + "\n" + "\n".join("  " + line for line in self.message.splitlines())
-
-
-def correct(message: str) -> Verdict:
-    return Verdict(CORRECT, None, message)
-
-
-def wrong(stage: str, message: str) -> Verdict:
-    return Verdict(WRONG, stage, message)
-
-
-def not_attempted(message: str) -> Verdict:
-    return Verdict(NOT_ATTEMPTED, None, message)
-
-
-def is_placeholder(answer: object) -> bool:
-    return answer is ... or answer is None
-
-
-def short(text: str, limit: int = 90) -> str:
-    shown = repr(text)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 # --- signatures: one diagnosis shared by every check that receives a signature --------

@@ -1,24 +1,30 @@
-"""Step 3's tools: the key registered under an API key, able to verify a signature.
+"""Verify a signature: one verifier per key type, and one reading of a signature's shape.
 
-Binance has three API key types (faqs/api_key_types.md; REST API, "SIGNED (TRADE and
-USER_DATA) Endpoint security"):
+The local exchange (step 3 of judging a request) and the signature doctor both verify with
+these; neither has a copy. Binance has three API key types (faqs/api_key_types.md → "API
+Key Types"; rest-api.md → "Request Security" → "SIGNED Endpoint security" → "Signature Case
+Sensitivity"):
 
-- ``HmacKey`` — a shared secret: HMAC-SHA256 of the payload, 64 hex characters, "not case
-  sensitive"; compared in constant time.
+- ``HmacKey`` — a shared secret: HMAC-SHA256 of the payload, 64 hex characters; HMAC
+  signatures "are **not case-sensitive**"; compared in constant time.
 - ``Ed25519Key`` and ``RsaKey`` — a key pair of which Binance holds only the **public** key:
   the signature is base64 (case-sensitive), verified with that public key (RSA: PKCS#1 v1.5
   with SHA-256). A private key is refused.
 
 Every key has ``kind`` and ``verify(payload, signature) -> bool``. They use ``hashlib`` and
 ``cryptography`` directly, not ``helpers.signing``, so the verifier is independent of the
-kit's signer. ``cryptography`` is imported when a public key is first used, so importing
-this module stays as cheap as the standard library.
+kit's signer: a verifier that called the signer would prove nothing. ``signature_shape``
+says which key type a signature looks like it came from (64 hex characters, or base64 of
+64 or 128 to 512 bytes), so a -1022 can name a wrong key type.
+``cryptography`` is imported when a public key is first used, so importing this module
+stays as cheap as the standard library.
 """
 
 import base64
 import binascii
 import hashlib
 import hmac
+import re
 
 # Binance's API key types (faqs/api_key_types.md). HMAC keys share a secret; Ed25519 and
 # RSA keys are key pairs: Binance holds only the public key and verifies with it.
@@ -45,8 +51,9 @@ class HmacKey:
     def verify(self, payload: bytes, signature: str) -> bool:
         """True if ``signature`` is HMAC-SHA256(secret, payload) in hex, in any letter case.
 
-        REST API, SIGNED Endpoint security: "The signature is not case sensitive". Both
-        sides are lowercased, then compared with ``hmac.compare_digest`` (constant time).
+        "Signatures generated using HMAC are **not case-sensitive**" (rest-api.md → "Request
+        Security" → "SIGNED Endpoint security" → "Signature Case Sensitivity"). Both sides
+        are lowercased, then compared with ``hmac.compare_digest`` (constant time).
         """
         expected = hmac.new(self._secret, payload, hashlib.sha256).hexdigest()
         return hmac.compare_digest(expected.encode("ascii"), signature.lower().encode("utf-8"))
@@ -73,7 +80,7 @@ def _unsupported() -> type[Exception]:
     return UnsupportedAlgorithm
 
 
-def _load_public_key(owner: str, kind: str, public_key: object) -> object:
+def load_public_key(owner: str, kind: str, public_key: object) -> object:
     """A loaded public key of ``kind`` from a key object or ``PUBLIC KEY`` PEM; else a clear
     TypeError/ValueError naming ``public_key``. Private keys are refused: Binance is only
     ever given the public key."""
@@ -118,7 +125,7 @@ def _load_public_key(owner: str, kind: str, public_key: object) -> object:
     return public_key
 
 
-def _strict_base64(text: str) -> bytes | None:
+def strict_base64(text: str) -> bytes | None:
     """Standard base64 with its ``=`` padding, or None: no URL-safe alphabet, no spaces."""
     try:
         return base64.b64decode(text.encode("ascii"), validate=True)
@@ -133,7 +140,7 @@ class _PublicKey:
     __slots__ = ("_key",)
 
     def __init__(self, public_key: object) -> None:
-        self._key = _load_public_key(type(self).__name__, self.kind, public_key)
+        self._key = load_public_key(type(self).__name__, self.kind, public_key)
 
     @property
     def public_key(self) -> object:
@@ -147,7 +154,7 @@ class _PublicKey:
         the WebSocket API's arrives as is. Anything that is not strict standard base64 is
         a failed verification, never an exception.
         """
-        raw = _strict_base64(signature)
+        raw = strict_base64(signature)
         if raw is None:
             return False
         invalid_signature = _crypto()[0]
@@ -199,3 +206,49 @@ class RsaKey(_PublicKey):
 
     def __repr__(self) -> str:
         return f"RsaKey({self._key.key_size}-bit public key)"
+
+
+# --- a signature's shape ----------------------------------------------------------------
+
+RSA_SIGNATURE_BYTES = (128, 256, 384, 512)  # RSA-1024 to RSA-4096
+HEX_SIGNATURE = re.compile(r"[0-9a-fA-F]{64}")
+
+
+def signature_shape(signature: str, *, decoded: bool) -> tuple[str | None, str]:
+    """Which key type a signature looks like it came from, and a description of it.
+
+    ``decoded`` is True for REST (the value was percent-decoded once already).
+    """
+    if HEX_SIGNATURE.fullmatch(signature):
+        return KIND_HMAC, "64 hex characters, an HMAC-SHA256 signature's shape"
+    raw = strict_base64(signature)
+    if raw is not None:
+        size = len(raw)
+        if size == 64:
+            return KIND_ED25519, "base64 of 64 bytes, an Ed25519 signature's shape"
+        if size in RSA_SIGNATURE_BYTES:
+            return KIND_RSA, f"base64 of {size} bytes, an RSA-{size * 8} signature's shape"
+        return None, f"base64 of {size} bytes"
+    if " " in signature:
+        return None, (
+            "it has a space where base64 has '+': a '+' sent without percent-encoding "
+            "arrives as a space; send it as %2B"
+        )
+    if "%" in signature:
+        if decoded:
+            return None, (
+                "it still holds %-escapes after one decoding: the signature was "
+                "percent-encoded twice (%252B); encode it once"
+            )
+        return None, (
+            "it holds %-escapes: the WebSocket API carries the base64 as is, inside JSON; "
+            "percent-encoding is for REST query strings and bodies"
+        )
+    if re.fullmatch(r"[A-Za-z0-9_-]+=*", signature) and re.search(r"[-_]", signature):
+        return None, (
+            "it is URL-safe base64 ('-' and '_'); Binance's signatures are standard base64 "
+            "('+' and '/'): use base64.b64encode, not urlsafe_b64encode"
+        )
+    if re.fullmatch(r"[A-Za-z0-9+/]+", signature) and len(signature) % 4:
+        return None, "it is base64 without its '=' padding; keep the padding"
+    return None, "neither 64 hex characters nor base64"

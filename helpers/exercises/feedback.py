@@ -1,0 +1,70 @@
+"""What a self-check returns: ``Feedback`` — correct, wrong (at which stage), or not attempted.
+
+One result type for every exercise of every notebook (the local exchange's ``Verdict`` is a
+server's verdict on a request; this is a verdict on a learner's answer, hence its own
+name). A check never raises on a wrong answer or on an answer not given yet (``...`` or
+``None``): it says "Not attempted yet", so an untouched notebook still runs top to bottom.
+"""
+
+from dataclasses import dataclass
+
+__all__ = [
+    "CORRECT",
+    "NOT_ATTEMPTED",
+    "WRONG",
+    "Feedback",
+    "correct",
+    "is_placeholder",
+    "not_attempted",
+    "short",
+    "wrong",
+]
+
+CORRECT, WRONG, NOT_ATTEMPTED = "correct", "wrong", "not attempted"
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The outcome of one check: ``status``, the ``stage`` that diverged, and a message.
+
+    ``status`` is ``"correct"``, ``"wrong"`` or ``"not attempted"``; ``stage`` names
+    where a wrong answer went off track (``"payload"``, ``"encoding"``, ``"secret"``,
+    ``"signature"``, ...), or is ``None``. ``bool(feedback)`` is true only when correct.
+    """
+
+    status: str
+    stage: str | None
+    message: str
+
+    def __bool__(self) -> bool:
+        return self.status == CORRECT
+
+    def __repr__(self) -> str:
+        if self.status == CORRECT:
+            head = "✓ Correct."
+        elif self.status == NOT_ATTEMPTED:
+            head = "… Not attempted yet."
+        else:
+            head = f"✗ Not yet — the {self.stage} stage diverged."
+        return head + "\n" + "\n".join("  " + line for line in self.message.splitlines())
+
+
+def correct(message: str) -> Feedback:
+    return Feedback(CORRECT, None, message)
+
+
+def wrong(stage: str, message: str) -> Feedback:
+    return Feedback(WRONG, stage, message)
+
+
+def not_attempted(message: str) -> Feedback:
+    return Feedback(NOT_ATTEMPTED, None, message)
+
+
+def is_placeholder(answer: object) -> bool:
+    return answer is ... or answer is None
+
+
+def short(text: str, limit: int = 90) -> str:
+    shown = repr(text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
