@@ -7,7 +7,7 @@ terminal shows and the table a notebook shows, the same way for all of them.
 
 import html
 
-__all__ = ["RowsDisplay"]
+__all__ = ["RowsDisplay", "inline_code_html"]
 
 
 class RowsDisplay:
@@ -29,3 +29,10 @@ class RowsDisplay:
             for label, value in self._rows()
         )
         return f"<table><caption>{type(self).__name__}</caption>{cells}</table>"
+
+
+def inline_code_html(text: str) -> str:
+    """Text with Markdown-ish `code` spans as HTML: backtick spans become ``<code>``,
+    everything else is escaped. The one helper every HTML rendering uses for them."""
+    parts = html.escape(text).split("`")
+    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
