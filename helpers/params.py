@@ -1,14 +1,15 @@
 """Stage 1 — parameters → query string → signature payload.
 
-Binance Spot API docs, REST API, "Request security" → "SIGNED (TRADE and USER_DATA)
-endpoint security". The recipe, one function per step:
+Binance Spot API docs, rest-api.md → "Request Security" → "SIGNED Endpoint Examples for
+POST /api/v3/order" → "HMAC Keys", "Step 1: Construct the signature payload". The recipe,
+one function per step:
 
 1. Turn each value into the exact text Binance expects (``format_value``): ``str`` as is,
    ``int`` in decimal, ``Decimal`` in plain notation, a list of strings as a compact JSON
    array. Anything whose text is ambiguous (``float``, ``bool``, ``None``) is refused.
 2. Percent-encode names and values as UTF-8, leaving only RFC 3986's unreserved
    characters as they are (``percent_encode``). Since 2026-01-15 the docs require the
-   payload to be percent-encoded *before* signing.
+   payload to be percent-encoded *before* signing (CHANGELOG.md → "2025-12-17").
 3. Join ``name=value`` pairs with ``&`` in the order given (``query_string``). Binance
    accepts any order; the signature covers the order you send.
 4. Concatenate the query string and the body **without a separator** (``total_params``).
@@ -18,13 +19,12 @@ API, "SIGNED request security" → "Step 1. Construct the signature payload": ev
 parameter except ``signature`` — ``apiKey`` included — sorted by name, ``name=value``
 pairs joined with ``&``, values as raw UTF-8 with **no** percent-encoding.
 
-Only the standard library is imported here, and ``json`` and ``decimal`` only once a value
-needs them, so ``import helpers.params`` is cheap.
+Only the standard library is imported here (``json`` only once a list value needs it).
 """
 
-import sys
 import urllib.parse
 from collections.abc import Mapping
+from decimal import Decimal
 
 __all__ = [
     "as_pairs",
@@ -35,16 +35,13 @@ __all__ = [
     "ws_payload",
 ]
 
-# RFC 3986 section 2.3. `urllib.parse.quote(..., safe="")` keeps exactly this set.
-UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~"
-_quote = urllib.parse.quote  # (text, safe): UTF-8, strict errors, uppercase hex
 
-
-def percent_encode(text: str, *, name: str = "value") -> str:
+def percent_encode(text: str, *, name: str = "text") -> str:
     """Percent-encode ``text`` as UTF-8: unreserved characters as is, all else ``%XX``.
 
-    Hex digits are uppercase and space becomes ``%20`` (not ``+``).
-    ``name`` only labels the error message.
+    The unreserved characters are RFC 3986's (section 2.3): ``A-Z a-z 0-9 - _ . ~`` —
+    exactly what ``urllib.parse.quote(text, safe="")`` keeps. Hex digits are uppercase and
+    a space becomes ``%20`` (not ``+``). ``name`` labels the error message.
     """
     if not isinstance(text, str):
         raise TypeError(f"{name}: expected str to percent-encode, got {type(text).__name__}")
@@ -53,7 +50,7 @@ def percent_encode(text: str, *, name: str = "value") -> str:
     except UnicodeEncodeError as exc:
         bad = text[exc.start : exc.end]
         raise ValueError(
-            f"{name}: {bad!r} is not encodable as UTF-8 (a lone surrogate?); "
+            f"{bad!r} in the {name} is not encodable as UTF-8 (a lone surrogate?); "
             "fix the text before signing"
         ) from None
 
@@ -65,12 +62,6 @@ def format_value(name: str, value: object) -> str:
     to pass instead: a ``float`` prints ``1e-05`` or ``0.30000000000000004``, ``True``
     prints ``True`` where an API expects ``true``, and ``None`` prints ``None``.
     """
-    if isinstance(value, bool):  # before int: bool is a subclass of int
-        word = "true" if value else "false"
-        raise TypeError(
-            f"parameter {name!r}: bool {value!r} would be sent as {str(value)!r}; "
-            f"pass the string {word!r} that the endpoint documents"
-        )
     if isinstance(value, str):
         if value == "":
             raise ValueError(
@@ -78,10 +69,15 @@ def format_value(name: str, value: object) -> str:
                 "leave the parameter out instead"
             )
         return value
+    if isinstance(value, bool):  # before int: bool is a subclass of int
+        word = "true" if value else "false"
+        raise TypeError(
+            f"parameter {name!r}: bool {value!r} would be sent as {str(value)!r}; "
+            f"pass the string {word!r} that the endpoint documents"
+        )
     if isinstance(value, int):
         return str(value)
-    decimal = sys.modules.get("decimal")  # not loaded means no value can be a Decimal
-    if decimal is not None and isinstance(value, decimal.Decimal):
+    if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(
                 f"parameter {name!r}: Decimal {value} is not a number Binance accepts; "
@@ -174,22 +170,22 @@ def query_string(params: object) -> str:
                 "sign the other parameters, then append signature=..."
             )
         seen.add(name)
-        text = value if type(value) is str and value else format_value(name, value)
+        text = format_value(name, value)
         try:
-            parts.append(f"{_quote(name, '')}={_quote(text, '')}")
-        except UnicodeEncodeError:  # say which parameter, then fail as percent_encode does
-            percent_encode(name, name="parameter name")
-            percent_encode(text, name=f"parameter {name!r}")
-            raise
+            parts.append(f"{percent_encode(name)}={percent_encode(text)}")
+        except ValueError as exc:  # a lone surrogate: say which parameter holds it
+            raise ValueError(f"parameter {name!r}: {exc}") from None
     return "&".join(parts)
 
 
 def total_params(query: str, body: str) -> str:
     """The signature payload of a request: query string + body, **no separator**.
 
-    Binance's docs: "totalParams is defined as the query string concatenated with the
-    request body". The official mixed example proves there is no ``&`` in between:
-    ``...&timeInForce=GTC`` + ``quantity=1&...`` signs ``...timeInForce=GTCquantity=1...``.
+    rest-api.md → "SIGNED Endpoint Examples for POST /api/v3/order" → "HMAC Keys": "The
+    signature payload of your request is the query string concatenated without separator
+    to the HTTP body." The docs' historical mixed example (rest-api.md before commit
+    f83a5bf, removed 2025-12-17) shows it: ``...&timeInForce=GTC`` + ``quantity=1&...``
+    signs ``...timeInForce=GTCquantity=1...``.
     """
     for label, part in (("query", query), ("body", body)):
         if not isinstance(part, str):

@@ -6,8 +6,8 @@ payload (text and bytes), the signature, and how it goes on the wire (URL, heade
 ``curl``). Notebooks display it; tests assert on it. ``send`` puts exactly those bytes on
 the wire with ``requests``.
 
-Binance Spot API docs, REST API, "General API Information" and "SIGNED (TRADE and
-USER_DATA) Endpoint security":
+Binance Spot API docs, rest-api.md → "General Information on Endpoints" and "Request
+Security" → "SIGNED Endpoint security" (the rules themselves live in ``helpers.wire``):
 
 - the API key travels in the ``X-MBX-APIKEY`` header, never as a parameter;
 - GET parameters go in the query string; POST/PUT/DELETE parameters may go in the query
@@ -31,11 +31,18 @@ from helpers.display import RowsDisplay
 from helpers.examples import EXAMPLE_API_KEY
 from helpers.params import as_pairs, format_value, percent_encode, query_string, total_params
 from helpers.signing import HMAC, key_type_name, sign_payload
+from helpers.wire import API_KEY_HEADER, FORM_CONTENT_TYPE
 
-__all__ = ["Reply", "SignedRequest", "sign_request", "send"]
+__all__ = [
+    "Reply",
+    "SignedRequest",
+    "check_api_key",
+    "check_key_arguments",
+    "check_timestamp",
+    "sign_request",
+    "send",
+]
 
-API_KEY_HEADER = "X-MBX-APIKEY"
-FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 BASE_URL_PLACEHOLDER = "$BASE_URL"
 METHODS = ("GET", "POST", "PUT", "DELETE")
 # Parameters sign_request sets itself; passing them in params is a mistake.
@@ -152,20 +159,31 @@ class SignedRequest(RowsDisplay):
         return rows
 
 
+# --- the arguments, checked before anything is signed (ws_request checks them the same way)
 
 
-def _check_api_key(api_key: object) -> str:
+def check_api_key(api_key: object) -> str:
+    """The API key as given, if it can travel in the header; else an error naming it."""
     if not isinstance(api_key, str) or not api_key:
         raise TypeError("api_key: expected the API key as a non-empty str")
     if not api_key.isascii() or not api_key.isprintable() or api_key != api_key.strip():
         raise ValueError(
             "api_key: must be printable ASCII without surrounding whitespace "
-            "(it travels in the X-MBX-APIKEY header)"
+            f"(it travels in the {API_KEY_HEADER} header)"
         )
     return api_key
 
 
-def _check_key_arguments(
+def check_timestamp(timestamp: object) -> int:
+    """The timestamp as given, if it is a positive int (milliseconds or microseconds)."""
+    if isinstance(timestamp, bool) or not isinstance(timestamp, int) or timestamp <= 0:
+        raise TypeError(
+            f"timestamp: expected milliseconds since the epoch as a positive int, got {timestamp!r}"
+        )
+    return timestamp
+
+
+def check_key_arguments(
     key_type: object, secret: object, private_key: object, password: object
 ) -> str:
     """The canonical key type, once the right key argument (and only it) is given."""
@@ -194,12 +212,12 @@ def _check_key_arguments(
     return kind
 
 
-def _check_params(label: str, params: object) -> list[tuple[str, str]]:
-    """Validate through ``query_string`` (same refusals), then keep the formatted pairs."""
+def _formatted_pairs(label: str, params: object) -> list[tuple[str, str]]:
+    """``params`` as the (name, text) pairs they are sent as; the parameters sign_request
+    sets itself are refused here, everything else where ``query_string`` refuses it."""
     pairs = as_pairs(params)
-    query_string(pairs)
     for name, _ in pairs:
-        if name in _RESERVED:
+        if isinstance(name, str) and name in _RESERVED:
             raise ValueError(
                 f"{label}: parameter {name!r} is set by sign_request; {_RESERVED[name]}"
             )
@@ -241,15 +259,12 @@ def sign_request(
         raise ValueError(f"path: expected a path such as '/api/v3/order' without '?', got {path!r}")
     if method == "GET" and body_params is not None:
         raise ValueError("body_params: a GET request has no body; pass every parameter in params")
-    if isinstance(timestamp, bool) or not isinstance(timestamp, int) or timestamp <= 0:
-        raise TypeError(
-            f"timestamp: expected milliseconds since the epoch as a positive int, got {timestamp!r}"
-        )
-    _check_api_key(api_key)
-    kind = _check_key_arguments(key_type, secret, private_key, password)
+    check_timestamp(timestamp)
+    check_api_key(api_key)
+    kind = check_key_arguments(key_type, secret, private_key, password)
 
-    query_pairs = _check_params("params", params)
-    body_pairs = _check_params("body_params", body_params) if body_params is not None else []
+    query_pairs = _formatted_pairs("params", params)
+    body_pairs = _formatted_pairs("body_params", body_params) if body_params is not None else []
     clash = {name for name, _ in query_pairs} & {name for name, _ in body_pairs}
     if clash:
         name = sorted(clash)[0]

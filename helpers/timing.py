@@ -1,19 +1,21 @@
 """The timing rule as a picture: server time, timestamp and recvWindow on one timeline.
 
-Binance Spot API docs, REST API, "Timing security": a SIGNED request is processed only if
-``timestamp < serverTime + 1000`` and ``serverTime - timestamp <= recvWindow``
-(``recvWindow`` 5000 ms unless sent, at most 60000, up to three decimals). So the
-timestamps a server accepts form one half-open window::
+rest-api.md → "Request Security" → "Timing security" (the rule itself lives in
+``helpers.wire``): a SIGNED request is processed only if ``timestamp < serverTime + 1000``
+and ``serverTime - timestamp <= recvWindow`` (``recvWindow`` 5000 ms unless sent, at most
+60000, up to three decimals). So the timestamps a server accepts form one half-open
+window::
 
     [serverTime - recvWindow, serverTime + 1000)
 
 1. ``to_microseconds`` reads a timestamp as sent: milliseconds, or microseconds from 16
-   digits on (the same reading as ``helpers.exchange``; the docs accept both units).
-2. ``timing_rule`` applies the docs' rule exactly, in integer microseconds, and says
+   digits on (``helpers.wire.timestamp_us``, the exchange's reading too).
+2. ``timing_rule`` applies the docs' rule exactly (``helpers.wire.judge_timing``) and says
    ``"accepted"``, ``"ahead"`` (1000 ms or more ahead) or ``"behind"`` (outside recvWindow).
 3. ``timeline`` draws requests on that window, each coloured by the verdict the server
    *returned* for it (``Mark``: label, timestamp, error code or ``None``), and compares
-   each verdict with the rule. It renders as text and, in a notebook, as inline SVG.
+   each verdict with the rule. It renders as text and, in a notebook, as inline SVG
+   (drawn by ``helpers.timing_svg``).
 
 Everything is a pure function of its arguments — no clock is read — so a stored notebook
 output never changes between runs. Only the standard library is used.
@@ -24,6 +26,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+
+from helpers.timing_svg import timeline_svg
+from helpers.wire import (
+    ACCEPTED,
+    AHEAD,
+    AHEAD_LIMIT_MS,
+    BEHIND,
+    DEFAULT_RECV_WINDOW_MS,
+    MAX_RECV_WINDOW_MS,
+    judge_timing,
+    ms_text,
+    timestamp_unit,
+    timestamp_us,
+)
 
 __all__ = [
     "ACCEPTED",
@@ -36,33 +52,7 @@ __all__ = [
     "to_microseconds",
 ]
 
-AHEAD_LIMIT_MS = 1000  # "timestamp < serverTime + 1000"
-DEFAULT_RECV_WINDOW_MS = 5000
-MAX_RECV_WINDOW_MS = 60000
-MICROSECOND_TIMESTAMP_MIN = 10**15  # 16 digits and more: microseconds
-TIMING_CODE = -1021  # INVALID_TIMESTAMP
-
-ACCEPTED, AHEAD, BEHIND = "accepted", "ahead", "behind"
-
-# Drawing: one row per request; a label column, the plot, a verdict column.
-WIDTH = 880
-LABEL_X = 6
-PLOT_LEFT, PLOT_RIGHT = 270, 730
-VERDICT_X = 744
-HEADER = 46
-ROW = 24
-FONT = "font-family='monospace' font-size='11'"
-CHAR_WIDTH = 6.6  # of an 11 px monospace character, to shorten long labels
-COLOURS = {
-    "window": "#d3f9d8",
-    "in": "#2b8a3e",
-    "out": "#c92a2a",
-    "other": "#868e96",
-    "server": "#1f3a5f",
-    "grid": "#e9ecef",
-    "text": "#212529",
-}
-
+TIMING_CODE = -1021  # INVALID_TIMESTAMP (errors.md)
 
 # --- the rule ------------------------------------------------------------------------------
 
@@ -101,8 +91,7 @@ def to_microseconds(timestamp: int) -> int:
     >>> to_microseconds(1499827319559000)
     1499827319559000
     """
-    value = _check_int("timestamp", timestamp)
-    return value if value >= MICROSECOND_TIMESTAMP_MIN else value * 1000
+    return timestamp_us(_check_int("timestamp", timestamp))
 
 
 def timing_rule(
@@ -115,23 +104,8 @@ def timing_rule(
     >>> timing_rule(1499827321000, 1499827320000, 5000)   # not < serverTime + 1000
     'ahead'
     """
-    stamp_us = to_microseconds(timestamp)
     server_us = _check_int("server_time", server_time) * 1000
-    window_us = _recv_window_us(recv_window)
-    if not stamp_us < server_us + AHEAD_LIMIT_MS * 1000:
-        return AHEAD
-    if server_us - stamp_us > window_us:
-        return BEHIND
-    return ACCEPTED
-
-
-def _ms_text(micros: int, sign: bool = True) -> str:
-    """Microseconds as milliseconds text: ``-441000`` → ``'-441'``, ``1500`` → ``'+1.5'``."""
-    whole, frac = divmod(abs(micros), 1000)
-    text = f"{whole}.{frac:03d}".rstrip("0") if frac else str(whole)
-    if micros < 0:
-        return "-" + text
-    return ("+" if sign and micros > 0 else "") + text
+    return judge_timing(to_microseconds(timestamp), server_us, _recv_window_us(recv_window))
 
 
 # --- the marks -----------------------------------------------------------------------------
@@ -162,6 +136,11 @@ class Mark:
     @property
     def accepted(self) -> bool:
         return self.code is None
+
+    @property
+    def timing_refused(self) -> bool:
+        """True if the server answered -1021, the timing rule's code."""
+        return self.code == TIMING_CODE
 
 
 def _as_mark(item: object) -> Mark:
@@ -222,7 +201,7 @@ class Timeline:
     def disagreements(self) -> list[Mark]:
         return [mark for mark in self.marks if not self.agrees(mark)]
 
-    def _off_scale(self, mark: Mark) -> int:
+    def off_scale(self, mark: Mark) -> int:
         """-1 left of the drawn range, +1 right of it, 0 on it."""
         delta_ms = self.delta_us(mark) / 1000
         if delta_ms < self.low_ms:
@@ -234,22 +213,24 @@ class Timeline:
     def _note(self, mark: Mark) -> str:
         stamp_us = to_microseconds(mark.timestamp)
         when = datetime.fromtimestamp(stamp_us // 1_000_000, tz=UTC)
-        unit = "microseconds" if mark.timestamp >= MICROSECOND_TIMESTAMP_MIN else "milliseconds"
+        micro = timestamp_unit(mark.timestamp) == "microseconds"
+        unit = "microseconds" if micro else "milliseconds"  # seconds are read as ms
+        delta = ms_text(self.delta_us(mark), sign=True)
         return (
             f"{mark.label}: timestamp {mark.timestamp} read as {unit} is "
-            f"{when:%Y-%m-%d %H:%M:%S} UTC, {_ms_text(self.delta_us(mark))} ms from serverTime "
+            f"{when:%Y-%m-%d %H:%M:%S} UTC, {delta} ms from serverTime "
             "(off the drawn scale)"
         )
 
-    def _verdict_text(self, mark: Mark) -> str:
+    def verdict_text(self, mark: Mark) -> str:
         return "accepted" if mark.accepted else str(mark.code)
 
     def rule_text(self) -> str:
         low = self.server_time * 1000 - self.window_us
         high = (self.server_time + AHEAD_LIMIT_MS) * 1000
         return (
-            f"serverTime {self.server_time}, recvWindow {_ms_text(self.window_us, False)} ms: "
-            f"accepted iff {_ms_text(low, False)} <= timestamp < {_ms_text(high, False)} "
+            f"serverTime {self.server_time}, recvWindow {ms_text(self.window_us)} ms: "
+            f"accepted iff {ms_text(low)} <= timestamp < {ms_text(high)} "
             "(milliseconds)"
         )
 
@@ -266,9 +247,9 @@ class Timeline:
         header = ("request", "timestamp", "vs serverTime", "server said", "rule says")
         rows = []
         for mark in self.marks:
-            said = self._verdict_text(mark) + (f" {mark.msg}" if mark.msg else "")
+            said = self.verdict_text(mark) + (f" {mark.msg}" if mark.msg else "")
             rule = self.rule(mark) + ("" if self.agrees(mark) else "  ≠ server")
-            delta = _ms_text(self.delta_us(mark)) + " ms"
+            delta = ms_text(self.delta_us(mark), sign=True) + " ms"
             rows.append((mark.label, str(mark.timestamp), delta, said, rule))
         widths = [max(len(row[i]) for row in (header, *rows)) for i in range(4)]
         lines = ["Timing rule (REST API, Timing security): " + self.rule_text()]
@@ -278,157 +259,12 @@ class Timeline:
         lines.append(self.summary())
         return "\n".join(lines)
 
-    # SVG
-
-    def _x(self, delta_ms: float) -> float:
-        span = self.high_ms - self.low_ms
-        return PLOT_LEFT + (delta_ms - self.low_ms) / span * (PLOT_RIGHT - PLOT_LEFT)
-
-    @staticmethod
-    def _fit(text: str, width: float) -> str:
-        limit = int(width / CHAR_WIDTH)
-        return text if len(text) <= limit else text[: limit - 1] + "…"
-
-    def _tick_step(self) -> int:
-        span = self.high_ms - self.low_ms
-        for step in (500, 1000, 2000, 5000, 10000):
-            if span / step <= 12:
-                return step
-        return 10000
-
-    def _glyph(self, mark: Mark, x: float, y: float, edge: int) -> str:
-        if mark.accepted:
-            colour = COLOURS["in"]
-        elif mark.code == TIMING_CODE:
-            colour = COLOURS["out"]
-        else:
-            colour = COLOURS["other"]
-        title = f"<title>{html.escape(self._tooltip(mark))}</title>"
-        if edge:
-            # An arrow at the edge, pointing where the timestamp really is.
-            tip, back = (x - 7, x + 5) if edge < 0 else (x + 7, x - 5)
-            points = f"{tip:.1f},{y:.1f} {back:.1f},{y - 6:.1f} {back:.1f},{y + 6:.1f}"
-            return f"<polygon points='{points}' fill='{colour}'>{title}</polygon>"
-        if mark.accepted:
-            return f"<circle cx='{x:.1f}' cy='{y:.1f}' r='5' fill='{colour}'>{title}</circle>"
-        if mark.code == TIMING_CODE:
-            d = 4.5
-            path = (
-                f"M{x - d:.1f},{y - d:.1f} L{x + d:.1f},{y + d:.1f} "
-                f"M{x - d:.1f},{y + d:.1f} L{x + d:.1f},{y - d:.1f}"
-            )
-            return (
-                f"<path d='{path}' stroke='{colour}' stroke-width='2.5' fill='none'>{title}</path>"
-            )
-        return (
-            f"<rect x='{x - 4.5:.1f}' y='{y - 4.5:.1f}' width='9' height='9' "
-            f"fill='{colour}'>{title}</rect>"
-        )
-
-    def _tooltip(self, mark: Mark) -> str:
-        said = self._verdict_text(mark) + (f" {mark.msg}" if mark.msg else "")
-        delta = _ms_text(self.delta_us(mark))
-        return f"{mark.label}: timestamp {mark.timestamp}, {delta} ms; {said}"
-
     def svg(self) -> str:
-        """The picture as one ``<svg>`` element (deterministic: same input, same text)."""
-        rows_top = HEADER
-        rows_bottom = rows_top + ROW * len(self.marks)
-        height = rows_bottom + 40
-        window_left = self._x(-self.window_us / 1000)
-        server_x = self._x(0)
-        ahead_x = self._x(AHEAD_LIMIT_MS)
-        parts = [
-            f"<svg xmlns='http://www.w3.org/2000/svg' width='{WIDTH}' height='{height}' "
-            f"viewBox='0 0 {WIDTH} {height}' style='max-width:100%;height:auto' role='img' "
-            f"aria-label='{html.escape(self.rule_text(), quote=True)}'>",
-            # the accepted window, over every row
-            f"<rect x='{window_left:.1f}' y='{rows_top - 4}' "
-            f"width='{ahead_x - window_left:.1f}' height='{rows_bottom - rows_top + 8}' "
-            f"fill='{COLOURS['window']}'/>",
-        ]
-        window_label = f"[ serverTime - {_ms_text(self.window_us, False)} (accepted)"
-        parts += [
-            f"<text x='{window_left:.1f}' y='14' {FONT} fill='{COLOURS['in']}'>"
-            f"{html.escape(window_label)}</text>",
-            f"<text x='{server_x:.1f}' y='30' {FONT} text-anchor='end' "
-            f"fill='{COLOURS['server']}'>serverTime {self.server_time} </text>",
-            f"<text x='{ahead_x:.1f}' y='30' {FONT} fill='{COLOURS['out']}'>"
-            f"{html.escape(') serverTime + 1000 (refused)')}</text>",
-        ]
-        # one row per request
-        for index, mark in enumerate(self.marks):
-            y = rows_top + ROW * index + ROW / 2
-            parts.append(
-                f"<line x1='{PLOT_LEFT}' y1='{y:.1f}' x2='{PLOT_RIGHT}' y2='{y:.1f}' "
-                f"stroke='{COLOURS['grid']}'/>"
-            )
-            parts.append(
-                f"<text x='{LABEL_X}' y='{y + 4:.1f}' {FONT} fill='{COLOURS['text']}'>"
-                f"{html.escape(self._fit(mark.label, PLOT_LEFT - LABEL_X - 10))}</text>"
-            )
-        # the three lines: window start (in), serverTime, ahead limit (out)
-        parts += [
-            f"<line x1='{window_left:.1f}' y1='18' x2='{window_left:.1f}' y2='{rows_bottom + 4}' "
-            f"stroke='{COLOURS['in']}' stroke-width='1.5'/>",
-            f"<line x1='{server_x:.1f}' y1='34' x2='{server_x:.1f}' y2='{rows_bottom + 4}' "
-            f"stroke='{COLOURS['server']}' stroke-width='1.5'/>",
-            f"<line x1='{ahead_x:.1f}' y1='34' x2='{ahead_x:.1f}' y2='{rows_bottom + 4}' "
-            f"stroke='{COLOURS['out']}' stroke-width='1.5' stroke-dasharray='4 3'/>",
-        ]
-        for index, mark in enumerate(self.marks):
-            y = rows_top + ROW * index + ROW / 2
-            edge = self._off_scale(mark)
-            if edge < 0:
-                x = PLOT_LEFT + 8
-            elif edge > 0:
-                x = PLOT_RIGHT - 8
-            else:
-                x = self._x(self.delta_us(mark) / 1000)
-            parts.append(self._glyph(mark, x, y, edge))
-            if edge:
-                anchor = "start" if edge < 0 else "end"
-                text_x = x + 10 if edge < 0 else x - 10
-                parts.append(
-                    f"<text x='{text_x:.1f}' y='{y + 4:.1f}' {FONT} text-anchor='{anchor}' "
-                    f"fill='{COLOURS['other']}'>off-scale (see note)</text>"
-                )
-            colour = COLOURS["in"] if mark.accepted else COLOURS["out"]
-            if mark.code not in (None, TIMING_CODE):
-                colour = COLOURS["other"]
-            verdict = self._verdict_text(mark) + ("" if self.agrees(mark) else "  ≠ rule")
-            parts.append(
-                f"<text x='{VERDICT_X}' y='{y + 4:.1f}' {FONT} fill='{colour}'>"
-                f"{html.escape(verdict)}</text>"
-            )
-        # the axis: ms relative to serverTime
-        axis_y = rows_bottom + 8
-        parts.append(
-            f"<line x1='{PLOT_LEFT}' y1='{axis_y}' x2='{PLOT_RIGHT}' y2='{axis_y}' "
-            f"stroke='{COLOURS['text']}'/>"
-        )
-        step = self._tick_step()
-        tick = int(self.low_ms // step) * step
-        while tick <= self.high_ms:
-            if tick >= self.low_ms:
-                x = self._x(tick)
-                label = _ms_text(tick * 1000)
-                parts.append(
-                    f"<line x1='{x:.1f}' y1='{axis_y}' x2='{x:.1f}' y2='{axis_y + 4}' "
-                    f"stroke='{COLOURS['text']}'/>"
-                    f"<text x='{x:.1f}' y='{axis_y + 15}' {FONT} text-anchor='middle' "
-                    f"fill='{COLOURS['text']}'>{label}</text>"
-                )
-            tick += step
-        parts.append(
-            f"<text x='{(PLOT_LEFT + PLOT_RIGHT) / 2:.1f}' y='{axis_y + 29}' {FONT} "
-            f"text-anchor='middle' fill='{COLOURS['text']}'>timestamp - serverTime (ms)</text>"
-        )
-        parts.append("</svg>")
-        return "".join(parts)
+        """The picture as one ``<svg>`` element (``helpers.timing_svg`` draws it)."""
+        return timeline_svg(self)
 
     def _repr_html_(self) -> str:
-        notes = [self._note(mark) for mark in self.marks if self._off_scale(mark)]
+        notes = [self._note(mark) for mark in self.marks if self.off_scale(mark)]
         notes_html = (
             "<ol>" + "".join(f"<li><small>{html.escape(n)}</small></li>" for n in notes) + "</ol>"
             if notes

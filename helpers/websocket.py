@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from helpers.display import RowsDisplay
 from helpers.params import as_pairs, format_value, ws_payload
-from helpers.request import _check_api_key, _check_key_arguments, masked_api_key
+from helpers.request import check_api_key, check_key_arguments, check_timestamp, masked_api_key
 from helpers.signing import HMAC, sign_payload
 
 __all__ = ["WsRequest", "ws_request"]
@@ -82,8 +82,6 @@ class WsRequest(RowsDisplay):
         ]
 
 
-
-
 def _json_value(name: str, value: object) -> object:
     """The JSON value sent for one parameter: str and int as they are, Decimal as its text.
 
@@ -128,12 +126,9 @@ def ws_request(
             f"request_id: expected a non-empty str or an int (the server echoes it), "
             f"got {request_id!r}"
         )
-    if isinstance(timestamp, bool) or not isinstance(timestamp, int) or timestamp <= 0:
-        raise TypeError(
-            f"timestamp: expected milliseconds since the epoch as a positive int, got {timestamp!r}"
-        )
-    _check_api_key(api_key)
-    kind = _check_key_arguments(key_type, secret, private_key, password)
+    check_timestamp(timestamp)
+    check_api_key(api_key)
+    kind = check_key_arguments(key_type, secret, private_key, password)
 
     sent: list[tuple[str, object]] = []
     for name, value in as_pairs(params):

@@ -1,0 +1,193 @@
+"""The timing picture drawn as SVG: ``helpers.timing``'s ``Timeline`` on one inline image.
+
+Kept apart from the rule (``helpers.timing``, which reads it from ``helpers.wire``): this
+module only places marks on a scale. The drawing is deterministic — same timeline, same
+text — so a stored notebook output never changes between runs.
+"""
+
+import html
+
+from helpers.wire import AHEAD_LIMIT_MS, ms_text
+
+# Drawing: one row per request; a label column, the plot, a verdict column.
+WIDTH = 880
+LABEL_X = 6
+PLOT_LEFT, PLOT_RIGHT = 270, 730
+VERDICT_X = 744
+HEADER = 46
+ROW = 24
+FONT = "font-family='monospace' font-size='11'"
+CHAR_WIDTH = 6.6  # of an 11 px monospace character, to shorten long labels
+COLOURS = {
+    "window": "#d3f9d8",
+    "in": "#2b8a3e",
+    "out": "#c92a2a",
+    "other": "#868e96",
+    "server": "#1f3a5f",
+    "grid": "#e9ecef",
+    "text": "#212529",
+}
+
+
+class TimelinePicture:
+    """Lays out one ``Timeline``: a row per request, the accepted band, the axis.
+
+    A mark is a ``helpers.timing.Mark`` (``label``, ``timestamp``, ``code``, ``msg``,
+    ``accepted``, ``timing_refused``)."""
+
+    def __init__(self, timeline) -> None:
+        self.timeline = timeline
+
+    def _x(self, delta_ms: float) -> float:
+        span = self.timeline.high_ms - self.timeline.low_ms
+        return PLOT_LEFT + (delta_ms - self.timeline.low_ms) / span * (PLOT_RIGHT - PLOT_LEFT)
+
+    @staticmethod
+    def _fit(text: str, width: float) -> str:
+        limit = int(width / CHAR_WIDTH)
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    def _tick_step(self) -> int:
+        span = self.timeline.high_ms - self.timeline.low_ms
+        for step in (500, 1000, 2000, 5000, 10000):
+            if span / step <= 12:
+                return step
+        return 10000
+
+    def _glyph(self, mark, x: float, y: float, edge: int) -> str:
+        if mark.accepted:
+            colour = COLOURS["in"]
+        elif mark.timing_refused:
+            colour = COLOURS["out"]
+        else:
+            colour = COLOURS["other"]
+        title = f"<title>{html.escape(self._tooltip(mark))}</title>"
+        if edge:
+            # An arrow at the edge, pointing where the timestamp really is.
+            tip, back = (x - 7, x + 5) if edge < 0 else (x + 7, x - 5)
+            points = f"{tip:.1f},{y:.1f} {back:.1f},{y - 6:.1f} {back:.1f},{y + 6:.1f}"
+            return f"<polygon points='{points}' fill='{colour}'>{title}</polygon>"
+        if mark.accepted:
+            return f"<circle cx='{x:.1f}' cy='{y:.1f}' r='5' fill='{colour}'>{title}</circle>"
+        if mark.timing_refused:
+            d = 4.5
+            path = (
+                f"M{x - d:.1f},{y - d:.1f} L{x + d:.1f},{y + d:.1f} "
+                f"M{x - d:.1f},{y + d:.1f} L{x + d:.1f},{y - d:.1f}"
+            )
+            return (
+                f"<path d='{path}' stroke='{colour}' stroke-width='2.5' fill='none'>{title}</path>"
+            )
+        return (
+            f"<rect x='{x - 4.5:.1f}' y='{y - 4.5:.1f}' width='9' height='9' "
+            f"fill='{colour}'>{title}</rect>"
+        )
+
+    def _tooltip(self, mark) -> str:
+        said = self.timeline.verdict_text(mark) + (f" {mark.msg}" if mark.msg else "")
+        delta = ms_text(self.timeline.delta_us(mark), sign=True)
+        return f"{mark.label}: timestamp {mark.timestamp}, {delta} ms; {said}"
+
+    def svg(self) -> str:
+        """The picture as one ``<svg>`` element (deterministic: same input, same text)."""
+        rows_top = HEADER
+        rows_bottom = rows_top + ROW * len(self.timeline.marks)
+        height = rows_bottom + 40
+        window_left = self._x(-self.timeline.window_us / 1000)
+        server_x = self._x(0)
+        ahead_x = self._x(AHEAD_LIMIT_MS)
+        parts = [
+            f"<svg xmlns='http://www.w3.org/2000/svg' width='{WIDTH}' height='{height}' "
+            f"viewBox='0 0 {WIDTH} {height}' style='max-width:100%;height:auto' role='img' "
+            f"aria-label='{html.escape(self.timeline.rule_text(), quote=True)}'>",
+            # the accepted window, over every row
+            f"<rect x='{window_left:.1f}' y='{rows_top - 4}' "
+            f"width='{ahead_x - window_left:.1f}' height='{rows_bottom - rows_top + 8}' "
+            f"fill='{COLOURS['window']}'/>",
+        ]
+        window_label = f"[ serverTime - {ms_text(self.timeline.window_us)} (accepted)"
+        parts += [
+            f"<text x='{window_left:.1f}' y='14' {FONT} fill='{COLOURS['in']}'>"
+            f"{html.escape(window_label)}</text>",
+            f"<text x='{server_x:.1f}' y='30' {FONT} text-anchor='end' "
+            f"fill='{COLOURS['server']}'>serverTime {self.timeline.server_time} </text>",
+            f"<text x='{ahead_x:.1f}' y='30' {FONT} fill='{COLOURS['out']}'>"
+            f"{html.escape(') serverTime + 1000 (refused)')}</text>",
+        ]
+        # one row per request
+        for index, mark in enumerate(self.timeline.marks):
+            y = rows_top + ROW * index + ROW / 2
+            parts.append(
+                f"<line x1='{PLOT_LEFT}' y1='{y:.1f}' x2='{PLOT_RIGHT}' y2='{y:.1f}' "
+                f"stroke='{COLOURS['grid']}'/>"
+            )
+            parts.append(
+                f"<text x='{LABEL_X}' y='{y + 4:.1f}' {FONT} fill='{COLOURS['text']}'>"
+                f"{html.escape(self._fit(mark.label, PLOT_LEFT - LABEL_X - 10))}</text>"
+            )
+        # the three lines: window start (in), serverTime, ahead limit (out)
+        parts += [
+            f"<line x1='{window_left:.1f}' y1='18' x2='{window_left:.1f}' y2='{rows_bottom + 4}' "
+            f"stroke='{COLOURS['in']}' stroke-width='1.5'/>",
+            f"<line x1='{server_x:.1f}' y1='34' x2='{server_x:.1f}' y2='{rows_bottom + 4}' "
+            f"stroke='{COLOURS['server']}' stroke-width='1.5'/>",
+            f"<line x1='{ahead_x:.1f}' y1='34' x2='{ahead_x:.1f}' y2='{rows_bottom + 4}' "
+            f"stroke='{COLOURS['out']}' stroke-width='1.5' stroke-dasharray='4 3'/>",
+        ]
+        for index, mark in enumerate(self.timeline.marks):
+            y = rows_top + ROW * index + ROW / 2
+            edge = self.timeline.off_scale(mark)
+            if edge < 0:
+                x = PLOT_LEFT + 8
+            elif edge > 0:
+                x = PLOT_RIGHT - 8
+            else:
+                x = self._x(self.timeline.delta_us(mark) / 1000)
+            parts.append(self._glyph(mark, x, y, edge))
+            if edge:
+                anchor = "start" if edge < 0 else "end"
+                text_x = x + 10 if edge < 0 else x - 10
+                parts.append(
+                    f"<text x='{text_x:.1f}' y='{y + 4:.1f}' {FONT} text-anchor='{anchor}' "
+                    f"fill='{COLOURS['other']}'>off-scale (see note)</text>"
+                )
+            colour = COLOURS["in"] if mark.accepted else COLOURS["out"]
+            if not mark.accepted and not mark.timing_refused:
+                colour = COLOURS["other"]
+            verdict = self.timeline.verdict_text(mark) + (
+                "" if self.timeline.agrees(mark) else "  ≠ rule"
+            )
+            parts.append(
+                f"<text x='{VERDICT_X}' y='{y + 4:.1f}' {FONT} fill='{colour}'>"
+                f"{html.escape(verdict)}</text>"
+            )
+        # the axis: ms relative to serverTime
+        axis_y = rows_bottom + 8
+        parts.append(
+            f"<line x1='{PLOT_LEFT}' y1='{axis_y}' x2='{PLOT_RIGHT}' y2='{axis_y}' "
+            f"stroke='{COLOURS['text']}'/>"
+        )
+        step = self._tick_step()
+        tick = int(self.timeline.low_ms // step) * step
+        while tick <= self.timeline.high_ms:
+            if tick >= self.timeline.low_ms:
+                x = self._x(tick)
+                label = ms_text(tick * 1000, sign=True)
+                parts.append(
+                    f"<line x1='{x:.1f}' y1='{axis_y}' x2='{x:.1f}' y2='{axis_y + 4}' "
+                    f"stroke='{COLOURS['text']}'/>"
+                    f"<text x='{x:.1f}' y='{axis_y + 15}' {FONT} text-anchor='middle' "
+                    f"fill='{COLOURS['text']}'>{label}</text>"
+                )
+            tick += step
+        parts.append(
+            f"<text x='{(PLOT_LEFT + PLOT_RIGHT) / 2:.1f}' y='{axis_y + 29}' {FONT} "
+            f"text-anchor='middle' fill='{COLOURS['text']}'>timestamp - serverTime (ms)</text>"
+        )
+        parts.append("</svg>")
+        return "".join(parts)
+
+
+def timeline_svg(timeline) -> str:
+    """``timeline`` (a ``helpers.timing.Timeline``) as one ``<svg>`` element."""
+    return TimelinePicture(timeline).svg()
