@@ -1,8 +1,9 @@
 """Stage 2 — signature payload → signature.
 
-Binance Spot API docs, REST API, "SIGNED (TRADE and USER_DATA) Endpoint security":
-"Use your secretKey as the key and totalParams as the value for the HMAC operation",
-output as hex; "The signature is not case sensitive".
+Binance Spot API docs, rest-api.md → "Request Security" → "SIGNED Endpoint Examples for
+POST /api/v3/order" → "HMAC Keys", "Step 2: Compute the signature": "Use the `secretKey` of
+your API key as the signing key for the HMAC-SHA-256 algorithm", "Encode the HMAC-SHA-256
+output as a hex string"; the signature value is case-insensitive.
 
 Three signers, one per API key type (faqs/api_key_types.md), each a pure function
 ``(key, payload) -> str`` — no clock, no I/O, no global state:
@@ -89,8 +90,8 @@ def hmac_sha256_hex(secret: str | bytes, payload: str | bytes) -> str:
 
 # --- Ed25519 and RSA: sign with a private key, output base64 ---------------------------
 #
-# Binance Spot API docs, REST API, "SIGNED (TRADE and USER_DATA) Endpoint security" →
-# "RSA Keys" and "Ed25519 Keys", and faqs/api_key_types.md:
+# Binance Spot API docs, rest-api.md → "Request Security" → "SIGNED Endpoint Examples for
+# POST /api/v3/order" → "RSA Keys" and "Ed25519 Keys", and faqs/api_key_types.md:
 #
 # - RSA: "Sign the signature payload ... using the RSASSA-PKCS1-v1_5 algorithm with SHA-256
 #   hash function", "Encode the output in base64", then percent-encode the base64.
@@ -146,23 +147,14 @@ def _crypto():
     return serialization, hashes, padding, ed25519, rsa, UnsupportedAlgorithm
 
 
-def _private_kind(key: object) -> str | None:
-    """``"Ed25519"``, ``"RSA"``, or None: the type of a loaded *private* key object."""
+def _key_kind(key: object, *, private: bool) -> str | None:
+    """``"Ed25519"``, ``"RSA"``, or None: the type of a loaded private (or public) key."""
     _, _, _, ed25519, rsa, _ = _crypto()
-    if isinstance(key, ed25519.Ed25519PrivateKey):
-        return ED25519
-    if isinstance(key, rsa.RSAPrivateKey):
-        return RSA
-    return None
-
-
-def _public_kind(key: object) -> str | None:
-    _, _, _, ed25519, rsa, _ = _crypto()
-    if isinstance(key, ed25519.Ed25519PublicKey):
-        return ED25519
-    if isinstance(key, rsa.RSAPublicKey):
-        return RSA
-    return None
+    classes = {
+        ED25519: ed25519.Ed25519PrivateKey if private else ed25519.Ed25519PublicKey,
+        RSA: rsa.RSAPrivateKey if private else rsa.RSAPublicKey,
+    }
+    return next((kind for kind, cls in classes.items() if isinstance(key, cls)), None)
 
 
 def _describe_text(data: bytes) -> str:
@@ -227,9 +219,9 @@ def load_private_key(
             "those bytes"
         )
     if not isinstance(private_key, (str, bytes, bytearray)):
-        kind = _private_kind(private_key)
+        kind = _key_kind(private_key, private=True)
         if kind is None:
-            public = _public_kind(private_key)
+            public = _key_kind(private_key, private=False)
             if public is not None:
                 raise TypeError(
                     f"private_key: got an {public} *public* key. You sign with the private "
@@ -290,7 +282,7 @@ def load_private_key(
             "private_key: the PEM text could not be read (damaged, cut short, or copied "
             "without its line breaks?)"
         ) from None
-    kind = _private_kind(key)
+    kind = _key_kind(key, private=True)
     if kind is None:
         raise ValueError(
             f"private_key: the PEM holds a {type(key).__name__}, not an {wanted} key; "
