@@ -139,6 +139,22 @@ def as_pairs(params: object) -> list[tuple[str, object]]:
     return pairs
 
 
+def _named_pairs(params: object) -> list[tuple[str, object]]:
+    """``as_pairs``, then each name a non-empty ``str``, none repeated (Binance: -1101)."""
+    pairs = as_pairs(params)
+    seen = set()
+    for name, _ in pairs:
+        if not isinstance(name, str) or not name:
+            raise TypeError(f"params: parameter names must be non-empty str, got {name!r}")
+        if name in seen:
+            raise ValueError(
+                f"parameter {name!r} appears twice (Binance answers -1101 "
+                "TOO_MANY_PARAMETERS); send it once"
+            )
+        seen.add(name)
+    return pairs
+
+
 def query_string(params: object) -> str:
     """Binance's REST signature payload for one part (query string or body).
 
@@ -155,21 +171,12 @@ def query_string(params: object) -> str:
     never part of the payload.
     """
     parts = []
-    seen = set()
-    for name, value in as_pairs(params):
-        if not isinstance(name, str) or not name:
-            raise TypeError(f"params: parameter names must be non-empty str, got {name!r}")
-        if name in seen:
-            raise ValueError(
-                f"parameter {name!r} appears twice (Binance answers -1101 "
-                "TOO_MANY_PARAMETERS); send it once"
-            )
+    for name, value in _named_pairs(params):
         if name == "signature":
             raise ValueError(
                 "parameter 'signature' is never part of the signature payload; "
                 "sign the other parameters, then append signature=..."
             )
-        seen.add(name)
         text = format_value(name, value)
         try:
             parts.append(f"{percent_encode(name)}={percent_encode(text)}")
@@ -212,13 +219,7 @@ def ws_payload(params: object) -> str:
     array values on the WebSocket API).
     """
     pairs = []
-    seen = set()
-    for name, value in as_pairs(params):
-        if not isinstance(name, str) or not name:
-            raise TypeError(f"params: parameter names must be non-empty str, got {name!r}")
-        if name in seen:
-            raise ValueError(f"parameter {name!r} appears twice; send it once")
-        seen.add(name)
+    for name, value in _named_pairs(params):
         if name == "signature":
             continue  # "all request params except for the signature"
         if isinstance(value, (list, tuple)):
