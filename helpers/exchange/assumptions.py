@@ -242,7 +242,8 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _markdown_table(rows: tuple[tuple[str, str, str], ...]) -> str:
+def markdown_table(rows: tuple[tuple[str, str, str], ...]) -> str:
+    """(behaviour, choice, source) rows as a Markdown table (for the package docstring)."""
     lines = ["| behaviour | choice | source |", "|---|---|---|"]
     lines += [f"| {behaviour} | {choice} | {source} |" for behaviour, choice, source in rows]
     return "\n".join(lines)
