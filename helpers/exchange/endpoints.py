@@ -2,7 +2,7 @@
 
 Binance Spot REST paths (REST API, "General endpoints" and "Account endpoints"): ping,
 time, a fixed fake account, and orders (``orders``). Each path has its security type
-(REST API, "Endpoint security type"): NONE endpoints skip the checks; TRADE and USER_DATA
+(rest-api.md → "Request Security"): NONE endpoints skip the checks; TRADE and USER_DATA
 ones are SIGNED. ``route`` answers an unknown path with 404 and a method the path does not
 take with 405, both -1020 (errors.md, UNSUPPORTED_OPERATION). An order's fields are checked
 here, after the signature (-1102 when missing, -1100 for a decimal not in plain notation).
@@ -35,7 +35,7 @@ class Call:
 class Endpoint:
     """A REST path's handler and its security type."""
 
-    security: str  # NONE, TRADE or USER_DATA (REST API, Endpoint security type)
+    security: str  # NONE, TRADE or USER_DATA (rest-api.md, Request Security)
     run: Callable[["ExchangeState", "Call | None"], object]
 
 

@@ -1,6 +1,6 @@
 """Step 1: read the request as the server does, keeping the raw bytes to verify.
 
-REST API, "SIGNED (TRADE and USER_DATA) Endpoint security": "totalParams is defined as the
+rest-api.md → "Request Security" → "SIGNED Endpoint security": "totalParams is defined as the
 query string concatenated with the request body". ``parse_part`` splits one raw part (the
 query string, or a form body) on ``&``; names and values are decoded (form rules: ``+`` is
 a space, ``%XX`` a byte, UTF-8) only to *read* them. Its ``payload`` is the raw part with
