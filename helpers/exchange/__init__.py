@@ -1,13 +1,13 @@
 """The last stage — request → verdict: a local stand-in for Binance's signed-request checks.
 
 ``LocalExchange`` is a real HTTP server on 127.0.0.1 that answers a few Spot REST paths and
-judges SIGNED requests the way Binance's docs describe them (Spot API docs, REST API,
-"Request security" → "SIGNED (TRADE and USER_DATA) Endpoint security" and "Timing
-security"). Every request it handles leaves a ``Verdict``: the target and body exactly as
-they arrived, the signature payload the server rebuilt from those bytes, and which check
-decided. It is a **model, not Binance**: where the docs are silent it makes a choice, and
-every such choice is listed in the assumptions table at the end of this docstring
-(``assumptions()`` returns the same rows, for notebook 03).
+judges SIGNED requests the way Binance's docs describe them (Spot API docs, rest-api.md →
+"Request Security" → "SIGNED Endpoint security" and "Timing security"). Every request it
+handles leaves a ``Verdict``: the target and body exactly as they arrived, the signature
+payload the server rebuilt from those bytes, and which check decided. It is a **model, not
+Binance**: where the docs are silent it makes a choice, and every such choice is listed in
+the assumptions table at the end of this docstring (``assumptions()`` returns the same
+rows, for notebook 03).
 
 From Python (a background thread; nothing is logged)::
 
@@ -74,30 +74,46 @@ Nothing here reads the wall clock except the default clock (``wall_clock_ms``); 
 ``clock=`` to pin time. Only the standard library is imported when the package loads;
 ``cryptography`` is imported by ``Ed25519Key`` and ``RsaKey`` when they are used.
 
-Where each part lives, one module per job, in the order a REST request meets them:
+Where each part lives, one module per job. ``LocalExchange`` is the composition of the
+first three; the core never touches a socket, so it can be called directly (the tests do)::
 
-- ``http_server``    — HTTP I/O only: read the raw request, write the JSON reply
-- ``local_exchange`` — ``LocalExchange``: keys, clock, verdicts; runs the steps in order
+    core = ExchangeCore(ExchangeState(clock=lambda: 1499827320000))
+    reply = core.judge(RawRequest("GET", "/api/v3/time"))   # Reply(status, data, verdict)
+
+- ``state``          — ``ExchangeState``: keys, clock, orders, the WebSocket session, verdicts
+- ``core``           — ``ExchangeCore``: a ``RawRequest`` (or WebSocket JSON text) in, a
+  ``Reply`` and a ``Verdict`` out; runs the steps below in order, no socket, no thread
+- ``http_server``    — ``ExchangeServer``: HTTP I/O only, bytes → ``RawRequest`` → core → reply
+- ``local_exchange`` — ``LocalExchange``: state + core + server thread, the public face
 - ``endpoints``      — the route (REST paths, security types) and step 4, the endpoints
 - ``parse``          — step 1: raw query and body → ``Part`` (pairs, signatures, payload)
 - ``checks``         — step 2: API key, syntax, mandatory, duplicates, empty, recvWindow, timing
-- ``keys``           — step 3: ``HmacKey``, ``Ed25519Key``, ``RsaKey`` verify a signature
+- ``helpers.verify`` — step 3: ``HmacKey``, ``Ed25519Key``, ``RsaKey`` verify a signature
 - ``mismatch``       — why a signature did not verify (the detail of a -1022)
-- ``orders``         — step 4's order book: place, list, cancel (in memory, never matched)
+- ``orders``         — step 4's ``OrderBook``: place, list, cancel (in memory, never matched)
+- ``websocket_api``  — the WebSocket API's reading and judging (``ExchangeCore.handle_ws``)
 - ``refusal``        — Binance's error reply ``{"code", "msg"}`` and its HTTP status
-- ``verdict``        — the request as received, its trace, and the ``Verdict`` it becomes
+- ``verdict``        — the ``RawRequest`` as received, its ``Trace``, the ``Verdict`` it becomes
+- ``messages``       — the exchange's own words: Binance's error messages (errors.md), the
+  HTTP-level messages, the host and the kit's verdict path
 
-Beside them: ``websocket_api`` (``handle_ws``'s reading and judging), ``wire`` (the header,
-formats, limits and Binance's messages every step quotes), ``assumptions`` (the rows of the
-table below) and ``command_line`` (``python -m helpers.exchange``).
+The wire rules every step applies (the ``X-MBX-APIKEY`` header, the form content type, the
+size limit, recvWindow and the timing rule) are ``helpers.wire``'s, written once there.
+Beside them: ``assumptions`` (the rows of the table below) and ``command_line``
+(``python -m helpers.exchange``).
 """
 
-from helpers.exchange.assumptions import ASSUMPTIONS, _markdown_table, assumptions
+from helpers.exchange.assumptions import ASSUMPTIONS, assumptions, markdown_table
 from helpers.exchange.command_line import main
-from helpers.exchange.local_exchange import LocalExchange, wall_clock_ms
+from helpers.exchange.core import ExchangeCore, Reply
+from helpers.exchange.local_exchange import LocalExchange
 from helpers.exchange.parse import Part, form_decode, parse_part
-from helpers.exchange.verdict import Verdict
-from helpers.exchange.wire import (
+from helpers.exchange.state import ExchangeState, wall_clock_ms
+from helpers.exchange.verdict import RawRequest, Verdict
+from helpers.verify import Ed25519Key, HmacKey, RsaKey
+
+# Kept for helpers.doctor until it reads them from helpers.wire, where they are defined.
+from helpers.wire import (
     AHEAD_LIMIT_MS,
     API_KEY_FORMAT,
     DEFAULT_RECV_WINDOW_MS,
@@ -108,13 +124,16 @@ from helpers.exchange.wire import (
     TIMESTAMP_FORMAT,
     ms_text,
 )
-from helpers.verify import Ed25519Key, HmacKey, RsaKey
 
 __all__ = [
     "Ed25519Key",
+    "ExchangeCore",
+    "ExchangeState",
     "HmacKey",
     "LocalExchange",
     "Part",
+    "RawRequest",
+    "Reply",
     "RsaKey",
     "Verdict",
     "assumptions",
@@ -122,7 +141,7 @@ __all__ = [
     "main",
     "parse_part",
     "wall_clock_ms",
-    # The wire facts helpers.doctor reads the request by (helpers.exchange.wire has them all).
+    # helpers.wire's facts, re-exported while helpers.doctor still reads them from here.
     "AHEAD_LIMIT_MS",
     "API_KEY_FORMAT",
     "DEFAULT_RECV_WINDOW_MS",
@@ -136,4 +155,4 @@ __all__ = [
 
 
 if __doc__ is not None:  # None under `python -OO`
-    __doc__ += "\nAssumptions (generated from ``ASSUMPTIONS``):\n\n" + _markdown_table(ASSUMPTIONS)
+    __doc__ += "\nAssumptions (generated from ``ASSUMPTIONS``):\n\n" + markdown_table(ASSUMPTIONS)

@@ -1,9 +1,9 @@
 """Every choice this model makes where Binance's docs are silent, with its source.
 
 ``LocalExchange`` is a model, not Binance. Each row of ``ASSUMPTIONS`` is (behaviour, choice,
-source): what the model does and where that comes from — a Binance doc section (REST API,
-"SIGNED (TRADE and USER_DATA) Endpoint security", "Timing security"; WebSocket API; errors.md;
-faqs/api_key_types.md) or ``NOT_VERIFIED``, a choice still to be checked against the real
+source): what the model does and where that comes from — a Binance doc section (rest-api.md
+→ "Request Security" → "SIGNED Endpoint security", "Timing security"; WebSocket API;
+errors.md; faqs/api_key_types.md) or ``NOT_VERIFIED``, a choice still to be checked against the real
 Spot Testnet with ``make testnet-check`` (``helpers.testnet_check``).
 
 The rows are data so that one source feeds the table at the end of ``helpers.exchange``'s
@@ -242,7 +242,8 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _markdown_table(rows: tuple[tuple[str, str, str], ...]) -> str:
+def markdown_table(rows: tuple[tuple[str, str, str], ...]) -> str:
+    """(behaviour, choice, source) rows as a Markdown table (for the package docstring)."""
     lines = ["| behaviour | choice | source |", "|---|---|---|"]
     lines += [f"| {behaviour} | {choice} | {source} |" for behaviour, choice, source in rows]
     return "\n".join(lines)

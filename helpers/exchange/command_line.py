@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from helpers.exchange.local_exchange import LocalExchange
-from helpers.exchange.wire import HOST
+from helpers.exchange.messages import HOST
 
 
 def _stderr_line(line: str) -> None:

@@ -18,7 +18,7 @@ _HOW_TO_SIGN = {
 }
 
 
-def _mismatch_detail(
+def mismatch_detail(
     key: object, payload: bytes, signature: str, *, decoded: bool, rule: str = ""
 ) -> str:
     """Why ``signature`` did not verify, as precisely as the signature's shape allows.

@@ -1,6 +1,6 @@
 """Step 1: read the request as the server does, keeping the raw bytes to verify.
 
-REST API, "SIGNED (TRADE and USER_DATA) Endpoint security": "totalParams is defined as the
+rest-api.md → "Request Security" → "SIGNED Endpoint security": "totalParams is defined as the
 query string concatenated with the request body". ``parse_part`` splits one raw part (the
 query string, or a form body) on ``&``; names and values are decoded (form rules: ``+`` is
 a space, ``%XX`` a byte, UTF-8) only to *read* them. Its ``payload`` is the raw part with
@@ -8,16 +8,20 @@ every ``signature=...`` pair dropped — the bytes as received, never re-encoded
 exchange's payload is query payload + body payload, no separator.
 
 A body is read only as ``application/x-www-form-urlencoded``, and never on GET (REST API,
-"General Information on Endpoints"); ``_parts`` leaves any other body out, with a note.
+"General Information on Endpoints"); ``request_parts`` leaves any other body out, with a
+note. ``CONTROL_CHAR`` is what no decoded name or value may hold (the WebSocket API's
+reader applies it too).
 """
 
 import re
 import urllib.parse
 from dataclasses import dataclass
 
-from helpers.exchange.verdict import _Request
-from helpers.exchange.wire import _CONTROL_CHAR, FORM_CONTENT_TYPE, _shown
+from helpers.exchange.messages import shown
+from helpers.exchange.verdict import RawRequest
+from helpers.wire import FORM_CONTENT_TYPE
 
+CONTROL_CHAR = re.compile(r"[\x00-\x1f\x7f]")
 _VISIBLE_ASCII = re.compile(rb"[\x21-\x7e]*")
 _BAD_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
 
@@ -32,16 +36,16 @@ def form_decode(raw: bytes) -> str:
     Strict where ``urllib.parse.unquote`` is lenient: a malformed escape (``%zz``, a lone
     ``%``), bytes that are not UTF-8, or a control character raise ``ValueError``.
     """
-    shown = repr(_shown(raw.decode("latin-1"), 60))
+    quoted = repr(shown(raw.decode("latin-1"), 60))
     if _BAD_ESCAPE.search(raw):
-        raise _IllegalChars(f"{shown} has a malformed %-escape")
+        raise _IllegalChars(f"{quoted} has a malformed %-escape")
     data = urllib.parse.unquote_to_bytes(raw.replace(b"+", b" "))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise _IllegalChars(f"{shown} decodes to bytes that are not UTF-8") from None
-    if _CONTROL_CHAR.search(text):
-        raise _IllegalChars(f"{shown} decodes to a control character")
+        raise _IllegalChars(f"{quoted} decodes to bytes that are not UTF-8") from None
+    if CONTROL_CHAR.search(text):
+        raise _IllegalChars(f"{quoted} decodes to a control character")
     return text
 
 
@@ -102,17 +106,18 @@ def _is_form(content_type: str | None) -> bool:
     return content_type.split(";", 1)[0].strip().lower() == FORM_CONTENT_TYPE
 
 
-def _parts(request: _Request, notes: list[str]) -> tuple[Part, Part]:
+def request_parts(request: RawRequest, notes: list[str]) -> tuple[Part, Part]:
     """The query part and the body part; a body that is not a form counts as empty."""
     query = parse_part("query", request.query)
     body = request.body
+    content_type = request.content_type if body else None
     if body and request.method == "GET":
         notes.append("the body of a GET request is ignored: GET parameters go in the query")
         body = b""
-    elif body and not _is_form(request.content_type):
-        shown = "no Content-Type" if request.content_type is None else request.content_type
+    elif body and not _is_form(content_type):
+        what = "no Content-Type" if content_type is None else content_type
         notes.append(
-            f"the body is ignored ({_shown(shown, 60)}): Binance reads a body only as "
+            f"the body is ignored ({shown(what, 60)}): Binance reads a body only as "
             f"{FORM_CONTENT_TYPE}, never JSON"
         )
         body = b""

@@ -1,9 +1,11 @@
 """What the server received and how it judged it: the request, its trace, the verdict.
 
-``_Request`` is one request exactly as it arrived (target and body never re-encoded).
-``_Trace`` collects what the checks learn on the way — security type, key type, the
-signature payload rebuilt from the bytes received, the signature, the server time, side
-notes — and ``_Trace.verdict(...)`` freezes it into a ``Verdict``: the record the exchange
+``RawRequest`` is one request exactly as it arrived — method, target, headers, body bytes
+and the peer's address — with nothing decoded or re-encoded: the value the HTTP server
+builds and ``ExchangeCore.judge`` reads (``core``). ``Trace`` collects what the checks
+learn on the way — security type, key type, the signature payload rebuilt from the bytes
+received, the signature, the server time, side notes — and ``Trace.verdict(...)`` freezes
+it into a ``Verdict``: the record the exchange
 keeps for every request (``LocalExchange.last_verdict``, ``GET /kit/last-verdict``), which
 the notebooks display and the tests assert on. ``CHECK_*`` name the check that decided.
 """
@@ -11,7 +13,8 @@ the notebooks display and the tests assert on. ``CHECK_*`` name the check that d
 from dataclasses import dataclass, field
 
 from helpers.display import RowsDisplay
-from helpers.exchange.wire import _shown
+from helpers.exchange.messages import shown
+from helpers.wire import API_KEY_HEADER
 
 # Which check decided (Verdict.check).
 CHECK_OK = "ok"
@@ -41,7 +44,8 @@ class Verdict(RowsDisplay):
     ``payload_length`` its length in bytes); empty for endpoints that are not SIGNED.
     ``check`` names the check that decided (``"ok"`` when the request was accepted);
     ``detail`` explains it; ``notes`` are side observations (an ignored body, a parameter
-    sent twice where the query string won).
+    sent twice where the query string won). ``peer`` is the client's IP address (``None``
+    without a socket); it is kept, not shown.
     """
 
     method: str
@@ -60,6 +64,7 @@ class Verdict(RowsDisplay):
     check: str
     detail: str
     notes: tuple[str, ...] = ()
+    peer: str | None = None
 
     @property
     def path(self) -> str:
@@ -97,9 +102,9 @@ class Verdict(RowsDisplay):
     def _rows(self) -> list[tuple[str, str]]:
         outcome = f"{self.status} accepted" if self.accepted else f"{self.status} {self.code}"
         rows = [
-            ("request", f"{self.method} {_shown(self.target, 300)}"),
-            ("body", _shown(self.body.decode("utf-8", "backslashreplace"), 300) or "(none)"),
-            ("payload", f"{_shown(self.payload, 300)}  ({self.payload_length} bytes)"),
+            ("request", f"{self.method} {shown(self.target, 300)}"),
+            ("body", shown(self.body.decode("utf-8", "backslashreplace"), 300) or "(none)"),
+            ("payload", f"{shown(self.payload, 300)}  ({self.payload_length} bytes)"),
             ("signature", self.signature if self.signature is not None else "(none)"),
             ("key", self.key_kind or "(none)"),
             ("server time", str(self.server_time) if self.server_time is not None else "-"),
@@ -111,14 +116,35 @@ class Verdict(RowsDisplay):
 
 
 @dataclass(frozen=True)
-class _Request:
-    """One request as it arrived: what the checks need, nothing re-encoded."""
+class RawRequest:
+    """One request as it arrived, nothing decoded or re-encoded: what the core judges.
+
+    ``target`` is the request target exactly as on the request line (each byte one
+    Latin-1 character); ``headers`` the (name, value) pairs in order as received; ``body``
+    the raw body bytes; ``peer`` the client's IP address, ``None`` where there is no socket.
+    """
 
     method: str
     target: str
-    api_keys: tuple[str, ...] = ()
-    content_type: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
     body: bytes = b""
+    peer: str | None = None
+
+    def header_values(self, name: str) -> tuple[str, ...]:
+        """Every value of header ``name`` (case-insensitive), in the order received."""
+        wanted = name.lower()
+        return tuple(value for key, value in self.headers if key.lower() == wanted)
+
+    @property
+    def api_keys(self) -> tuple[str, ...]:
+        """The ``X-MBX-APIKEY`` values received (REST API: the key travels in this header)."""
+        return self.header_values(API_KEY_HEADER)
+
+    @property
+    def content_type(self) -> str | None:
+        """The first ``Content-Type`` value, or ``None``."""
+        values = self.header_values("Content-Type")
+        return values[0] if values else None
 
     @property
     def path(self) -> str:
@@ -130,10 +156,10 @@ class _Request:
 
 
 @dataclass
-class _Trace:
+class Trace:
     """What the checks learned so far; becomes the Verdict."""
 
-    request: _Request
+    request: RawRequest
     security: str | None = None
     key_kind: str | None = None
     payload: bytes = b""
@@ -141,7 +167,9 @@ class _Trace:
     server_time: int | None = None
     notes: list[str] = field(default_factory=list)
 
-    def verdict(self, status: int, code: int | None, msg: str | None, check: str, detail: str):
+    def verdict(
+        self, status: int, code: int | None, msg: str | None, check: str, detail: str
+    ) -> Verdict:
         request = self.request
         return Verdict(
             method=request.method,
@@ -160,4 +188,5 @@ class _Trace:
             check=check,
             detail=detail[:500],
             notes=tuple(self.notes),
+            peer=request.peer,
         )

@@ -8,8 +8,8 @@ Step 1): every param except ``signature``, ``apiKey`` included, sorted by name,
 the literal text they arrived as. Then the REST checks run in the REST order
 (``checks``), then the signature, then the order fields. ``session.logon`` accepts Ed25519
 keys only (WebSocket API, "Session Authentication"); after it, ``order.*`` requests without
-``apiKey`` and ``signature`` are authorized by the session. ``LocalExchange.handle_ws`` is
-the entry point; this module does the reading and the judging.
+``apiKey`` and ``signature`` are authorized by the session. ``ExchangeCore.handle_ws`` is
+the entry point (it keeps the verdict); this module does the reading and the judging.
 """
 
 import json
@@ -17,15 +17,25 @@ import re
 from typing import TYPE_CHECKING
 
 from helpers.exchange.checks import (
-    _check_api_key,
-    _check_mandatory,
-    _check_timing,
-    _recv_window_us,
+    check_api_key,
+    check_mandatory,
+    check_timing,
+    recv_window_us,
 )
-from helpers.exchange.endpoints import _Call, _check_order
-from helpers.exchange.mismatch import _mismatch_detail
-from helpers.exchange.orders import _place_order
-from helpers.exchange.refusal import _Refusal
+from helpers.exchange.endpoints import check_order
+from helpers.exchange.messages import (
+    MSG_BAD_SIGNATURE,
+    MSG_DUPLICATE,
+    MSG_ILLEGAL_CHARS,
+    MSG_INVALID_JSON,
+    MSG_REJECTED_KEY,
+    MSG_UNSUPPORTED,
+    mandatory,
+    shown,
+)
+from helpers.exchange.mismatch import mismatch_detail
+from helpers.exchange.parse import CONTROL_CHAR
+from helpers.exchange.refusal import Refusal
 from helpers.exchange.verdict import (
     CHECK_API_KEY,
     CHECK_DUPLICATE,
@@ -35,24 +45,13 @@ from helpers.exchange.verdict import (
     CHECK_ROUTE,
     CHECK_SIGNATURE,
     CHECK_SYNTAX,
-    _Trace,
-)
-from helpers.exchange.wire import (
-    _CONTROL_CHAR,
-    API_KEY_HEADER,
-    MSG_BAD_SIGNATURE,
-    MSG_DUPLICATE,
-    MSG_ILLEGAL_CHARS,
-    MSG_INVALID_JSON,
-    MSG_REJECTED_KEY,
-    MSG_UNSUPPORTED,
-    _mandatory,
-    _shown,
+    Trace,
 )
 from helpers.verify import KIND_ED25519
+from helpers.wire import API_KEY_HEADER
 
 if TYPE_CHECKING:
-    from helpers.exchange.local_exchange import LocalExchange
+    from helpers.exchange.state import ExchangeState
 
 # WebSocket API methods this model answers, with their security type (WebSocket API,
 # "Authentication requests" and "Trading requests"). "v3/order.place" is accepted too.
@@ -74,11 +73,11 @@ class _JsonObject(list):
     """A JSON object as its (name, value) pairs in order, so duplicates stay visible."""
 
 
-def _ws_refusal(detail: str) -> _Refusal:
-    return _Refusal(-1135, MSG_INVALID_JSON, CHECK_REQUEST, detail)
+def _ws_refusal(detail: str) -> Refusal:
+    return Refusal(-1135, MSG_INVALID_JSON, CHECK_REQUEST, detail)
 
 
-def _parse_ws(raw: bytes) -> tuple[object, str, list[tuple[str, object]]]:
+def parse_ws(raw: bytes) -> tuple[object, str, list[tuple[str, object]]]:
     """(id, method, params pairs) of one WebSocket request; a -1135 refusal otherwise."""
     try:
         text = raw.decode("utf-8")
@@ -122,19 +121,19 @@ def _ws_text(name: str, value: object) -> str:
     if value is None:
         return ""  # judged as empty, like ""
     if isinstance(value, str):
-        if _CONTROL_CHAR.search(value):
-            raise _Refusal(
+        if CONTROL_CHAR.search(value):
+            raise Refusal(
                 -1100,
                 MSG_ILLEGAL_CHARS,
                 CHECK_SYNTAX,
-                f"{_shown(name, 40)!r} holds a control character",
+                f"{shown(name, 40)!r} holds a control character",
             )
         return value
-    raise _Refusal(
+    raise Refusal(
         -1100,
         MSG_ILLEGAL_CHARS,
         CHECK_SYNTAX,
-        f"{_shown(name, 40)!r} is a JSON array or object; this model reads only strings, "
+        f"{shown(name, 40)!r} is a JSON array or object; this model reads only strings, "
         "numbers and booleans",
     )
 
@@ -146,52 +145,49 @@ def _ws_payload_bytes(params: list[tuple[str, str]]) -> bytes:
     return "&".join(f"{name}={text}" for name, text in kept).encode("utf-8")
 
 
-def _ws_status(exchange: "LocalExchange", server_time: int) -> dict[str, object]:
+def _ws_status(state: "ExchangeState", server_time: int) -> dict[str, object]:
     """WebSocket API, "Query session status": the response's fields."""
-    api_key, since = exchange._ws_session or (None, None)
+    api_key, since = state.ws_session or (None, None)
     return {
         "apiKey": api_key,
         "authorizedSince": since,
-        "connectedSince": exchange._ws_connected_since,
+        "connectedSince": state.ws_connected_since,
         "returnRateLimits": False,
         "serverTime": server_time,
         "userDataStream": False,
     }
 
 
-def _judge_ws(
-    exchange: "LocalExchange", method: str, pairs: list[tuple[str, object]], trace: _Trace
+def judge_ws(
+    state: "ExchangeState", method: str, pairs: list[tuple[str, object]], trace: Trace
 ) -> object:
     """One request's method, then the REST checks in the REST order, then the signature and
-    the order fields; the ``result`` on success, a ``_Refusal`` otherwise. ``exchange`` holds
+    the order fields; the ``result`` on success, a ``Refusal`` otherwise. ``state`` holds
     the keys, the clock and the one simulated connection's session."""
     name = method.removeprefix(_WS_VERSION_PREFIX)
     security = _WS_METHODS.get(name)
     if security is None:
-        raise _Refusal(
+        raise Refusal(
             -1020,
             MSG_UNSUPPORTED,
             CHECK_ROUTE,
-            f"this model answers {', '.join(_WS_METHODS)}, not {_shown(method, 40)!r}",
+            f"this model answers {', '.join(_WS_METHODS)}, not {shown(method, 40)!r}",
         )
     trace.security = security
-    now = exchange._now_ms()
-    with exchange._lock:
-        if exchange._ws_connected_since is None:
-            exchange._ws_connected_since = now
+    now = state.now_ms()
+    state.ws_connect(now)
     if security == "NONE":
         trace.server_time = now
         if name == "session.logout":
-            with exchange._lock:
-                exchange._ws_session = None
-        return _ws_status(exchange, now)
+            state.ws_logout()
+        return _ws_status(state, now)
 
     texts: list[tuple[str, str]] = []
-    problem: _Refusal | None = None  # raised at the syntax check, after the API key's
+    problem: Refusal | None = None  # raised at the syntax check, after the API key's
     for param, value in pairs:
         try:
             texts.append((param, _ws_text(param, value)))
-        except _Refusal as exc:
+        except Refusal as exc:
             problem = problem or exc
     names = [param for param, _ in texts]
     duplicate = next((n for n in names if names.count(n) > 1), None)
@@ -200,7 +196,7 @@ def _judge_ws(
     trace.payload = _ws_payload_bytes(texts)
     trace.signature = signatures[0] if signatures else None
 
-    session = exchange._ws_session
+    session = state.ws_session
     by_session = (
         name != "session.logon"
         and "apiKey" not in params
@@ -209,26 +205,25 @@ def _judge_ws(
     )
     if by_session:
         api_key = session[0]
-        key = exchange._keys.get(api_key)
+        key = state.key_for(api_key)
         if key is None:  # revoked since logon
-            with exchange._lock:
-                exchange._ws_session = None
-            raise _Refusal(-2015, MSG_REJECTED_KEY, CHECK_API_KEY, "the session's API key is gone")
+            state.ws_logout()
+            raise Refusal(-2015, MSG_REJECTED_KEY, CHECK_API_KEY, "the session's API key is gone")
         trace.notes.append(
             "authorized by the session (session.logon): no apiKey or signature needed"
         )
     else:
         if "apiKey" not in params or not params["apiKey"]:
-            raise _Refusal(
+            raise Refusal(
                 -1102,
-                _mandatory("apiKey"),
+                mandatory("apiKey"),
                 CHECK_API_KEY,
                 "no apiKey parameter: on the WebSocket API the key is a parameter "
                 "(there are no headers), and it is part of the signed payload",
             )
         try:
-            api_key, key = _check_api_key(exchange._keys, (params["apiKey"],))
-        except _Refusal as exc:
+            api_key, key = check_api_key(state.key_for, (params["apiKey"],))
+        except Refusal as exc:
             exc.detail = exc.detail.replace(f"the {API_KEY_HEADER} value", "apiKey")
             raise
     trace.key_kind = key.kind
@@ -236,32 +231,32 @@ def _judge_ws(
     if problem is not None:
         raise problem
     if any(not n for n in names):
-        raise _Refusal(-1100, MSG_ILLEGAL_CHARS, CHECK_SYNTAX, "a parameter has an empty name")
+        raise Refusal(-1100, MSG_ILLEGAL_CHARS, CHECK_SYNTAX, "a parameter has an empty name")
     # A session-authorized request needs its timestamp but no signature.
-    _check_mandatory(params, ("(session)",) if by_session else signatures)
+    check_mandatory(params, ("(session)",) if by_session else signatures)
     if duplicate is not None:
-        raise _Refusal(
+        raise Refusal(
             -1101,
             MSG_DUPLICATE,
             CHECK_DUPLICATE,
-            f"{_shown(duplicate, 40)!r} appears twice in params",
+            f"{shown(duplicate, 40)!r} appears twice in params",
         )
     for param, text in texts:
         if text == "":
-            shown = _shown(param, 40)
-            raise _Refusal(
+            quoted = shown(param, 40)
+            raise Refusal(
                 -1105,
-                f"Parameter '{shown}' was empty.",
+                f"Parameter '{quoted}' was empty.",
                 CHECK_EMPTY,
-                f"{shown!r} is empty or null: leave it out instead",
+                f"{quoted!r} is empty or null: leave it out instead",
             )
-    recv_window_us = _recv_window_us(params)
+    window_us = recv_window_us(params)
     trace.server_time = now
-    _check_timing(params["timestamp"], recv_window_us, now)
+    check_timing(params["timestamp"], window_us, now)
 
     if not by_session:
         if name == "session.logon" and key.kind != KIND_ED25519:
-            raise _Refusal(
+            raise Refusal(
                 -1022,
                 MSG_BAD_SIGNATURE,
                 CHECK_KEY_TYPE,
@@ -270,11 +265,11 @@ def _judge_ws(
                 "apiKey and signature instead, or log on with an Ed25519 key",
             )
         if not key.verify(trace.payload, signatures[0]):
-            raise _Refusal(
+            raise Refusal(
                 -1022,
                 MSG_BAD_SIGNATURE,
                 CHECK_SIGNATURE,
-                _mismatch_detail(
+                mismatch_detail(
                     key,
                     trace.payload,
                     signatures[0],
@@ -283,12 +278,10 @@ def _judge_ws(
                 ),
             )
 
-    call = _Call(params, api_key, now)
     if name == "session.logon":
-        with exchange._lock:
-            exchange._ws_session = (api_key, now)
-        return _ws_status(exchange, now)
-    _check_order(params)
+        state.ws_logon(api_key, now)
+        return _ws_status(state, now)
+    check_order(params)
     if name == "order.test":
         return {}
-    return _place_order(exchange, call)
+    return state.orders.place(api_key, params, now)

@@ -1,35 +1,22 @@
-"""Wire facts: what the exchange reads off the wire, and the words it answers with.
+"""The exchange's own words: Binance's error messages, its HTTP-level messages, and where
+it listens.
 
-The host it binds to (127.0.0.1 only), the API-key header and the form content type (REST
-API, "General Information on Endpoints" and "Endpoint security type"), the limits (REST
-API, "Timing security": recvWindow 5000 ms by default, at most 60000; a timestamp less than
-1000 ms ahead), the formats a value must have, and Binance's error messages word for word
-(errors.md). They are named once here so that every step quotes the same text.
-``_shown`` quotes received text safely inside a message or a log line.
+Binance's messages are quoted word for word from errors.md, so every check that refuses
+quotes the same text. The HTTP-level messages (a request too large, a stalled client) are
+this model's: Binance answers those before its API runs. ``HOST`` is 127.0.0.1 only (the
+verifier never listens beyond this machine); ``KIT_VERDICT_PATH`` serves the latest verdict;
+``MAX_VERDICTS`` bounds the verdicts kept. ``shown`` quotes received text safely inside a
+message or a log line.
+
+The wire rules themselves — the ``X-MBX-APIKEY`` header, the form content type, the size
+limit, recvWindow and the timing rule — live in ``helpers.wire``; nothing here restates them.
 """
 
-import re
-
-from helpers.wire import (  # noqa: F401 (re-exported for the exchange's modules)
-    AHEAD_LIMIT_MS,
-    API_KEY_FORMAT,
-    API_KEY_HEADER,
-    DEFAULT_RECV_WINDOW_MS,
-    FORM_CONTENT_TYPE,
-    MAX_RECV_WINDOW_MS,
-    MAX_REQUEST_BYTES,
-    MICROSECOND_TIMESTAMP_MIN,
-    RECV_WINDOW_FORMAT,
-    RECV_WINDOW_LEGAL_RANGE,
-    TIMESTAMP_FORMAT,
-    ms_text,
-)
+from helpers.wire import MAX_REQUEST_BYTES
 
 HOST = "127.0.0.1"
 KIT_VERDICT_PATH = "/kit/last-verdict"
 MAX_VERDICTS = 10_000
-
-_CONTROL_CHAR = re.compile(r"[\x00-\x1f\x7f]")
 
 # Binance's messages (errors.md).
 MSG_UNKNOWN = "An unknown error occurred while processing the request."
@@ -46,21 +33,24 @@ MSG_DUPLICATE_ORDER = "Duplicate order sent."
 MSG_INVALID_JSON = "Invalid JSON Request"
 
 
-def _mandatory(name: str) -> str:
+def mandatory(name: str) -> str:
+    """errors.md, -1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED, for parameter ``name``."""
     return f"Mandatory parameter '{name}' was not sent, was empty/null, or malformed."
 
 
-_HTTP_MESSAGES = {
+_KIB = MAX_REQUEST_BYTES // 1024
+# The model's messages for refusals at the HTTP level (code -1000), per HTTP status.
+HTTP_MESSAGES = {
     400: "Malformed HTTP request.",
     408: "Request timed out: the client stopped sending.",
     411: "Chunked bodies are not supported: send Content-Length.",
-    413: "Request too large: query string and body are limited to 64 KiB.",
-    414: "Request line too long: it is limited to 64 KiB.",
+    413: f"Request too large: query string and body are limited to {_KIB} KiB.",
+    414: f"Request line too long: it is limited to {_KIB} KiB.",
     431: "Request header fields too large.",
 }
 
 
-def _shown(text: str, limit: int = 200) -> str:
+def shown(text: str, limit: int = 200) -> str:
     """``text`` for a log line or a message: non-printables escaped, at most ``limit`` chars."""
     escaped = text.encode("unicode_escape").decode("ascii")
     return escaped if len(escaped) <= limit else escaped[: limit - 3] + "..."

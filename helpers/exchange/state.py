@@ -1,0 +1,142 @@
+"""``ExchangeState``: what a running exchange remembers, apart from how it judges.
+
+The keys registered under API keys, the clock, the order book, the one simulated WebSocket
+connection (when it opened, who logged on), and the verdicts so far. The core
+(``ExchangeCore``) reads and updates it through the public methods below and nothing else;
+one lock keeps it consistent when the HTTP server judges requests from several threads.
+
+Nothing reads the wall clock except the default clock, ``wall_clock_ms``: pass ``clock=``
+to pin time.
+"""
+
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Mapping
+
+from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
+from helpers.exchange.messages import MAX_VERDICTS
+from helpers.exchange.orders import OrderBook
+from helpers.exchange.verdict import Verdict
+from helpers.verify import HmacKey
+from helpers.wire import API_KEY_FORMAT
+
+
+def wall_clock_ms() -> int:
+    """The default clock: wall-clock time in integer milliseconds since the epoch."""
+    return time.time_ns() // 1_000_000
+
+
+class ExchangeState:
+    """Keys, clock, orders, the WebSocket session and the verdicts of one exchange.
+
+    ``keys`` maps API key → key object (``HmacKey``, ``Ed25519Key``, ``RsaKey``; anything
+    with ``kind`` and ``verify(payload, signature)``); by default Binance's documented
+    example HMAC pair is registered. ``clock`` returns the server time in integer
+    milliseconds (default: the wall clock).
+    """
+
+    def __init__(
+        self,
+        *,
+        keys: Mapping[str, object] | None = None,
+        clock: Callable[[], int] | None = None,
+    ) -> None:
+        if clock is not None and not callable(clock):
+            raise TypeError("clock: expected a function returning integer milliseconds")
+        self._clock = clock if clock is not None else wall_clock_ms
+        self._lock = threading.Lock()
+        self._keys: dict[str, object] = {}
+        self._verdicts: deque[Verdict] = deque(maxlen=MAX_VERDICTS)
+        self.orders = OrderBook()
+        # The one simulated WebSocket connection: when it "opened" and who logged on.
+        self._ws_connected_since: int | None = None
+        self._ws_session: tuple[str, int] | None = None  # (API key, authorizedSince)
+        if keys is None:
+            keys = {EXAMPLE_API_KEY: HmacKey(EXAMPLE_SECRET_KEY)}
+        for api_key, key in keys.items():
+            self.register_key(api_key, key)
+
+    # Keys
+
+    def register_key(self, api_key: str, key: object) -> None:
+        """Accept requests whose API key is ``api_key``, verified with ``key``."""
+        if not isinstance(api_key, str) or not API_KEY_FORMAT.fullmatch(api_key):
+            raise ValueError(
+                "api_key: expected 1 to 128 ASCII letters and digits (the format this model "
+                "accepts in the X-MBX-APIKEY header)"
+            )
+        if not isinstance(getattr(key, "kind", None), str) or not callable(
+            getattr(key, "verify", None)
+        ):
+            raise TypeError(
+                "key: expected a key object: HmacKey(secret), Ed25519Key(public_key) or "
+                "RsaKey(public_key)"
+            )
+        with self._lock:
+            self._keys[api_key] = key
+
+    def key_for(self, api_key: str) -> object | None:
+        """The key registered under ``api_key``, or ``None``."""
+        with self._lock:
+            return self._keys.get(api_key)
+
+    def key_kinds(self) -> list[str]:
+        """The kind of every registered key (one entry per API key)."""
+        with self._lock:
+            return [getattr(key, "kind", "?") for key in self._keys.values()]
+
+    # Time
+
+    def now_ms(self) -> int:
+        """The server time in integer milliseconds, from the clock; checked, never guessed."""
+        value = self._clock()
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"clock returned {value!r}; expected integer milliseconds")
+        return value
+
+    # Verdicts
+
+    def record(self, verdict: Verdict) -> None:
+        """Keep ``verdict`` (the latest ``MAX_VERDICTS``)."""
+        with self._lock:
+            self._verdicts.append(verdict)
+
+    @property
+    def last_verdict(self) -> Verdict | None:
+        """The verdict on the latest handled request (``None`` before the first)."""
+        with self._lock:
+            return self._verdicts[-1] if self._verdicts else None
+
+    @property
+    def verdicts(self) -> list[Verdict]:
+        """Every verdict kept, oldest first."""
+        with self._lock:
+            return list(self._verdicts)
+
+    # The simulated WebSocket connection
+
+    def ws_connect(self, now_ms: int) -> None:
+        """The connection "opens" at the first WebSocket request; later calls keep it."""
+        with self._lock:
+            if self._ws_connected_since is None:
+                self._ws_connected_since = now_ms
+
+    @property
+    def ws_connected_since(self) -> int | None:
+        with self._lock:
+            return self._ws_connected_since
+
+    @property
+    def ws_session(self) -> tuple[str, int] | None:
+        """(API key, authorizedSince) after ``session.logon``, else ``None``."""
+        with self._lock:
+            return self._ws_session
+
+    def ws_logon(self, api_key: str, now_ms: int) -> None:
+        with self._lock:
+            self._ws_session = (api_key, now_ms)
+
+    def ws_logout(self) -> None:
+        with self._lock:
+            self._ws_session = None
