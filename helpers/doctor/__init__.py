@@ -6,13 +6,15 @@ the way a server would, then goes further:
 
 1. **Read the request as the server does** (``helpers.exchange.parse_part``): the raw
    query string and, for a form body, the raw body; the signature payload is those bytes
-   with the ``signature=...`` pair removed, query + body, no separator.
+   with the ``signature=...`` pair removed, query + body, no separator (rest-api.md →
+   "Request Security" → "SIGNED Endpoint security").
 2. **Check what the request itself shows**: the ``X-MBX-APIKEY`` header, raw or illegal
    characters, ``timestamp`` and ``signature`` present, no parameter sent twice or empty,
-   ``recvWindow``, the timestamp's unit and — given ``server_time`` — the timing rule,
-   a JSON body, the API key sent as a parameter, values such as ``1e-05``.
-3. **Check the signature**: HMAC-SHA256 with the secret over the payload as sent. If it
-   verifies, the signature is right.
+   ``recvWindow``, the timestamp's unit and — given ``server_time`` — the timing rule
+   (rest-api.md → "Request Security" → "Timing security"), a JSON body, the API key sent
+   as a parameter, values such as ``1e-05``.
+3. **Check the signature**: HMAC-SHA256 with the secret over the payload as sent (or
+   Ed25519/RSA with the public key). If it verifies, the signature is right.
 4. **If it does not, test hypotheses**: rebuild the payload the way each known mistake
    would have produced it (HTML entities decoded, not percent-encoded, ``%20`` for ``+``,
    reordered, sorted, joined with ``&``, a trailing newline, ...), and the key each key
@@ -45,6 +47,7 @@ Only the standard library is imported.
 
 Where each part lives, one module per job, in the order ``diagnose`` uses them:
 
+- ``diagnose``       — ``diagnose`` itself: steps 1 to 5, in order
 - ``sent``           — what was sent, in any of the forms above, read into a ``Sent``
 - ``server_view``    — step 1: the request as the server reads it (parameters, payload)
 - ``request_checks`` — step 2: what the request itself shows
@@ -57,6 +60,20 @@ Where each part lives, one module per job, in the order ``diagnose`` uses them:
 Beside them: ``codes`` (``CODES``, the table below), ``masking`` (the secret and a real API
 key never reach an output) and ``command_line`` (``python -m helpers.doctor``).
 
+What the doctor does not restate, it imports — the same rules and checks the local exchange
+judges with, so the two cannot disagree:
+
+- ``helpers.wire`` — the header name, the form content type (rest-api.md → "General
+  Information on Endpoints"), the API key's format, and the timing rule with
+  ``recvWindow``'s default and maximum (``parse_recv_window``, ``timestamp_unit``,
+  ``timestamp_us``, ``judge_timing``; rest-api.md → "Request Security" → "Timing
+  security");
+- ``helpers.verify`` — ``HmacKey``, ``Ed25519Key``, ``RsaKey`` (does a signature verify?)
+  and ``signature_shape`` (which key type a signature looks like it came from);
+- ``helpers.exchange.parse_part`` — the server's reading of a raw query string or body;
+- ``helpers.compare`` — the first differing byte; ``helpers.display`` — the row table and
+  the backtick-to-``<code>`` rendering.
+
 Codes (stable; generated from ``CODES``, listed in the order the server checks)
 are in the table below. *Proof* says how a finding is established: **request** — the
 request shows it; **signature** — the signature verifies over the payload (or with the
@@ -64,24 +81,16 @@ key) rebuilt the way that mistake produces it; **signed_payload** — from the p
 say you signed.
 """
 
-import base64
-import binascii
-import re
-
-from helpers.compare import compare
 from helpers.doctor.codes import CODES, Code, codes_table
 from helpers.doctor.command_line import main
+from helpers.doctor.diagnose import diagnose
 from helpers.doctor.diagnosis import Diagnosis
-from helpers.doctor.explain import check_json_signature, explain_signature
-from helpers.doctor.findings import REQUEST_SHOWS, Finding, Findings
-from helpers.doctor.masking import Masker
-from helpers.doctor.request_checks import API_KEY_PARAMS, check_request
-from helpers.doctor.sent import API_KEY_HEADER, Sent, as_sent, parse_curl, parse_http
-from helpers.doctor.server_view import ServerView, read_as_server
-from helpers.doctor.verifiers import HmacVerifier, PublicKeyVerifier, load_public_key
-from helpers.exchange import Verdict
+from helpers.doctor.findings import Finding
+from helpers.doctor.request_checks import API_KEY_PARAMS
+from helpers.doctor.sent import Sent, as_sent, parse_curl, parse_http
 
 __all__ = [
+    "API_KEY_PARAMS",
     "CODES",
     "Code",
     "Diagnosis",
@@ -96,151 +105,3 @@ __all__ = [
 
 if __doc__ is not None:  # None under `python -OO`
     __doc__ += "\n" + codes_table() + "\n"
-
-_HEX64 = re.compile(r"[0-9a-fA-F]{64}")  # an HMAC-SHA256 signature's shape
-
-
-def diagnose(
-    sent: object,
-    *,
-    secret: str | bytes | None = None,
-    public_key: object = None,
-    signed_payload: str | bytes | None = None,
-    server_time: int | None = None,
-    body: str | bytes | None = None,
-    headers: object = None,
-    method: str | None = None,
-) -> Diagnosis:
-    """Why was this request refused? A ``Diagnosis`` whose every finding is proven.
-
-    ``sent``: the request (see the module docstring); for a bare URL, ``body``,
-    ``headers`` and ``method`` complete it. ``secret``: the HMAC secret key, used only
-    inside this call. ``signed_payload``: the exact text your code signed, if you know it
-    (a ``SignedRequest`` brings its own). ``server_time``: the server's time in
-    milliseconds, to check the timing rule (a ``Verdict`` brings its own).
-    ``public_key``: for an Ed25519 or RSA API key, the public key (object or PEM) the
-    signature is checked with, instead of ``secret``.
-    """
-    from helpers.request import SignedRequest
-
-    if secret is not None and public_key is not None:
-        raise ValueError(
-            "pass secret= (an HMAC key) or public_key= (Ed25519 or RSA), not both: an API key "
-            "has one key type"
-        )
-    checker = load_public_key(public_key) if public_key is not None else None
-
-    if isinstance(sent, SignedRequest) and signed_payload is None:
-        signed_payload = sent.payload
-    if isinstance(sent, Verdict) and server_time is None:
-        server_time = sent.server_time
-    request = as_sent(sent, body=body, headers=headers, method=method)
-    if secret is not None and not isinstance(secret, (str, bytes, bytearray)):
-        raise TypeError(f"secret: expected str or bytes, got {type(secret).__name__}")
-    key = secret.encode("utf-8") if isinstance(secret, str) else secret
-    if key is not None and not key.strip():
-        raise ValueError("secret is empty: pass the secret key the request was meant to use")
-    if isinstance(server_time, bool) or not isinstance(server_time, (int, type(None))):
-        raise TypeError(f"server_time: expected integer milliseconds, got {server_time!r}")
-    if isinstance(signed_payload, str):
-        signed_payload = signed_payload.encode("utf-8")
-
-    view = read_as_server(request)
-    api_key = _api_key_of(request, view)
-    masker = Masker(bytes(key) if key else None, [api_key] if api_key else [])
-    found = Findings(masker)
-    notes = check_request(view, server_time, found)
-
-    signature = view.signatures[0] if view.signatures else None
-    check, tried, comparison = "not checked: no signature sent", (), None
-    if signed_payload is not None:
-        comparison = compare(
-            masker.data(signed_payload), masker.data(view.payload), ("signed", "sent")
-        )
-    verifier: HmacVerifier | PublicKeyVerifier | None = None
-    if signature and checker is not None:
-        verifier = PublicKeyVerifier(checker, signature)
-        if _HEX64.fullmatch(signature):
-            found.add(
-                "WRONG_KEY_TYPE",
-                f"The signature is 64 hex characters — an HMAC signature's shape — but the "
-                f"key is {verifier.scheme}, whose signatures are base64.",
-                f"{REQUEST_SHOWS}: the signature's shape.",
-            )
-    elif signature and key is not None:
-        verifier = HmacVerifier(bytes(key), signature)
-        if key != key.strip():
-            notes.append(
-                "the secret you gave has whitespace around it; Binance's secrets have none, "
-                "so it was checked stripped (and as given, as a hypothesis)"
-            )
-        if not _HEX64.fullmatch(signature):
-            kind = _base64_shape(signature)
-            if kind:
-                found.add(
-                    "WRONG_KEY_TYPE",
-                    f"The signature is {kind} — an {kind.split()[-1]} signature's shape — "
-                    "but the key given is an HMAC secret, whose signatures are 64 hex "
-                    "characters.",
-                    f"{REQUEST_SHOWS}: the signature's shape.",
-                )
-            found.add(
-                "SIGNATURE_NOT_HEX",
-                f"The signature is {len(signature)} characters "
-                f"(`{signature[:24]}{'…' if len(signature) > 24 else ''}`), not 64 hex digits.",
-                f"{REQUEST_SHOWS}: an HMAC-SHA256 signature in hex is 64 characters 0-9a-f.",
-            )
-    if signature and verifier is None:
-        check = "not checked: give secret= (or public_key=) to check it"
-    elif verifier is not None:
-        if verifier.verify(view.payload):
-            check = "verified"
-        else:
-            check = "failed"
-            tried = explain_signature(view, verifier, api_key, signed_payload, found)
-    if view.body_status == "json" and key is not None:
-        check_json_signature(view, bytes(key), found)
-    if signature and check == "verified" and signed_payload is not None and comparison is not None:
-        if not comparison.equal:
-            notes.append(
-                "the signature verifies over the payload as sent, not over the signed_payload "
-                "you gave: your code signed what it sent"
-            )
-    return Diagnosis(
-        request=masker.text(f"{request.method} {request.target}"),
-        payload=masker.text(view.payload.decode("utf-8", "backslashreplace")),
-        payload_length=len(view.payload),
-        signature=masker.text(signature) if signature is not None else None,
-        scheme=verifier.scheme if verifier is not None else "-",
-        signature_check=check,
-        findings=found.ordered(),
-        notes=tuple(masker.text(n) for n in notes),
-        tried=tried,
-        comparison=comparison,
-    )
-
-
-def _base64_shape(signature: str) -> str | None:
-    """ "base64 of 64 bytes (Ed25519)" if the signature is standard base64 of a known size."""
-    try:
-        raw = base64.b64decode(signature.encode("ascii"), validate=True)
-    except (UnicodeEncodeError, binascii.Error, ValueError):
-        return None
-    if len(raw) == 64:
-        return "base64 of 64 bytes, Ed25519"
-    if len(raw) in (128, 256, 384, 512):
-        return f"base64 of {len(raw)} bytes, RSA"
-    return None
-
-
-def _api_key_of(sent: Sent, view: ServerView) -> str | None:
-    """The API key as sent: from the header, else from an api_key/apiKey parameter."""
-    for value in sent.header(API_KEY_HEADER):
-        if value and not value.startswith("(sent;") and not value.startswith("$"):
-            return value.strip()
-    for seg in view.pairs:
-        if seg.name is not None and seg.name.lower() in API_KEY_PARAMS and seg.value:
-            # Letters and digits only: a mangled value (`KEY×tamp=...`) holds the key first.
-            match = re.match(r"[A-Za-z0-9]+", seg.value)
-            return match[0] if match else None
-    return None

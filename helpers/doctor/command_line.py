@@ -11,11 +11,11 @@ import argparse
 import os
 import sys
 
+from helpers.doctor.diagnose import diagnose
+
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m helpers.doctor --secret-env VAR 'curl ...'``; exit 0 OK, 1 findings, 2 error."""
-    from helpers.doctor import diagnose  # imported here: the package imports this module
-
     parser = argparse.ArgumentParser(
         prog="python -m helpers.doctor",
         description="Diagnose a Binance SIGNED request: print which mistake (if any) the "

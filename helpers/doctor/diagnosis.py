@@ -5,17 +5,21 @@ prints; ``_repr_html_`` is what a notebook shows. Both render the same rows: the
 the payload as the server reads it, the signature and whether it verifies, then each
 finding with its explanation, proof and fix. Nothing here holds the secret: every text
 was masked before it got here.
+
+The rows (request, payload, signature) are a ``helpers.display.RowsDisplay`` table, like a
+``SignedRequest``'s; backtick spans become ``<code>`` by ``helpers.display.inline_code_html``.
 """
 
 import html
 from dataclasses import dataclass, field
 
 from helpers.compare import Comparison
+from helpers.display import RowsDisplay, inline_code_html
 from helpers.doctor.findings import Finding
 
 
-@dataclass(frozen=True)
-class Diagnosis:
+@dataclass(frozen=True, repr=False)
+class Diagnosis(RowsDisplay):
     """The doctor's answer: ``ok``, the ``findings`` (each with code, explanation, proof,
     fix), and what was checked. Renders as text in a terminal and as HTML in a notebook.
 
@@ -78,9 +82,9 @@ class Diagnosis:
         return ", ".join(f"{code} ({n})" for code, n in self.tried)
 
     def __repr__(self) -> str:
-        lines = [f"Diagnosis — {self._headline()}"]
-        width = max(len(label) for label, _ in self._rows())
-        lines += [f"  {label:<{width}}  {value}" for label, value in self._rows()]
+        # RowsDisplay's table of rows, its `Diagnosis(` ... `)` frame giving way to the headline.
+        rows = super().__repr__().splitlines()[1:-1]
+        lines = [f"Diagnosis — {self._headline()}", *rows]
         if self.comparison is not None:
             lines.append("  what you signed vs what was sent:")
             lines += ["    " + line for line in repr(self.comparison).splitlines()]
@@ -100,13 +104,9 @@ class Diagnosis:
 
     def _repr_html_(self) -> str:
         colour = "#1a7f37" if self.ok else "#cf222e"
-        out = [f"<p><b style='color:{colour}'>Diagnosis — {_inline(self._headline())}</b></p>"]
-        rows = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(label)}</th>"
-            f"<td style='text-align:left'><code>{html.escape(value)}</code></td></tr>"
-            for label, value in self._rows()
-        )
-        out.append(f"<table>{rows}</table>")
+        headline = inline_code_html(self._headline())
+        out = [f"<p><b style='color:{colour}'>Diagnosis — {headline}</b></p>"]
+        out.append(super()._repr_html_())
         if self.comparison is not None:
             out.append("<p>What you signed vs what was sent:</p>")
             out.append(self.comparison._repr_html_())
@@ -114,25 +114,19 @@ class Diagnosis:
             items = []
             for f in self.findings:
                 item = (
-                    f"<li><b><code>{f.code}</code></b> {_inline(f.title)}"
-                    f"<br>What happened: {_inline(f.explanation)}"
-                    f"<br>Proof: {_inline(f.proof)}"
+                    f"<li><b><code>{f.code}</code></b> {inline_code_html(f.title)}"
+                    f"<br>What happened: {inline_code_html(f.explanation)}"
+                    f"<br>Proof: {inline_code_html(f.proof)}"
                 )
                 if f.comparison is not None:
                     item += f.comparison._repr_html_()
-                item += f"<br>Fix: {_inline(f.fix)}</li>"
+                item += f"<br>Fix: {inline_code_html(f.fix)}</li>"
                 items.append(item)
             out.append("<ol>" + "".join(items) + "</ol>")
         if self._unexplained():
             out.append(f"<p>Hypotheses tried: {html.escape(self._tried_text())}</p>")
         if self.notes:
             out.append("<p>Notes:</p><ul>")
-            out += [f"<li>{_inline(note)}</li>" for note in self.notes]
+            out += [f"<li>{inline_code_html(note)}</li>" for note in self.notes]
             out.append("</ul>")
         return "\n".join(out)
-
-
-def _inline(text: str) -> str:
-    """Markdown-ish `code` spans to HTML, everything else escaped."""
-    parts = html.escape(text).split("`")
-    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))

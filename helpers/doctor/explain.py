@@ -16,7 +16,7 @@ what was signed?
 import json
 import urllib.parse
 
-from helpers.compare import compare
+from helpers.compare import first_difference
 from helpers.doctor.codes import BY_CODE, CHECK_ORDER
 from helpers.doctor.findings import REQUEST_SHOWS, Findings
 from helpers.doctor.hypotheses import (
@@ -131,7 +131,7 @@ def explain_signature(
         return _tried(counts)
     if signed_payload is not None:
         own = verifier.verify(signed_payload)
-        index = compare(signed_payload, sent_payload).index
+        index = first_difference(signed_payload, sent_payload)
         found.add(
             "UNKNOWN_MISMATCH",
             f"What you signed differs from what was sent from byte {index} on (shown above)"

@@ -12,18 +12,22 @@ import html
 import re
 
 from helpers.doctor.findings import REQUEST_SHOWS, Findings
-from helpers.doctor.sent import API_KEY_HEADER
 from helpers.doctor.server_view import ServerView
-from helpers.exchange import (
+from helpers.wire import (
+    AHEAD,
     AHEAD_LIMIT_MS,
     API_KEY_FORMAT,
+    API_KEY_HEADER,
+    BEHIND,
     DEFAULT_RECV_WINDOW_MS,
     FORM_CONTENT_TYPE,
     MAX_RECV_WINDOW_MS,
-    MICROSECOND_TIMESTAMP_MIN,
-    RECV_WINDOW_FORMAT,
     TIMESTAMP_FORMAT,
+    judge_timing,
     ms_text,
+    parse_recv_window,
+    timestamp_unit,
+    timestamp_us,
 )
 
 # Parameters whose values Binance reads as decimals (the exchange checks the first four).
@@ -34,7 +38,7 @@ DECIMAL_PARAMS = {
 }  # fmt: skip
 # Boolean parameters of the Spot API (documented as `true`/`false`).
 BOOLEAN_PARAMS = {"computeCommissionRates", "omitZeroBalances", "useServerTime"}
-API_KEY_PARAMS = {"apikey", "api_key", "api-key", "x-mbx-apikey"}
+API_KEY_PARAMS = {"apikey", "api_key", "api-key", API_KEY_HEADER.lower()}
 # Parameter names an HTML entity could eat the start of (`&times`tamp, `&para`m, ...).
 KNOWN_PARAMS = {
     "symbol", "symbols", "side", "type", "timeInForce", "quantity", "quoteOrderQty",
@@ -76,36 +80,36 @@ def _mojibake_in(text: str) -> tuple[str, str, str] | None:
 def check_request(view: ServerView, server_time: int | None, found: Findings) -> list[str]:
     """Step 2: what the request itself shows. Returns notes."""
     sent, notes = view.sent, []
-    # The API key header (REST API, Endpoint security type).
+    # The API key header (``helpers.wire.API_KEY_HEADER``, with its doc heading).
     if sent.headers is None:
         notes.append(
-            "the request's headers are not known, so the X-MBX-APIKEY header was not checked"
+            f"the request's headers are not known, so the {API_KEY_HEADER} header was not checked"
         )
     else:
         keys = sent.header(API_KEY_HEADER)
         if not keys or keys == [""]:
             found.add(
                 "MISSING_API_KEY_HEADER",
-                "The request has no `X-MBX-APIKEY` header"
+                f"The request has no `{API_KEY_HEADER}` header"
                 + (" (it has an empty one)" if keys else "")
                 + ": the server cannot tell whose key signed it.",
-                f"{REQUEST_SHOWS}: no `X-MBX-APIKEY` among the headers sent.",
+                f"{REQUEST_SHOWS}: no `{API_KEY_HEADER}` among the headers sent.",
             )
         elif len(keys) > 1:
             found.add(
                 "API_KEY_HEADER_MALFORMED",
-                f"The `X-MBX-APIKEY` header is sent {len(keys)} times.",
+                f"The `{API_KEY_HEADER}` header is sent {len(keys)} times.",
                 f"{REQUEST_SHOWS}: the header appears {len(keys)} times.",
             )
         elif _SHELL_VARIABLE.fullmatch(keys[0].strip()):
-            notes.append(f"the X-MBX-APIKEY header holds the shell variable {keys[0].strip()}")
+            notes.append(f"the {API_KEY_HEADER} header holds the shell variable {keys[0].strip()}")
         elif keys[0].startswith("(sent;"):
             pass  # from a Verdict: the exchange accepted the header
         elif not API_KEY_FORMAT.fullmatch(keys[0]):
             bad = next((c for c in keys[0] if not (c.isascii() and c.isalnum())), None)
             found.add(
                 "API_KEY_HEADER_MALFORMED",
-                f"The `X-MBX-APIKEY` value has {len(keys[0])} characters"
+                f"The `{API_KEY_HEADER}` value has {len(keys[0])} characters"
                 + (f", including {bad!r}" if bad is not None else "")
                 + "; an API key is letters and digits only (whitespace or quotes from "
                 "copy-paste?).",
@@ -253,12 +257,13 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
             f"`signature` is sent {len(view.signatures)} times.",
             f"{REQUEST_SHOWS}: the name repeats.",
         )
-    # recvWindow and timing (-1021).
+    # recvWindow and timing (-1021): the rule is helpers.wire's (rest-api.md → "Request
+    # Security" → "Timing security").
     window_us = DEFAULT_RECV_WINDOW_MS * 1000
     recv_window = view.params.get("recvWindow")
     if recv_window is not None:
-        match = RECV_WINDOW_FORMAT.fullmatch(recv_window)
-        if match is None:
+        parsed_us = parse_recv_window(recv_window)
+        if parsed_us is None:
             found.add(
                 "RECV_WINDOW_INVALID",
                 f"`recvWindow` is {recv_window[:40]!r}: not milliseconds with up to three "
@@ -266,7 +271,7 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
                 f"{REQUEST_SHOWS}: the value of `recvWindow`.",
             )
         else:
-            window_us = int(match[1]) * 1000 + int((match[2] or "").ljust(3, "0"))
+            window_us = parsed_us
             if window_us > MAX_RECV_WINDOW_MS * 1000:
                 found.add(
                     "RECV_WINDOW_INVALID",
@@ -275,7 +280,7 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
                 )
     if timestamp is not None and TIMESTAMP_FORMAT.fullmatch(timestamp):
         value = int(timestamp)
-        if value < 10**11:  # a millisecond timestamp has 12 digits from March 1973 on
+        if timestamp_unit(value) == "seconds":
             found.add(
                 "TIMESTAMP_IN_SECONDS",
                 f"`timestamp` is {timestamp}: {len(timestamp)} digits, seconds since the "
@@ -284,10 +289,9 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
                 f"{REQUEST_SHOWS}: a millisecond timestamp after 1973 has at least 12 digits.",
             )
         elif server_time is not None:
-            micro = value >= MICROSECOND_TIMESTAMP_MIN
-            stamp_us = value if micro else value * 1000
-            server_us = server_time * 1000
-            if stamp_us >= server_us + AHEAD_LIMIT_MS * 1000:
+            stamp_us, server_us = timestamp_us(value), server_time * 1000
+            timing = judge_timing(stamp_us, server_us, window_us)
+            if timing == AHEAD:
                 found.add(
                     "TIMESTAMP_OUTSIDE_WINDOW",
                     f"`timestamp` {timestamp} is {ms_text(stamp_us - server_us)} ms ahead of the "
@@ -296,7 +300,7 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
                     f"{REQUEST_SHOWS}, with the server time given: `timestamp < serverTime + "
                     f"{AHEAD_LIMIT_MS}` fails.",
                 )
-            elif server_us - stamp_us > window_us:
+            elif timing == BEHIND:
                 found.add(
                     "TIMESTAMP_OUTSIDE_WINDOW",
                     f"`timestamp` {timestamp} is {ms_text(server_us - stamp_us)} ms behind the "

@@ -17,9 +17,8 @@ import urllib.parse
 from dataclasses import dataclass
 
 from helpers.doctor.masking import Masker
-from helpers.exchange import FORM_CONTENT_TYPE, Verdict
-
-API_KEY_HEADER = "X-MBX-APIKEY"
+from helpers.exchange import Verdict
+from helpers.wire import API_KEY_HEADER, FORM_CONTENT_TYPE
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ import json
 from dataclasses import dataclass
 
 from helpers.doctor.sent import Sent
-from helpers.exchange import FORM_CONTENT_TYPE, form_decode, parse_part
+from helpers.exchange import form_decode, parse_part
+from helpers.wire import FORM_CONTENT_TYPE
 
 
 @dataclass(frozen=True)

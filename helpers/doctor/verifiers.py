@@ -6,6 +6,12 @@ secret, the secret base64-decoded, the API key as the key, key and message swapp
 plain hash of secret + payload, a base64 signature; for Ed25519 and RSA, a base64
 signature mangled on the way. The secret lives in an ``HmacVerifier`` only for the length
 of one ``diagnose`` call, and no repr shows it.
+
+"Does it verify" is asked of ``helpers.verify`` — ``HmacKey``, ``Ed25519Key``, ``RsaKey``,
+the verifiers the local exchange uses — so the doctor and the exchange cannot disagree; a
+key mistake is the same question asked with another key or message. Only the mistakes that
+are *other constructions* (a plain hash of secret and payload, the HMAC in base64) are
+computed here: no verifier of Binance's would accept them.
 """
 
 import base64
@@ -14,6 +20,8 @@ import hashlib
 import hmac
 import urllib.parse
 from collections.abc import Callable
+
+from helpers.verify import Ed25519Key, HmacKey, RsaKey
 
 _Variant = tuple[str, str, Callable[[bytes], bool]]  # (code, how, verify the payload)
 
@@ -27,6 +35,7 @@ class HmacVerifier:
         self._secret = secret.strip()
         self._given = secret
         self._signature = signature
+        self._key = HmacKey(self._secret)
 
     def proof(self, how: str) -> str:
         return (
@@ -44,16 +53,19 @@ class HmacVerifier:
         )
 
     def verify(self, payload: bytes) -> bool:
-        digest = hmac.new(self._secret, payload, hashlib.sha256).hexdigest().encode()
-        return hmac.compare_digest(digest, self._signature.lower().encode("utf-8", "replace"))
+        """Does the signature sent verify over ``payload``, with the secret (stripped)?"""
+        return _verifies(self._key, payload, self._signature)
 
     def key_variants(self, api_key: str | None) -> list[_Variant]:
         """(code, how, verify) for each key or construction mistake."""
-        secret, sent = self._secret, self._signature.lower().encode("utf-8", "replace")
-        exact = self._signature.encode("utf-8", "replace")
+        secret, signature = self._secret, self._signature
+        sent = signature.lower().encode("utf-8", "replace")
+        exact = signature.encode("utf-8", "replace")
 
-        def hex_of(key: bytes, message: bytes) -> bytes:
-            return hmac.new(key, message, hashlib.sha256).hexdigest().encode()
+        def with_key(key: bytes) -> Callable[[bytes], bool]:
+            """An HMAC-SHA256 hex signature made with another key: the shared verifier."""
+            hmac_key = HmacKey(key)
+            return lambda payload: _verifies(hmac_key, payload, signature)
 
         def matches(make: Callable[[bytes], bytes]) -> Callable[[bytes], bool]:
             return lambda payload: hmac.compare_digest(make(payload), sent)
@@ -65,28 +77,24 @@ class HmacVerifier:
         if self._given != secret and self._given not in spaced:
             spaced[self._given] = "the whitespace of the secret you gave"
         for key, how in spaced.items():
-            variants.append(
-                ("SECRET_WHITESPACE", f"with the secret plus {how}",
-                 matches(lambda p, k=key: hex_of(k, p)))
-            )  # fmt: skip
+            variants.append(("SECRET_WHITESPACE", f"with the secret plus {how}", with_key(key)))
         for decode in (base64.b64decode, base64.urlsafe_b64decode):
             try:
                 decoded = decode(secret + b"=" * (-len(secret) % 4))
             except (binascii.Error, ValueError):
                 continue
-            variants.append(
-                ("SECRET_BASE64_DECODED", "with the secret base64-decoded",
-                 matches(lambda p, k=decoded: hex_of(k, p)))
-            )  # fmt: skip
+            if decoded:
+                variants.append(
+                    ("SECRET_BASE64_DECODED", "with the secret base64-decoded", with_key(decoded))
+                )
         if api_key:
-            api_key_bytes = api_key.encode("utf-8")
             variants.append(
                 ("API_KEY_AS_SECRET", "with the API key as the HMAC key",
-                 matches(lambda p: hex_of(api_key_bytes, p)))
+                 with_key(api_key.encode("utf-8")))
             )  # fmt: skip
         variants.append(
             ("KEY_MESSAGE_SWAPPED", "as HMAC(key=payload, message=secret)",
-             matches(lambda p: hex_of(p, secret)))
+             lambda p: bool(p) and _verifies(HmacKey(p), secret, signature))
         )  # fmt: skip
 
         def sha_hex(data: bytes) -> bytes:
@@ -95,10 +103,16 @@ class HmacVerifier:
         for make, how in (
             (lambda p: sha_hex(secret + p), "as sha256(secret + payload)"),
             (lambda p: sha_hex(p + secret), "as sha256(payload + secret)"),
-            (lambda p: hex_of(secret, secret + p), "as HMAC(secret, secret + payload)"),
-            (lambda p: hex_of(secret, p + secret), "as HMAC(secret, payload + secret)"),
         ):
             variants.append(("SECRET_CONCATENATED", how, matches(make)))
+        for around, how in (
+            (lambda p: secret + p, "as HMAC(secret, secret + payload)"),
+            (lambda p: p + secret, "as HMAC(secret, payload + secret)"),
+        ):
+            variants.append(
+                ("SECRET_CONCATENATED", how,
+                 lambda p, a=around: _verifies(self._key, a(p), signature))
+            )  # fmt: skip
         encoders = ((base64.b64encode, "base64"), (base64.urlsafe_b64encode, "URL-safe base64"))
         for encode, how in encoders:
             variants.append(
@@ -109,11 +123,20 @@ class HmacVerifier:
         return variants
 
 
+def _verifies(key: HmacKey, payload: bytes, signature: str) -> bool:
+    """``key.verify``, with a signature that is not even text (a lone surrogate from a JSON
+    body) counted as not verifying."""
+    try:
+        return key.verify(payload, signature)
+    except UnicodeEncodeError:
+        return False
+
+
 class PublicKeyVerifier:
-    """Ed25519 or RSA verification with the public key, by ``helpers.exchange``'s own
+    """Ed25519 or RSA verification with the public key, by ``helpers.verify``'s
     ``Ed25519Key``/``RsaKey``: the signature is base64, case-sensitive."""
 
-    def __init__(self, key: object, signature: str) -> None:
+    def __init__(self, key: Ed25519Key | RsaKey, signature: str) -> None:
         self._key = key
         self._signature = signature
         self.scheme = key.kind
@@ -160,12 +183,10 @@ class PublicKeyVerifier:
         ]  # fmt: skip
 
 
-def load_public_key(public_key: object) -> object:
-    """``helpers.exchange``'s ``Ed25519Key`` or ``RsaKey`` for ``public_key``: one of those,
+def load_public_key(public_key: object) -> Ed25519Key | RsaKey:
+    """``helpers.verify``'s ``Ed25519Key`` or ``RsaKey`` for ``public_key``: one of those,
     a ``cryptography`` public key, or its PEM. The type is read from the key, not guessed."""
-    from helpers import exchange
-
-    if isinstance(public_key, (exchange.Ed25519Key, exchange.RsaKey)):
+    if isinstance(public_key, (Ed25519Key, RsaKey)):
         return public_key
     if isinstance(public_key, str):
         public_key = public_key.encode("ascii")
@@ -182,10 +203,10 @@ def load_public_key(public_key: object) -> object:
     from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 
     if isinstance(public_key, ed25519.Ed25519PublicKey):
-        return exchange.Ed25519Key(public_key)
+        return Ed25519Key(public_key)
     if isinstance(public_key, rsa.RSAPublicKey):
-        return exchange.RsaKey(public_key)
+        return RsaKey(public_key)
     raise TypeError(
         "public_key: expected an Ed25519 or RSA public key (an object, its PEM, or "
-        f"helpers.exchange.Ed25519Key/RsaKey), got {type(public_key).__name__}"
+        f"helpers.verify.Ed25519Key/RsaKey), got {type(public_key).__name__}"
     )

@@ -1,0 +1,159 @@
+"""``diagnose``: steps 1 to 5 in order — why was this request refused, with proofs.
+
+The package docstring (``helpers.doctor``) tells the method; this module runs it. It reads
+what was sent (``sent``), reads it as the server does (``server_view``), checks what the
+request itself shows (``request_checks``), then checks the signature (``verifiers``) and,
+if it fails, which known mistake reproduces it (``explain``). The signature's shape is read
+by ``helpers.verify.signature_shape``, the one check the local exchange uses too. The
+secret lives only inside one call; every text passes the ``Masker`` before it is kept.
+"""
+
+import re
+
+from helpers.compare import compare
+from helpers.doctor.diagnosis import Diagnosis
+from helpers.doctor.explain import check_json_signature, explain_signature
+from helpers.doctor.findings import REQUEST_SHOWS, Findings
+from helpers.doctor.masking import Masker
+from helpers.doctor.request_checks import API_KEY_PARAMS, check_request
+from helpers.doctor.sent import Sent, as_sent
+from helpers.doctor.server_view import ServerView, read_as_server
+from helpers.doctor.verifiers import HmacVerifier, PublicKeyVerifier, load_public_key
+from helpers.exchange import Verdict
+from helpers.verify import KIND_ED25519, KIND_HMAC, KIND_RSA, signature_shape
+from helpers.wire import API_KEY_HEADER
+
+__all__ = ["diagnose"]
+
+
+def diagnose(
+    sent: object,
+    *,
+    secret: str | bytes | None = None,
+    public_key: object = None,
+    signed_payload: str | bytes | None = None,
+    server_time: int | None = None,
+    body: str | bytes | None = None,
+    headers: object = None,
+    method: str | None = None,
+) -> Diagnosis:
+    """Why was this request refused? A ``Diagnosis`` whose every finding is proven.
+
+    ``sent``: the request (see the module docstring); for a bare URL, ``body``,
+    ``headers`` and ``method`` complete it. ``secret``: the HMAC secret key, used only
+    inside this call. ``signed_payload``: the exact text your code signed, if you know it
+    (a ``SignedRequest`` brings its own). ``server_time``: the server's time in
+    milliseconds, to check the timing rule (a ``Verdict`` brings its own).
+    ``public_key``: for an Ed25519 or RSA API key, the public key (object or PEM) the
+    signature is checked with, instead of ``secret``.
+    """
+    from helpers.request import SignedRequest
+
+    if secret is not None and public_key is not None:
+        raise ValueError(
+            "pass secret= (an HMAC key) or public_key= (Ed25519 or RSA), not both: an API key "
+            "has one key type"
+        )
+    checker = load_public_key(public_key) if public_key is not None else None
+
+    if isinstance(sent, SignedRequest) and signed_payload is None:
+        signed_payload = sent.payload
+    if isinstance(sent, Verdict) and server_time is None:
+        server_time = sent.server_time
+    request = as_sent(sent, body=body, headers=headers, method=method)
+    if secret is not None and not isinstance(secret, (str, bytes, bytearray)):
+        raise TypeError(f"secret: expected str or bytes, got {type(secret).__name__}")
+    key = secret.encode("utf-8") if isinstance(secret, str) else secret
+    if key is not None and not key.strip():
+        raise ValueError("secret is empty: pass the secret key the request was meant to use")
+    if isinstance(server_time, bool) or not isinstance(server_time, (int, type(None))):
+        raise TypeError(f"server_time: expected integer milliseconds, got {server_time!r}")
+    if isinstance(signed_payload, str):
+        signed_payload = signed_payload.encode("utf-8")
+
+    view = read_as_server(request)
+    api_key = _api_key_of(request, view)
+    masker = Masker(bytes(key) if key else None, [api_key] if api_key else [])
+    found = Findings(masker)
+    notes = check_request(view, server_time, found)
+
+    signature = view.signatures[0] if view.signatures else None
+    check, tried, comparison = "not checked: no signature sent", (), None
+    if signed_payload is not None:
+        comparison = compare(
+            masker.data(signed_payload), masker.data(view.payload), ("signed", "sent")
+        )
+    verifier: HmacVerifier | PublicKeyVerifier | None = None
+    # The signature's shape says which key type made it (REST: percent-decoded once).
+    shape, description = signature_shape(signature, decoded=True) if signature else (None, "")
+    if signature and checker is not None:
+        verifier = PublicKeyVerifier(checker, signature)
+        if shape == KIND_HMAC:
+            found.add(
+                "WRONG_KEY_TYPE",
+                f"The signature is {description} — but the key is {verifier.scheme}, whose "
+                "signatures are base64.",
+                f"{REQUEST_SHOWS}: the signature's shape.",
+            )
+    elif signature and key is not None:
+        verifier = HmacVerifier(bytes(key), signature)
+        if key != key.strip():
+            notes.append(
+                "the secret you gave has whitespace around it; Binance's secrets have none, "
+                "so it was checked stripped (and as given, as a hypothesis)"
+            )
+        if shape != KIND_HMAC:
+            if shape in (KIND_ED25519, KIND_RSA):
+                found.add(
+                    "WRONG_KEY_TYPE",
+                    f"The signature is {description} — but the key given is an HMAC secret, "
+                    "whose signatures are 64 hex characters.",
+                    f"{REQUEST_SHOWS}: the signature's shape.",
+                )
+            found.add(
+                "SIGNATURE_NOT_HEX",
+                f"The signature is {len(signature)} characters "
+                f"(`{signature[:24]}{'…' if len(signature) > 24 else ''}`), not 64 hex digits.",
+                f"{REQUEST_SHOWS}: an HMAC-SHA256 signature in hex is 64 characters 0-9a-f.",
+            )
+    if signature and verifier is None:
+        check = "not checked: give secret= (or public_key=) to check it"
+    elif verifier is not None:
+        if verifier.verify(view.payload):
+            check = "verified"
+        else:
+            check = "failed"
+            tried = explain_signature(view, verifier, api_key, signed_payload, found)
+    if view.body_status == "json" and key is not None:
+        check_json_signature(view, bytes(key), found)
+    if signature and check == "verified" and signed_payload is not None and comparison is not None:
+        if not comparison.equal:
+            notes.append(
+                "the signature verifies over the payload as sent, not over the signed_payload "
+                "you gave: your code signed what it sent"
+            )
+    return Diagnosis(
+        request=masker.text(f"{request.method} {request.target}"),
+        payload=masker.text(view.payload.decode("utf-8", "backslashreplace")),
+        payload_length=len(view.payload),
+        signature=masker.text(signature) if signature is not None else None,
+        scheme=verifier.scheme if verifier is not None else "-",
+        signature_check=check,
+        findings=found.ordered(),
+        notes=tuple(masker.text(n) for n in notes),
+        tried=tried,
+        comparison=comparison,
+    )
+
+
+def _api_key_of(sent: Sent, view: ServerView) -> str | None:
+    """The API key as sent: from the header, else from an api_key/apiKey parameter."""
+    for value in sent.header(API_KEY_HEADER):
+        if value and not value.startswith("(sent;") and not value.startswith("$"):
+            return value.strip()
+    for seg in view.pairs:
+        if seg.name is not None and seg.name.lower() in API_KEY_PARAMS and seg.value:
+            # Letters and digits only: a mangled value (`KEY×tamp=...`) holds the key first.
+            match = re.match(r"[A-Za-z0-9]+", seg.value)
+            return match[0] if match else None
+    return None
