@@ -112,19 +112,6 @@ from helpers.exchange.state import ExchangeState, wall_clock_ms
 from helpers.exchange.verdict import RawRequest, Verdict
 from helpers.verify import Ed25519Key, HmacKey, RsaKey
 
-# Kept for helpers.doctor until it reads them from helpers.wire, where they are defined.
-from helpers.wire import (
-    AHEAD_LIMIT_MS,
-    API_KEY_FORMAT,
-    DEFAULT_RECV_WINDOW_MS,
-    FORM_CONTENT_TYPE,
-    MAX_RECV_WINDOW_MS,
-    MICROSECOND_TIMESTAMP_MIN,
-    RECV_WINDOW_FORMAT,
-    TIMESTAMP_FORMAT,
-    ms_text,
-)
-
 __all__ = [
     "Ed25519Key",
     "ExchangeCore",
@@ -141,16 +128,6 @@ __all__ = [
     "main",
     "parse_part",
     "wall_clock_ms",
-    # helpers.wire's facts, re-exported while helpers.doctor still reads them from here.
-    "AHEAD_LIMIT_MS",
-    "API_KEY_FORMAT",
-    "DEFAULT_RECV_WINDOW_MS",
-    "FORM_CONTENT_TYPE",
-    "MAX_RECV_WINDOW_MS",
-    "MICROSECOND_TIMESTAMP_MIN",
-    "RECV_WINDOW_FORMAT",
-    "TIMESTAMP_FORMAT",
-    "ms_text",
 ]
 
 
