@@ -43,6 +43,7 @@ __all__ = [
     "RECV_WINDOW_LEGAL_RANGE",
     "SECONDS_TIMESTAMP_BELOW",
     "TIMESTAMP_FORMAT",
+    "is_form_content_type",
     "judge_timing",
     "ms_text",
     "parse_recv_window",
@@ -58,6 +59,14 @@ FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 # The format this model accepts in the header (the docs give none): letters and digits.
 API_KEY_FORMAT = re.compile(r"[A-Za-z0-9]{1,128}")
 MAX_REQUEST_BYTES = 64 * 1024  # the model's limit for a query string, a body, a request line
+
+
+def is_form_content_type(content_type: str | None) -> bool:
+    """True if a ``Content-Type`` header value is the form type (parameters such as
+    ``; charset=UTF-8`` and the letter case aside): the only body Binance reads."""
+    if content_type is None:
+        return False
+    return content_type.split(";", 1)[0].strip().lower() == FORM_CONTENT_TYPE
 
 # --- timing (rest-api.md → "Request Security" → "Timing security") ------------------------
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from helpers.doctor.sent import Sent
 from helpers.exchange import form_decode, parse_part
-from helpers.wire import FORM_CONTENT_TYPE
+from helpers.wire import is_form_content_type
 
 
 @dataclass(frozen=True)
@@ -74,10 +74,7 @@ def _looks_like_json(body: bytes) -> object:
 def read_as_server(sent: Sent) -> ServerView:
     body = sent.body
     content_type = sent.content_type
-    is_form = (
-        content_type is not None
-        and content_type.split(";", 1)[0].strip().lower() == FORM_CONTENT_TYPE
-    )
+    is_form = is_form_content_type(content_type)
     json_data = _looks_like_json(body) if body else None
     if not body:
         status, read = "none", b""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from helpers.exchange.messages import shown
 from helpers.exchange.verdict import RawRequest
-from helpers.wire import FORM_CONTENT_TYPE
+from helpers.wire import FORM_CONTENT_TYPE, is_form_content_type
 
 CONTROL_CHAR = re.compile(r"[\x00-\x1f\x7f]")
 _VISIBLE_ASCII = re.compile(rb"[\x21-\x7e]*")
@@ -100,12 +100,6 @@ def parse_part(label: str, raw: bytes) -> Part:
     return Part(label, tuple(pairs), tuple(signatures), b"&".join(kept), problem)
 
 
-def _is_form(content_type: str | None) -> bool:
-    if content_type is None:
-        return False
-    return content_type.split(";", 1)[0].strip().lower() == FORM_CONTENT_TYPE
-
-
 def request_parts(request: RawRequest, notes: list[str]) -> tuple[Part, Part]:
     """The query part and the body part; a body that is not a form counts as empty."""
     query = parse_part("query", request.query)
@@ -114,7 +108,7 @@ def request_parts(request: RawRequest, notes: list[str]) -> tuple[Part, Part]:
     if body and request.method == "GET":
         notes.append("the body of a GET request is ignored: GET parameters go in the query")
         body = b""
-    elif body and not _is_form(content_type):
+    elif body and not is_form_content_type(content_type):
         what = "no Content-Type" if content_type is None else content_type
         notes.append(
             f"the body is ignored ({shown(what, 60)}): Binance reads a body only as "
