@@ -24,7 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY  # noqa: E402
+from measure import interleaved  # noqa: E402
+
+from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, EXAMPLE_TIMESTAMP  # noqa: E402
 from helpers.params import query_string  # noqa: E402
 from helpers.signing import hmac_sha256_hex  # noqa: E402
 
@@ -34,18 +36,6 @@ ORDER = [
     ("quantity", "0.00100000"), ("price", "52000.00"), ("recvWindow", "5000"),
     ("timestamp", "1499827319559"),
 ]  # fmt: skip
-
-
-def interleaved(candidates: dict, repeats: int, number: int) -> dict[str, float]:
-    """Median seconds per call of each candidate, measured in turns so drift hits all."""
-    samples = {name: [] for name in candidates}
-    for _ in range(repeats):
-        for name, fn in candidates.items():
-            start = time.perf_counter()
-            for _ in range(number):
-                fn()
-            samples[name].append((time.perf_counter() - start) / number)
-    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def line(what: str, value: str, ratio: float, target: str) -> None:
@@ -70,14 +60,14 @@ def signing_path() -> None:
 
 def popular_clients() -> None:
     import requests
+    from clients_bench import TYPICAL_ORDER, time_signing
 
-    from helpers.clients import TYPICAL_ORDER, time_signing
     from helpers.request import sign_request
 
     def kit_request():  # the clients' scope: sign, then build the HTTP request (not sent)
         signed = sign_request("POST", "/api/v3/order", TYPICAL_ORDER[:-1], recv_window=5000,
                               api_key=EXAMPLE_API_KEY, secret=EXAMPLE_SECRET_KEY,
-                              timestamp=1499827319559)  # fmt: skip
+                              timestamp=EXAMPLE_TIMESTAMP)  # fmt: skip
         prepared = requests.Request("POST", signed.url("http://127.0.0.1"),
                                     headers=signed.headers).prepare()  # fmt: skip
         prepared.url = signed.url("http://127.0.0.1")
