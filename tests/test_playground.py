@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
+from helpers.exercises.playground import check_first_difference, check_mixed_in_playground
 from helpers.params import format_value
 from helpers.playground import (
     API_KEYS,
@@ -23,8 +24,6 @@ from helpers.playground import (
     ParamRow,
     PlaygroundModel,
     SignaturePlayground,
-    check_first_difference,
-    check_mixed_in_playground,
     payload_html,
 )
 
