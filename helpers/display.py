@@ -7,7 +7,7 @@ terminal shows and the table a notebook shows, the same way for all of them.
 
 import html
 
-__all__ = ["RowsDisplay", "inline_code_html"]
+__all__ = ["RowsDisplay", "inline_code_html", "rows_html"]
 
 
 class RowsDisplay:
@@ -23,12 +23,32 @@ class RowsDisplay:
         return f"{type(self).__name__}(\n" + "\n".join(lines) + "\n)"
 
     def _repr_html_(self) -> str:
-        cells = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(label)}</th>"
-            f"<td style='text-align:left'><code>{html.escape(value)}</code></td></tr>"
-            for label, value in self._rows()
-        )
-        return f"<table><caption>{type(self).__name__}</caption>{cells}</table>"
+        return rows_html(self._rows(), caption=type(self).__name__)
+
+
+def _style(css: str) -> str:
+    return f" style='{css}'" if css else ""
+
+
+def rows_html(
+    rows: list[tuple[str, str]],
+    *,
+    caption: str = "",
+    table_style: str = "",
+    label_style: str = "text-align:left",
+    code_style: str = "",
+) -> str:
+    """``(label, value)`` rows as an HTML table: the label in a ``<th>``, the value in a
+    ``<code>``, both escaped. The styles let a view (the playground) restyle the same table.
+    """
+    cells = "".join(
+        f"<tr><th{_style(label_style)}>{html.escape(label)}</th>"
+        f"<td style='text-align:left'><code{_style(code_style)}>{html.escape(value)}</code>"
+        "</td></tr>"
+        for label, value in rows
+    )
+    head = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return f"<table{_style(table_style)}>{head}{cells}</table>"
 
 
 def inline_code_html(text: str) -> str:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.examples import EXAMPLE_SECRET_KEY
+from helpers.examples import EXAMPLE_SECRET_KEY, vector
 
 ROOT = Path(__file__).parent.parent
 NOTEBOOK = "05-play-with-signatures.ipynb"
@@ -60,7 +60,8 @@ DOCS_PAYLOAD = (
     "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1"
     "&recvWindow=5000&timestamp=1499827319559"
 )
-DOCS_SIGNATURE = "c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71"
+# Binance's docs, REST API, "SIGNED Endpoint Examples for POST /api/v3/order".
+DOCS_SIGNATURE = vector("rest-hmac-ascii")["signature"]
 
 
 def require_chromium() -> None:

@@ -1,8 +1,9 @@
 """The playground without a browser: drive its widgets as a learner would (set ``.value``,
 click buttons) and check what they render against independently computed values.
 
-Expected signatures come from Binance's docs (literals) or from the ``openssl`` command
-line (``openssl_hmac`` in conftest), never from the kit's own signer. Expected payloads
+Expected signatures come from Binance's docs (``helpers.examples`` reads them from
+``helpers/data/vectors.json``, each with its source) or from the ``openssl`` command line
+(``openssl_hmac`` in conftest), never from the kit's own signer. Expected payloads
 are typed out, not built with ``helpers.params``.
 """
 
@@ -15,7 +16,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
+from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, vector
+from helpers.exercises.playground import check_first_difference, check_mixed_in_playground
 from helpers.params import format_value
 from helpers.playground import (
     API_KEYS,
@@ -23,8 +25,6 @@ from helpers.playground import (
     ParamRow,
     PlaygroundModel,
     SignaturePlayground,
-    check_first_difference,
-    check_mixed_in_playground,
     payload_html,
 )
 
@@ -33,9 +33,9 @@ DOCS_PAYLOAD = (
     "&recvWindow=5000&timestamp=1499827319559"
 )
 # Binance's docs, REST API, "SIGNED Endpoint Examples for POST /api/v3/order".
-DOCS_SIGNATURE = "c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71"
-DOCS_NON_ASCII_SIGNATURE = "e1353ec6b14d888f1164ae9af8228a3dbd508bc82eb867db8ab6046442f33ef3"
-DOCS_MIXED_SIGNATURE = "0fd168b8ddb4876a0358a8d14d0c9f3da0e9b20c5d52b2a00fcf7d1c602f9a77"
+DOCS_SIGNATURE = vector("rest-hmac-ascii")["signature"]
+DOCS_NON_ASCII_SIGNATURE = vector("rest-hmac-non-ascii")["signature"]
+DOCS_MIXED_SIGNATURE = vector("rest-hmac-mixed")["signature"]
 A_SECRET = "playground-test-secret-kept-out-of-every-output"
 
 
@@ -166,14 +166,14 @@ def test_model_unknown_mode_and_key_type_are_refused_inline():
     assert state.error_stage == "signature" and state.error.startswith("private_key:")
 
 
-# WebSocket API, "SIGNED request security": the docs' two examples (literals).
+# WebSocket API, "SIGNED request security": the docs' two examples (payload typed out).
 WS_DOCS_PAYLOAD = (
     "apiKey=vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A&price=52000.00"
     "&quantity=0.01000000&recvWindow=100&side=SELL&symbol=BTCUSDT&timeInForce=GTC"
     "&timestamp=1645423376532&type=LIMIT"
 )
-WS_DOCS_SIGNATURE = "aa1b5712c094bc4e57c05a1a5c1fd8d88dcd628338ea863fec7b88e59fe2db24"
-WS_DOCS_NON_ASCII_SIGNATURE = "b33892ae8e687c939f4468c6268ddd4c40ac1af18ad19a064864c47bae0752cd"
+WS_DOCS_SIGNATURE = vector("ws-hmac-ascii")["signature"]
+WS_DOCS_NON_ASCII_SIGNATURE = vector("ws-hmac-non-ascii")["signature"]
 
 
 def ws_docs_model(**changes) -> PlaygroundModel:
