@@ -15,8 +15,13 @@ stage, so a failure names the function that diverged:
 A failure reads ``stage 'payload' diverged: expected ..., got ...``.
 """
 
+import base64
+import binascii
 import copy
+import hashlib
+import hmac
 import json
+import re
 import subprocess
 import sys
 import urllib.parse
@@ -283,3 +288,68 @@ def test_a_broken_implementation_is_caught_at_its_stage(case_id, broken, stage):
     found = first_divergence(case(case_id), _kit(**broken))
     assert found is not None, "the runner missed a broken stage"
     assert found[0] == stage, divergence_message(found)
+
+
+# --- what the data file's notes claim about the RSA/Ed25519 samples ---------------------
+
+
+def _b64(text: str) -> bytes:
+    return base64.b64decode(text, validate=True)
+
+
+def test_faq_samples_have_the_shapes_the_notes_state():
+    from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+    from cryptography.hazmat.primitives.serialization import load_pem_public_key
+
+    ed = examples.key("faq-ed25519")
+    assert isinstance(load_pem_public_key(ed["public_key"].encode()), ed25519.Ed25519PublicKey)
+    assert len(ed["sample_signature"]) == 88 and len(_b64(ed["sample_signature"])) == 64
+    rsa_sample = examples.key("faq-rsa")
+    public = load_pem_public_key(rsa_sample["public_key"].encode())
+    assert isinstance(public, rsa.RSAPublicKey) and public.key_size == 2048
+    signature = rsa_sample["sample_signature"]
+    assert len(signature) == 344 and len(_b64(signature)) == 256
+    hmac_sample = examples.key("faq-hmac")
+    assert len(hmac_sample["secret"]) == 64 and hmac_sample["secret"].isalnum()
+    assert re.fullmatch(r"[0-9a-f]{64}", hmac_sample["sample_signature"])
+    # The FAQ publishes no message: its sample is no HMAC of a documented payload.
+    payloads = [v["payload"] for v in examples.vectors() + examples.signature_examples()]
+    signed = {
+        hmac.new(hmac_sample["secret"].encode(), p.encode(), hashlib.sha256).hexdigest()
+        for p in ["", *payloads]
+    }
+    assert hmac_sample["sample_signature"] not in signed
+
+
+def test_rest_signature_examples_are_recorded_as_published():
+    rsa_ascii, rsa_non_ascii, ed_ascii, ed_non_ascii = (
+        examples.signature_example(f"rest-{kind}-{text}")
+        for kind in ("rsa", "ed25519")
+        for text in ("ascii", "non-ascii")
+    )
+    for example in (rsa_ascii, rsa_non_ascii, ed_ascii, ed_non_ascii):
+        quoted = urllib.parse.quote(example["signature"], safe="")
+        assert example["signature_percent_encoded"] == quoted
+        assert example["source"]["heading"].startswith("Request Security → SIGNED Endpoint")
+    assert len(_b64(rsa_ascii["signature"])) == len(_b64(rsa_non_ascii["signature"])) == 256
+    # The notes' two slips: a 343-character "Ed25519" signature that is not base64 at all,
+    # and a non-ASCII "Ed25519" signature that is the RSA section's, byte for byte.
+    assert len(ed_ascii["signature"]) == 343
+    with pytest.raises(binascii.Error):
+        _b64(ed_ascii["signature"])
+    assert "343 characters" in ed_ascii["note"]
+    assert ed_non_ascii["signature"] == rsa_non_ascii["signature"]
+    assert "rest-rsa-non-ascii" in ed_non_ascii["note"]
+    assert examples.key("docs-rsa")["api_key"] != examples.key("docs-ed25519")["api_key"]
+
+
+def test_every_entry_cites_a_file_and_heading():
+    entries = [*examples.vectors(), *examples.signature_examples()]
+    entries += [examples.key(k) for k in ("docs-hmac", "docs-rsa", "docs-ed25519",
+                                          "faq-hmac", "faq-ed25519", "faq-rsa")]
+    for entry in entries:
+        source = entry["source"]
+        assert source["file"] in ("rest-api.md", "web-socket-api.md", "faqs/api_key_types.md")
+        assert " → " in source["heading"], entry["id"]
+    mixed = examples.vector("rest-hmac-mixed")["source"]
+    assert mixed["historical"] == "rest-api.md before commit f83a5bf (removed 2025-12-17)"
