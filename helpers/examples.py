@@ -7,9 +7,19 @@ parameters, query string, body, payload and signature. These keys are published 
 they open no account anywhere, which is why the kit may print them. Real keys come from
 the environment (``BINANCE_API_KEY``, ``BINANCE_API_SECRET``) and are never printed.
 
-Vector ids: ``rest-hmac-ascii``, ``rest-hmac-non-ascii``, ``rest-hmac-mixed`` (historical:
-rest-api.md before commit f83a5bf, removed 2025-12-17), ``ws-hmac-ascii``,
-``ws-hmac-non-ascii``; ``vectors()`` lists them all.
+Vector ids (HMAC, reproducible: the docs publish the secret): ``rest-hmac-ascii``,
+``rest-hmac-non-ascii``, ``rest-hmac-mixed`` (historical: rest-api.md before commit f83a5bf,
+removed 2025-12-17), ``ws-hmac-ascii``, ``ws-hmac-non-ascii``; ``vectors()`` lists them all.
+
+Signature examples (``signature_example(id)``, ``signature_examples()``): the REST docs' RSA
+and Ed25519 examples, ``rest-rsa-ascii``, ``rest-rsa-non-ascii``, ``rest-ed25519-ascii``,
+``rest-ed25519-non-ascii``. Their payloads are checkable; their signatures are not (Binance
+publishes neither key), and each entry's ``note`` says what is wrong with the published value.
+
+Key ids (``key(id)``): ``docs-hmac`` (API key and secret of the HMAC vectors),
+``docs-rsa`` and ``docs-ed25519`` (API keys only), and the key-types FAQ samples
+``faq-hmac``, ``faq-ed25519``, ``faq-rsa`` (a secret or public key and a sample signature
+over an unpublished message: shapes to look at, nothing to verify).
 """
 
 import json
@@ -23,6 +33,8 @@ __all__ = [
     "EXAMPLE_SECRET_KEY",
     "EXAMPLE_TIMESTAMP",
     "key",
+    "signature_example",
+    "signature_examples",
     "vector",
     "vectors",
 ]
@@ -48,11 +60,25 @@ def vector(vector_id: str) -> dict:
     raise KeyError(f"vector_id: no vector {vector_id!r}; known: {known}")
 
 
+def signature_examples() -> tuple[dict, ...]:
+    """The REST docs' RSA and Ed25519 examples (a fresh copy each call)."""
+    return tuple(json.loads(json.dumps(v)) for v in _data()["signature_examples"])
+
+
+def signature_example(example_id: str) -> dict:
+    """One RSA or Ed25519 example by id, e.g. ``signature_example("rest-rsa-ascii")``."""
+    for item in signature_examples():
+        if item["id"] == example_id:
+            return item
+    known = ", ".join(v["id"] for v in _data()["signature_examples"])
+    raise KeyError(f"example_id: no signature example {example_id!r}; known: {known}")
+
+
 def key(key_id: str) -> dict:
     """One documented example key by id (``"docs-hmac"``: the API key and secret)."""
     for item in _data()["keys"]:
         if item["id"] == key_id:
-            return dict(item)
+            return json.loads(json.dumps(item))  # a copy: callers may not change the data
     known = ", ".join(k["id"] for k in _data()["keys"])
     raise KeyError(f"key_id: no key {key_id!r}; known: {known}")
 

@@ -8,10 +8,11 @@ import re
 import pytest
 
 from helpers.avalanche import bit_grids, bits, flipped_bits
+from helpers.examples import vector
 
 # Binance's documented signatures (REST example and the mixed example).
-DOC_SIGNATURE = "c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71"
-MIXED_SIGNATURE = "0fd168b8ddb4876a0358a8d14d0c9f3da0e9b20c5d52b2a00fcf7d1c602f9a77"
+DOC_SIGNATURE = vector("rest-hmac-ascii")["signature"]
+MIXED_SIGNATURE = vector("rest-hmac-mixed")["signature"]
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,13 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, padding, rsa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers.examples import (
+    EXAMPLE_API_KEY,
+    EXAMPLE_ORDER,
+    EXAMPLE_SECRET_KEY,
+    signature_example,
+    vector,
+)
 from helpers.exchange import Ed25519Key, HmacKey, LocalExchange, RsaKey
 from helpers.params import percent_encode
 from helpers.request import send, sign_request
@@ -37,18 +44,16 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = b"kit-example-seed-not-a-real-key!"  # visibly fake
 ED_API_KEY = "KitFakeEd25519ApiKey"
 RSA_API_KEY = "KitFakeRsaApiKey"
-HMAC_API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
-HMAC_SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
+HMAC_API_KEY = EXAMPLE_API_KEY
+HMAC_SECRET = EXAMPLE_SECRET_KEY
 SERVER_TIME = 1499827320000
 TIMESTAMP = 1499827319559
 ORDER = {"symbol": "LTCBTC", "side": "BUY", "type": "MARKET", "quantity": "1"}
 BAD_SIGNATURE = {"code": -1022, "msg": "Signature for this request is not valid."}
 
-# Binance Spot API docs, REST API, "Ed25519 Keys": the example's signature payload.
-ED25519_DOC_PAYLOAD = (
-    "symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC&quantity=1&price=0.2"
-    "&timestamp=1668481559918&recvWindow=5000"
-)
+# Binance Spot API docs, REST API, "Request Security" → "SIGNED Endpoint Examples for
+# POST /api/v3/order" → "Ed25519 Keys": the example's signature payload.
+ED25519_DOC_PAYLOAD = signature_example("rest-ed25519-ascii")["payload"]
 
 
 def pem(key, password: bytes | None = None, fmt=serialization.PrivateFormat.PKCS8) -> bytes:
@@ -276,14 +281,13 @@ def test_hmac_call_is_unchanged():
     signed = sign_request(
         "POST",
         "/api/v3/order",
-        [("symbol", "LTCBTC"), ("side", "BUY"), ("type", "LIMIT"), ("timeInForce", "GTC"),
-         ("quantity", "1"), ("price", "0.1")],
+        list(EXAMPLE_ORDER),
         api_key=HMAC_API_KEY,
         secret=HMAC_SECRET,
         timestamp=TIMESTAMP,
         recv_window=5000,
     )  # fmt: skip
-    assert signed.signature == "c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71"
+    assert signed.signature == vector("rest-hmac-ascii")["signature"]
     assert signed.key_type == "HMAC"
     assert "key type" not in repr(signed)  # the rows notebooks 00-04 show stay as they were
 

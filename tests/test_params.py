@@ -7,31 +7,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers.examples import vector
 from helpers.params import format_value, percent_encode, query_string, total_params
 
-# Binance Spot API docs, REST API, "SIGNED Endpoint Examples for POST /api/v3/order".
-DOC_PARAMS = [
-    ("symbol", "LTCBTC"),
-    ("side", "BUY"),
-    ("type", "LIMIT"),
-    ("timeInForce", "GTC"),
-    ("quantity", "1"),
-    ("price", "0.1"),
-    ("recvWindow", "5000"),
-    ("timestamp", "1499827319559"),
-]
-DOC_PAYLOAD = (
-    "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1"
-    "&recvWindow=5000&timestamp=1499827319559"
-)
-DOC_NON_ASCII_PAYLOAD = (
-    "symbol=%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96&side=BUY&type=LIMIT"
-    "&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
-)
-DOC_MIXED_PAYLOAD = (
-    "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTCquantity=1&price=0.1"
-    "&recvWindow=5000&timestamp=1499827319559"
-)
+# Binance Spot API docs, REST API, "Request Security" → "SIGNED Endpoint Examples for
+# POST /api/v3/order" (the mixed one: before commit f83a5bf), from helpers/data/vectors.json.
+ASCII = vector("rest-hmac-ascii")
+NON_ASCII = vector("rest-hmac-non-ascii")
+MIXED = vector("rest-hmac-mixed")
+DOC_PARAMS = [tuple(pair) for pair in ASCII["query"]]
 
 UNRESERVED = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~")
 
@@ -42,19 +26,22 @@ def reference_encode(text: str) -> str:
 
 
 def test_documented_payload():
-    assert query_string(DOC_PARAMS) == DOC_PAYLOAD
-    assert query_string(dict(DOC_PARAMS)) == DOC_PAYLOAD
+    assert query_string(DOC_PARAMS) == ASCII["payload"] == ASCII["query_string"]
+    assert query_string(dict(DOC_PARAMS)) == ASCII["payload"]
 
 
 def test_documented_non_ascii_payload():
-    params = [("symbol", "１２３４５６")] + DOC_PARAMS[1:]
-    assert query_string(params) == DOC_NON_ASCII_PAYLOAD
+    params = [tuple(pair) for pair in NON_ASCII["query"]]
+    assert params[1:] == DOC_PARAMS[1:] and params[0] != DOC_PARAMS[0]  # only the symbol
+    assert query_string(params) == NON_ASCII["payload"]
 
 
 def test_documented_mixed_payload_has_no_separator():
+    assert MIXED["query"] + MIXED["body"] == ASCII["query"]  # the same order, split in two
     query = query_string(DOC_PARAMS[:4])
     body = query_string(DOC_PARAMS[4:])
-    assert total_params(query, body) == DOC_MIXED_PAYLOAD
+    assert (query, body) == (MIXED["query_string"], MIXED["body_text"])
+    assert total_params(query, body) == MIXED["payload"]
     assert total_params("", body) == body
 
 

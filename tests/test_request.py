@@ -6,28 +6,36 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers.examples import (
+    EXAMPLE_API_KEY,
+    EXAMPLE_ORDER,
+    EXAMPLE_RECV_WINDOW,
+    EXAMPLE_SECRET_KEY,
+    EXAMPLE_TIMESTAMP,
+    vector,
+)
 from helpers.request import sign_request
 
-API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
-SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
-ORDER = [
-    ("symbol", "LTCBTC"),
-    ("side", "BUY"),
-    ("type", "LIMIT"),
-    ("timeInForce", "GTC"),
-    ("quantity", "1"),
-    ("price", "0.1"),
-]
-TIMING = dict(timestamp=1499827319559, recv_window=5000)
+API_KEY = EXAMPLE_API_KEY
+SECRET = EXAMPLE_SECRET_KEY
+ORDER = list(EXAMPLE_ORDER)
+TIMING = dict(timestamp=EXAMPLE_TIMESTAMP, recv_window=EXAMPLE_RECV_WINDOW)
 KEYS = dict(api_key=API_KEY, secret=SECRET)
 
-# Binance Spot API docs, REST API, "SIGNED Endpoint Examples for POST /api/v3/order".
-DOC_PAYLOAD = (
-    "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1"
-    "&recvWindow=5000&timestamp=1499827319559"
-)
-DOC_SIGNATURE = "c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71"
-DOC_MIXED_SIGNATURE = "0fd168b8ddb4876a0358a8d14d0c9f3da0e9b20c5d52b2a00fcf7d1c602f9a77"
+# Binance Spot API docs, REST API, "Request Security" → "SIGNED Endpoint Examples for
+# POST /api/v3/order" → "HMAC Keys" (the mixed one: before commit f83a5bf), read from
+# helpers/data/vectors.json; tests/vectors/ re-computes them with openssl.
+ASCII = vector("rest-hmac-ascii")
+NON_ASCII = vector("rest-hmac-non-ascii")
+MIXED = vector("rest-hmac-mixed")
+DOC_PAYLOAD = ASCII["payload"]
+DOC_SIGNATURE = ASCII["signature"]
+DOC_MIXED_SIGNATURE = MIXED["signature"]
+
+
+def test_the_example_order_is_the_documented_one():
+    timing = [("recvWindow", str(EXAMPLE_RECV_WINDOW)), ("timestamp", str(EXAMPLE_TIMESTAMP))]
+    assert ORDER + timing == [tuple(pair) for pair in ASCII["query"]]
 
 
 def test_example_2_query_string():
@@ -63,17 +71,19 @@ def test_example_3_mixed():
     signed = sign_request(
         "POST", "/api/v3/order", ORDER[:4], body_params=ORDER[4:], **KEYS, **TIMING
     )
-    assert signed.query_string == "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC"
-    assert signed.body == "quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
+    assert signed.query_string == MIXED["query_string"]
+    assert signed.body == MIXED["body_text"]
     assert signed.signature == DOC_MIXED_SIGNATURE
     assert signed.sent_query == signed.query_string  # the signature goes in the body
     assert signed.sent_body.endswith(f"&signature={DOC_MIXED_SIGNATURE}")
 
 
 def test_non_ascii_symbol_is_encoded_before_signing():
-    order = [("symbol", "１２３４５６")] + ORDER[1:]
+    order = [tuple(pair) for pair in NON_ASCII["query"][:-2]]  # without recvWindow, timestamp
+    assert order[1:] == ORDER[1:]  # only the symbol differs
     signed = sign_request("POST", "/api/v3/order", order, **KEYS, **TIMING)
-    assert signed.signature == "e1353ec6b14d888f1164ae9af8228a3dbd508bc82eb867db8ab6046442f33ef3"
+    assert signed.payload == NON_ASCII["payload"]
+    assert signed.signature == NON_ASCII["signature"]
 
 
 def test_decimal_recv_window_and_no_recv_window():
@@ -90,11 +100,7 @@ def test_ordered_params_are_kept_for_display():
         "POST", "/api/v3/order", ORDER[:4], body_params=ORDER[4:], **KEYS, **TIMING
     )
     assert signed.query_params == tuple(ORDER[:4])
-    assert signed.body_params == (
-        *ORDER[4:],
-        ("recvWindow", "5000"),
-        ("timestamp", "1499827319559"),
-    )
+    assert signed.body_params == tuple(tuple(pair) for pair in MIXED["body"])
 
 
 def test_a_real_looking_key_is_masked_and_no_secret_is_shown():

@@ -7,20 +7,38 @@ only if it is one of Binance's documented example keys or is visibly fake (it sa
 in PEM form may not appear at all: notebooks and tests generate theirs at run time.
 """
 
+import json
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from helpers import examples
+
 ROOT = Path(__file__).parent.parent
-DOCUMENTED_EXAMPLES = {
-    # Binance Spot API docs, REST API, "SIGNED Endpoint Examples for POST /api/v3/order".
-    "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
-    "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j",
-}
 # 64 for Binance keys; a little slack either side for a mangled copy.
 KEY_LIKE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{60,72}(?![A-Za-z0-9])")
+# Published material Binance's docs print, each with its source in helpers/data/vectors.json:
+# example API keys and HMAC secrets, and public keys and signatures (whose base64 and
+# JSON-escaped PEM text can hold key-like runs).
+KEY_FIELDS = ("api_key", "secret")
+PUBLIC_FIELDS = ("public_key", "sample_signature", "signature", "signature_percent_encoded")
+KEY_IDS = ("docs-hmac", "docs-rsa", "docs-ed25519", "faq-hmac", "faq-ed25519", "faq-rsa")
+
+
+def documented_examples() -> set[str]:
+    entries = [examples.key(k) for k in KEY_IDS] + list(examples.signature_examples())
+    allowed = set()
+    for entry in entries:
+        assert entry["source"]["file"] and entry["source"]["heading"]
+        allowed |= {entry[f] for f in KEY_FIELDS if f in entry}
+        for value in (entry[f] for f in PUBLIC_FIELDS if f in entry):
+            allowed |= set(KEY_LIKE.findall(value)) | set(KEY_LIKE.findall(json.dumps(value)))
+    return allowed
+
+
+DOCUMENTED_EXAMPLES = documented_examples()
 HEX = re.compile(r"[0-9a-fA-F]+")
 PEM_PRIVATE = re.compile("-----BEGIN [A-Z ]*" + "PRIVATE KEY-----")
 
@@ -70,8 +88,18 @@ def test_key_files_are_ignored():
     assert {".env", "*.pem", "*.key"} <= set(ignored)
 
 
+def test_the_documented_examples_are_the_published_keys():
+    assert examples.EXAMPLE_API_KEY in DOCUMENTED_EXAMPLES
+    assert examples.EXAMPLE_SECRET_KEY in DOCUMENTED_EXAMPLES
+    assert examples.key("faq-hmac")["secret"] in DOCUMENTED_EXAMPLES
+    published = [examples.key(k).get(f) for k in KEY_IDS for f in KEY_FIELDS]
+    published = [k for k in published if k]
+    assert len(published) == 5  # 3 API keys, 2 secrets
+    assert all(KEY_LIKE.fullmatch(k) and looks_like_a_key(k) for k in published)
+
+
 def test_the_scanner_catches_a_real_looking_key():
     real_looking = "Zq8RealLook1ngKey" + "0123456789abcdefABCDEF0123456789abcdefABCDEF012"
     assert KEY_LIKE.fullmatch(real_looking) and looks_like_a_key(real_looking)
-    assert not looks_like_a_key("c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71")
+    assert not looks_like_a_key(examples.vector("rest-hmac-ascii")["signature"])
     assert not looks_like_a_key("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")

@@ -7,46 +7,31 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from helpers.examples import EXAMPLE_SECRET_KEY, vectors
 from helpers.signing import hmac_sha256_hex
 
-SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
-API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
+SECRET = EXAMPLE_SECRET_KEY
 
-# Binance Spot API docs (REST "SIGNED Endpoint Examples", WebSocket API "Signed request
-# example"); the values are the docs', re-computed with openssl in the facts sheet.
-VECTORS = [
-    (
-        "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1"
-        "&recvWindow=5000&timestamp=1499827319559",
-        "c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71",
-    ),
-    (
-        "symbol=%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96&side=BUY&type=LIMIT"
-        "&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559",
-        "e1353ec6b14d888f1164ae9af8228a3dbd508bc82eb867db8ab6046442f33ef3",
-    ),
-    (
-        "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTCquantity=1&price=0.1"
-        "&recvWindow=5000&timestamp=1499827319559",
-        "0fd168b8ddb4876a0358a8d14d0c9f3da0e9b20c5d52b2a00fcf7d1c602f9a77",
-    ),
-    (
-        f"apiKey={API_KEY}&price=52000.00&quantity=0.01000000&recvWindow=100&side=SELL"
-        "&symbol=BTCUSDT&timeInForce=GTC&timestamp=1645423376532&type=LIMIT",
-        "aa1b5712c094bc4e57c05a1a5c1fd8d88dcd628338ea863fec7b88e59fe2db24",
-    ),
-    (
-        f"apiKey={API_KEY}&price=0.10000000&quantity=1.00000000&recvWindow=5000&side=BUY"
-        "&symbol=１２３４５６&timeInForce=GTC&timestamp=1645423376532&type=LIMIT",
-        "b33892ae8e687c939f4468c6268ddd4c40ac1af18ad19a064864c47bae0752cd",
-    ),
-]
+# Binance's documented vectors (REST "SIGNED Endpoint Examples for POST /api/v3/order",
+# WebSocket API "SIGNED request example (HMAC)"), read from helpers/data/vectors.json;
+# tests/vectors/ re-computes each of them with openssl.
+VECTORS = [pytest.param(v["payload"], v["signature"], id=v["id"]) for v in vectors()]
 
 
 @pytest.mark.parametrize("payload, signature", VECTORS)
 def test_documented_vectors(payload, signature):
     assert hmac_sha256_hex(SECRET, payload) == signature
     assert hmac_sha256_hex(SECRET.encode(), payload.encode()) == signature
+
+
+def test_every_documented_vector_is_checked():
+    assert [p.id for p in VECTORS] == [
+        "rest-hmac-ascii",
+        "rest-hmac-non-ascii",
+        "rest-hmac-mixed",
+        "ws-hmac-ascii",
+        "ws-hmac-non-ascii",
+    ]
 
 
 def _no_surrounding_whitespace(key: bytes) -> bool:
