@@ -24,37 +24,29 @@ from pathlib import Path
 import pytest
 
 import helpers.exchange
+from helpers.examples import key, vector
 from helpers.exchange import HmacKey, LocalExchange, Verdict, assumptions
 from helpers.request import send, sign_request
 from helpers.signing import hmac_sha256_hex
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Binance's documented example key pair (REST API, SIGNED Endpoint Examples).
-API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
-SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
+# Binance's documented example key pair and vectors (helpers/data/vectors.json: rest-api.md →
+# "Request Security" → "SIGNED Endpoint Examples for POST /api/v3/order" → "HMAC Keys").
+DOCS_KEY = key("docs-hmac")
+API_KEY, SECRET = DOCS_KEY["api_key"], DOCS_KEY["secret"]
 KEYS = dict(api_key=API_KEY, secret=SECRET)
 KEY_HEADER = {"X-MBX-APIKEY": API_KEY}
 FORM = {"X-MBX-APIKEY": API_KEY, "Content-Type": "application/x-www-form-urlencoded"}
 
-DOC_TIMESTAMP = 1499827319559
-DOC_PAYLOAD = (
-    "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1"
-    "&recvWindow=5000&timestamp=1499827319559"
-)
-DOC_SIGNATURE = "c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71"
-DOC_QUERY_HALF = "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC"
-DOC_BODY_HALF = "quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
-DOC_MIXED_PAYLOAD = (
-    "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTCquantity=1&price=0.1"
-    "&recvWindow=5000&timestamp=1499827319559"
-)
-DOC_MIXED_SIGNATURE = "0fd168b8ddb4876a0358a8d14d0c9f3da0e9b20c5d52b2a00fcf7d1c602f9a77"
-NON_ASCII_PAYLOAD = (
-    "symbol=%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96&side=BUY&type=LIMIT"
-    "&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
-)
-NON_ASCII_SIGNATURE = "e1353ec6b14d888f1164ae9af8228a3dbd508bc82eb867db8ab6046442f33ef3"
+DOC = vector("rest-hmac-ascii")
+DOC_TIMESTAMP = int(dict(DOC["query"])["timestamp"])
+DOC_PAYLOAD, DOC_SIGNATURE = DOC["payload"], DOC["signature"]
+MIXED = vector("rest-hmac-mixed")
+DOC_QUERY_HALF, DOC_BODY_HALF = MIXED["query_string"], MIXED["body_text"]
+DOC_MIXED_PAYLOAD, DOC_MIXED_SIGNATURE = MIXED["payload"], MIXED["signature"]
+NON_ASCII = vector("rest-hmac-non-ascii")
+NON_ASCII_PAYLOAD, NON_ASCII_SIGNATURE = NON_ASCII["payload"], NON_ASCII["signature"]
 
 SERVER_TIME = 1499827320000  # 441 ms after the docs' timestamp: inside the default window
 ORDER_BASE = "symbol=LTCBTC&side=BUY&type=LIMIT"
