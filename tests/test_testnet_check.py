@@ -1,7 +1,7 @@
 """The opt-in testnet check, pointed at the local exchange instead of the network."""
 
 from helpers.exchange import LocalExchange
-from helpers.pitfalls import PITFALLS
+from helpers.mistakes import PITFALLS
 from helpers.testnet_check import main
 
 SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
