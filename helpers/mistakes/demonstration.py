@@ -9,7 +9,7 @@ import inspect
 
 from helpers.display import inline_code_html
 from helpers.mistakes.attempt import Outcome, attempt
-from helpers.mistakes.mistake import Pitfall
+from helpers.mistakes.mistake import DOCUMENTED, Pitfall
 from helpers.mistakes.registry import PITFALLS, by_name
 
 __all__ = ["Catalogue", "Demonstration", "catalogue", "demonstrate"]
@@ -29,9 +29,17 @@ class Demonstration:
         yield WRONG_WAY, inspect.getsource(self.pitfall.wrong), self.wrong
         yield FIX, inspect.getsource(self.pitfall.right), self.right
 
+    def about(self) -> list[str]:
+        """The mistake's doc section, and how sure the kit is where the docs are silent."""
+        mistake = self.pitfall.mistake
+        lines = [f"Binance's docs: {mistake.source}"]
+        if mistake.certainty != DOCUMENTED:
+            lines.append(f"How sure: {mistake.certainty}")
+        return lines
+
     def __repr__(self) -> str:
         p = self.pitfall
-        lines = [f"{p.title} [{p.code}]", p.why, ""]
+        lines = [f"{p.title} [{p.code}]", p.why, *self.about(), ""]
         for heading, source, outcome in self.sections():
             lines += [f"-- {heading}", source.rstrip(), repr(outcome.comparison()),
                       f"verdict: {outcome.verdict_text()}", ""]  # fmt: skip
@@ -41,8 +49,9 @@ class Demonstration:
 
     def _repr_html_(self) -> str:
         p = self.pitfall
+        about = "<br>".join(html.escape(line) for line in self.about())
         out = [f"<h4>{inline_code_html(p.title)} <small>[{p.code}]</small></h4>",
-               f"<p>{inline_code_html(p.why)}</p>"]  # fmt: skip
+               f"<p>{inline_code_html(p.why)}</p>", f"<p><small>{about}</small></p>"]  # fmt: skip
         for heading, source, outcome in self.sections():
             colour = "#1a7f37" if outcome.accepted else "#cf222e"
             out.append(f"<p><b>{heading}</b></p>")
