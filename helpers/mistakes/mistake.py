@@ -2,7 +2,7 @@
 the ``Pitfall``\\s that demonstrate it (a wrong way and its fix, both really sent).
 
 Every mistake the kit knows is declared once, in the module of its stage
-(``helpers.mistakes.encoding``, ``.payload``, ``.values``, ``.headers``, ``.timing``,
+(``helpers.mistakes.encoding``, ``.payload``, ``.parameters``, ``.headers``, ``.timing``,
 ``.keys_and_secrets``, ``.signatures``), with its demonstrations right next to it;
 ``helpers.mistakes.registry`` collects them.
 """

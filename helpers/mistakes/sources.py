@@ -8,11 +8,11 @@ from helpers.mistakes.mistake import Source
 
 REQUEST_SECURITY = ("rest-api.md", "Request Security")
 SIGNED_EXAMPLES = (*REQUEST_SECURITY, "SIGNED Endpoint Examples for POST /api/v3/order")
+SIGNED_SECURITY = (*REQUEST_SECURITY, "SIGNED Endpoint security")
 REQUEST_ISSUES = ("errors.md", "11xx - Request issues")
 
-SIGNED_ENDPOINT_SECURITY = Source(*REQUEST_SECURITY, "SIGNED Endpoint security")
-CASE_SENSITIVITY = Source(*REQUEST_SECURITY, "SIGNED Endpoint security",
-                          "Signature Case Sensitivity")  # fmt: skip
+SIGNED_ENDPOINT_SECURITY = Source(*SIGNED_SECURITY)
+CASE_SENSITIVITY = Source(*SIGNED_SECURITY, "Signature Case Sensitivity")
 TIMING_SECURITY = Source(*REQUEST_SECURITY, "Timing security")
 HMAC_KEYS = Source(*SIGNED_EXAMPLES, "HMAC Keys")
 ED25519_KEYS = Source(*SIGNED_EXAMPLES, "Ed25519 Keys")
