@@ -10,7 +10,7 @@ The modules follow the stages of a signed request, one job each:
 Around them:
 
 - ``helpers.websocket`` — WebSocket API requests (sorted, raw payload)
-- ``helpers.pitfalls`` — the catalogue of mistakes, each with its broken code and fix
+- ``helpers.mistakes`` — every known mistake once: code, why, fix, source; broken code and fix
 - ``helpers.compare`` — signed vs received, first differing byte marked
 - ``helpers.doctor`` — which mistake produced a rejected request, proven by re-signing
 - ``helpers.clients`` — the popular client libraries driven offline, compared

@@ -2,8 +2,9 @@
 
 The local exchange is a model of Binance's checks; wherever Binance's docs are silent it
 makes a choice (``helpers.exchange.assumptions()``). This command is how those choices get
-checked: it sends every pitfall's wrong way and its fix to a real server with *your* keys,
-and prints a dated transcript comparing the real verdicts with the local model's.
+checked: it sends every pitfall's wrong way and its fix (``helpers.mistakes.PITFALLS``) to a
+real server with *your* keys, and prints a dated transcript comparing the real verdicts
+with the local model's.
 
     BINANCE_API_KEY=... BINANCE_API_SECRET=... make testnet-check > transcript.md
 
@@ -18,7 +19,7 @@ import os
 import sys
 import time
 
-from helpers.pitfalls import PITFALLS, Context, attempt
+from helpers.mistakes import PITFALLS, Context, attempt
 
 TESTNET = "https://testnet.binance.vision"
 

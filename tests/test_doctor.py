@@ -25,7 +25,7 @@ from helpers import doctor
 from helpers.doctor import CODES, Sent, diagnose, parse_curl, parse_http
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, EXAMPLE_TIMESTAMP
 from helpers.exchange import LocalExchange
-from helpers.pitfalls import PITFALLS, Context
+from helpers.mistakes import PITFALLS, Context
 from helpers.request import sign_request
 
 SERVER_TIME = 1499827320000  # 441 ms after the examples' timestamp: inside the window

@@ -8,7 +8,7 @@ import pytest
 import requests
 
 from helpers.exchange import LocalExchange
-from helpers.exercises_pitfalls import check_fixed_request
+from helpers.exercises.pitfalls import check_fixed_request
 
 PARAMS = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1"}
 

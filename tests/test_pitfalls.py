@@ -7,7 +7,7 @@ import pytest
 
 from helpers.doctor import CODES
 from helpers.exchange import LocalExchange
-from helpers.pitfalls import PITFALLS, Context, attempt, by_name, catalogue, demonstrate
+from helpers.mistakes import PITFALLS, Context, attempt, by_name, catalogue, demonstrate
 
 # The clock is pinned 441 ms after the examples' timestamp: inside the 5000 ms window.
 SERVER_TIME = 1499827320000

@@ -1,11 +1,10 @@
 """The opt-in testnet check, pointed at the local exchange instead of the network."""
 
+from helpers.examples import EXAMPLE_API_KEY as API_KEY
+from helpers.examples import EXAMPLE_SECRET_KEY as SECRET
 from helpers.exchange import LocalExchange
-from helpers.pitfalls import PITFALLS
+from helpers.mistakes import PITFALLS
 from helpers.testnet_check import main
-
-SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
-API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
 
 
 def test_without_keys_it_sends_nothing(capsys):

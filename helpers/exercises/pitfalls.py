@@ -1,13 +1,13 @@
 """Self-check for notebook 04's exercise: repair a broken request so the exchange takes it.
 
 The learner's function is run for real against the local exchange (``attempt`` from
-``helpers.pitfalls``), and the verdict is turned into the stage that went wrong: the
+``helpers.mistakes``), and the verdict is turned into the stage that went wrong: the
 payload (with the first differing byte between what was signed and what arrived), the
 timestamp, the API key header, or the parameters.
 """
 
-from helpers.exercises import Verdict, correct, is_placeholder, not_attempted, wrong
-from helpers.pitfalls import attempt
+from helpers.exercises.feedback import Feedback, correct, is_placeholder, not_attempted, wrong
+from helpers.mistakes.attempt import attempt
 
 __all__ = ["check_fixed_request"]
 
@@ -15,7 +15,7 @@ __all__ = ["check_fixed_request"]
 MUST_ARRIVE = ("symbol=BTCUSDT", "side=BUY", "type=MARKET", "quantity=1", "recvWindow=5000")
 
 
-def check_fixed_request(way: object, exchange) -> Verdict:
+def check_fixed_request(way: object, exchange) -> Feedback:
     """Run ``way(ctx) -> (payload signed, response)`` against ``exchange`` and judge it."""
     if is_placeholder(way):
         return not_attempted("Write fixed_order(ctx) and run this cell again.")

@@ -1,0 +1,109 @@
+"""Show a pitfall in full — its broken code, what was signed next to what the server
+received, the verdict; then the fix and its verdict — and the whole catalogue as a table.
+
+Notebook 04 displays these; the code shown is the code that ran (``inspect.getsource``).
+"""
+
+import html
+import inspect
+
+from helpers.display import inline_code_html
+from helpers.mistakes.attempt import Outcome, attempt
+from helpers.mistakes.mistake import DOCUMENTED, Pitfall
+from helpers.mistakes.registry import PITFALLS, by_name
+
+__all__ = ["Catalogue", "Demonstration", "catalogue", "demonstrate"]
+
+WRONG_WAY, FIX = "As people write it", "The fix"
+
+
+class Demonstration:
+    """A pitfall shown in full: the wrong code, what was signed next to what the server
+    received, the verdict; then the fix and its verdict. Text and HTML renderings."""
+
+    def __init__(self, pitfall: Pitfall, wrong: Outcome, right: Outcome):
+        self.pitfall, self.wrong, self.right = pitfall, wrong, right
+
+    def sections(self):
+        """(heading, source code, outcome) for the wrong way, then for the fix."""
+        yield WRONG_WAY, inspect.getsource(self.pitfall.wrong), self.wrong
+        yield FIX, inspect.getsource(self.pitfall.right), self.right
+
+    def about(self) -> list[str]:
+        """The mistake's doc section, and how sure the kit is where the docs are silent."""
+        mistake = self.pitfall.mistake
+        lines = [f"Binance's docs: {mistake.source}"]
+        if mistake.certainty != DOCUMENTED:
+            lines.append(f"How sure: {mistake.certainty}")
+        return lines
+
+    def __repr__(self) -> str:
+        p = self.pitfall
+        lines = [f"{p.title} [{p.code}]", p.why, *self.about(), ""]
+        for heading, source, outcome in self.sections():
+            lines += [f"-- {heading}", source.rstrip(), repr(outcome.comparison()),
+                      f"verdict: {outcome.verdict_text()}", ""]  # fmt: skip
+            if heading == WRONG_WAY:
+                lines.append(f"fix: {p.fix}")
+        return "\n".join(lines).rstrip()
+
+    def _repr_html_(self) -> str:
+        p = self.pitfall
+        about = "<br>".join(html.escape(line) for line in self.about())
+        out = [f"<h4>{inline_code_html(p.title)} <small>[{p.code}]</small></h4>",
+               f"<p>{inline_code_html(p.why)}</p>", f"<p><small>{about}</small></p>"]  # fmt: skip
+        for heading, source, outcome in self.sections():
+            colour = "#1a7f37" if outcome.accepted else "#cf222e"
+            out.append(f"<p><b>{heading}</b></p>")
+            if heading == FIX:
+                out.append(f"<p>{inline_code_html(p.fix)}</p>")
+            out.append(f"<pre style='font-family:monospace'>{html.escape(source.rstrip())}</pre>")
+            out.append(outcome.comparison()._repr_html_())
+            verdict = html.escape(outcome.verdict_text())
+            out.append(f"<p>Verdict: <b style='color:{colour}'>{verdict}</b></p>")
+        return "\n".join(out)
+
+
+def demonstrate(pitfall: Pitfall | str, exchange) -> Demonstration:
+    """Run a pitfall's wrong way and its fix against ``exchange`` and show both."""
+    if isinstance(pitfall, str):
+        pitfall = by_name(pitfall)
+    wrong, right = attempt(pitfall.wrong, exchange), attempt(pitfall.right, exchange)
+    return Demonstration(pitfall, wrong, right)
+
+
+def catalogue(exchange) -> "Catalogue":
+    """Every pitfall run against ``exchange``: one row each, verdicts as the server gave them."""
+    return Catalogue([demonstrate(p, exchange) for p in PITFALLS])
+
+
+class Catalogue:
+    """The summary table of ``catalogue``."""
+
+    HEADINGS = ("pitfall", "code", "wrong way", "fixed")
+
+    def __init__(self, demonstrations: list[Demonstration]):
+        self.demonstrations = demonstrations
+
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        return [
+            (d.pitfall.name, d.pitfall.code, d.wrong.verdict_text(), d.right.verdict_text())
+            for d in self.demonstrations
+        ]
+
+    def __repr__(self) -> str:
+        rows = [self.HEADINGS, *self.rows()]
+        widths = [max(len(r[i]) for r in rows) for i in range(3)]
+        return "\n".join(
+            "  ".join(cell.ljust(w) for cell, w in zip(r[:3], widths, strict=True)) + "  " + r[3]
+            for r in rows
+        )
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{h}</th>" for h in self.HEADINGS)
+        body = "".join(
+            "<tr>" + "".join(f"<td style='text-align:left'>{html.escape(c)}</td>" for c in r)
+            + "</tr>"
+            for r in self.rows()
+        )
+        return f"<table><tr>{head}</tr>{body}</table>"

@@ -1,0 +1,209 @@
+"""Encoding mistakes: the text signed and the bytes sent are encoded differently.
+
+Binance signs the percent-encoded payload ("Any non-ASCII character must be
+percent-encoded before signing", REST API, "SIGNED Endpoint Examples for POST
+/api/v3/order" → "HMAC Keys"), so every re-encoding between signing and sending — by
+a web page, by hand, by the HTTP client — changes the bytes and breaks the signature.
+"""
+
+import hashlib
+import hmac
+import urllib.parse
+
+import requests
+
+from helpers.mistakes.mistake import INFERRED, MODEL_CHOICE, Mistake, Pitfall
+from helpers.mistakes.sources import HMAC_KEYS, ILLEGAL_CHARS
+from helpers.mistakes.ways import get_signed, open_orders_right, post_form, sign_and_send
+
+
+def mojibake_sent_as_signed(ctx):
+    # The article's line after a browser decoded "&times" into "×": "&timestamp" is gone.
+    query = "symbol=LTCBTC" + "×tamp=" + str(ctx.timestamp)
+    signature = hmac.new(ctx.secret.encode(), query.encode(), hashlib.sha256).hexdigest()
+    response = requests.get(
+        f"{ctx.base_url}/api/v3/openOrders?{query}&signature={signature}",
+        headers={"X-MBX-APIKEY": ctx.api_key},
+    )
+    return query, response
+
+
+def mojibake_signed_sent_clean(ctx):
+    # The signing code was pasted from the article; the URL was typed by hand.
+    signed = "symbol=LTCBTC" + "×tamp=" + str(ctx.timestamp)
+    signature = hmac.new(ctx.secret.encode(), signed.encode(), hashlib.sha256).hexdigest()
+    sent = "symbol=LTCBTC&timestamp=" + str(ctx.timestamp)
+    return signed, get_signed(ctx, "/api/v3/openOrders", sent, signature)
+
+
+HTML_ENTITY_MOJIBAKE = Mistake(
+    code="HTML_ENTITY_MOJIBAKE", stage="payload", proof="request + signature",
+    title="`&timestamp` eaten by HTML entity decoding",
+    why="A web page decoded `&times` into `×` (or `&para` into `¶`, `&not` into `¬`, ...): "
+    "text copied from it has lost an `&` and part of a parameter name.",
+    fix="Type the string yourself, or better, build it from parameters; never copy code "
+    "from a rendered page without checking the `&`s.",
+    source=HMAC_KEYS,
+    certainty=INFERRED,
+    pitfalls=(
+        Pitfall(
+            name="mojibake-sent-as-signed", case="sent as signed",
+            wrong=mojibake_sent_as_signed, right=open_orders_right, expected=-1102,
+        ),
+        Pitfall(
+            name="mojibake-signed-sent-clean", case="only where it was signed",
+            wrong=mojibake_signed_sent_clean, right=open_orders_right, expected=-1022,
+        ),
+    ),
+)
+
+
+def non_ascii_signed_raw(ctx):
+    params = {"symbol": "１２３４５６", "side": "BUY", "type": "MARKET", "quantity": "1",
+              "timestamp": ctx.timestamp}
+    payload = "&".join(f"{k}={v}" for k, v in params.items())  # not percent-encoded
+    signature = hmac.new(ctx.secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
+    response = requests.post(
+        f"{ctx.base_url}/api/v3/order/test",
+        params={**params, "signature": signature},  # requests percent-encodes the symbol
+        headers={"X-MBX-APIKEY": ctx.api_key},
+    )
+    return payload, response
+
+
+def non_ascii_right(ctx):
+    order = {"symbol": "１２３４５６", "side": "BUY", "type": "MARKET", "quantity": "1"}
+    return sign_and_send(ctx, "POST", "/api/v3/order/test", order)  # encoded, then signed
+
+
+NON_ASCII_UNENCODED = Mistake(
+    code="NON_ASCII_UNENCODED", stage="encoding", proof="request + signature",
+    title="Signed (or sent) before percent-encoding",
+    why="Since 2026-01-15 Binance verifies the percent-encoded payload. Non-ASCII text "
+    "signed raw while the client encodes it on the way out (or sent raw: -1100) makes "
+    "the signed bytes differ from the bytes that arrive.",
+    fix="Percent-encode names and values as UTF-8 *before* signing "
+    "(`helpers.params.query_string`), and send exactly that text.",
+    source=HMAC_KEYS,
+    pitfalls=(
+        Pitfall(
+            name="non-ascii-signed-raw",
+            wrong=non_ascii_signed_raw, right=non_ascii_right, expected=-1022,
+        ),
+    ),
+)
+
+ILLEGAL_CHARACTERS = Mistake(
+    code="ILLEGAL_CHARACTERS", stage="encoding", proof="request",
+    title="Illegal characters in the request",
+    why="A raw space or control byte, a malformed `%` escape, or an escape that decodes to "
+    "something that is not UTF-8 text (-1100).",
+    fix="Percent-encode every name and value (`helpers.params.percent_encode`).",
+    source=ILLEGAL_CHARS,
+    certainty=MODEL_CHOICE,
+)
+
+
+def space_signed_as_percent20_sent_as_plus(ctx):
+    params = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1",
+              "newClientOrderId": "my order 1", "timestamp": ctx.timestamp}
+    payload = urllib.parse.urlencode(params, quote_via=urllib.parse.quote)  # space -> %20
+    signature = hmac.new(ctx.secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
+    response = requests.post(
+        f"{ctx.base_url}/api/v3/order/test",
+        data={**params, "signature": signature},  # requests form-encodes space as +
+        headers={"X-MBX-APIKEY": ctx.api_key},
+    )
+    return payload, response
+
+
+def space_right(ctx):
+    params = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1",
+              "newClientOrderId": "my order 1", "timestamp": ctx.timestamp}
+    body = urllib.parse.urlencode(params)  # build the bytes once: space -> +
+    signature = hmac.new(ctx.secret.encode(), body.encode(), hashlib.sha256).hexdigest()
+    return body, post_form(ctx, "/api/v3/order/test", f"{body}&signature={signature}")
+
+
+SPACE_PLUS_VS_PERCENT20 = Mistake(
+    code="SPACE_PLUS_VS_PERCENT20", stage="encoding", proof="signature",
+    title="Space signed as `%20`, sent as `+` (or the other way)",
+    why="A space may travel as `%20` or `+`, but the signature covers one text; the client "
+    "re-encoded it between signing and sending.",
+    fix="Build the bytes once, sign them, send them unchanged.",
+    source=HMAC_KEYS,
+    certainty=MODEL_CHOICE,  # that `+` and `%20` both verify when signed as sent
+    pitfalls=(
+        Pitfall(
+            name="space-percent20-vs-plus",
+            wrong=space_signed_as_percent20_sent_as_plus, right=space_right, expected=-1022,
+        ),
+    ),
+)
+
+
+def double_encoded(ctx):
+    params = {"symbol": "LTCBTC", "newClientOrderId": "bot/42", "timestamp": ctx.timestamp}
+    encoded = {k: urllib.parse.quote(str(v), safe="") for k, v in params.items()}
+    payload = "&".join(f"{k}={v}" for k, v in encoded.items())  # bot%2F42
+    signature = hmac.new(ctx.secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
+    response = requests.get(
+        f"{ctx.base_url}/api/v3/openOrders",
+        params={**encoded, "signature": signature},  # requests encodes again: bot%252F42
+        headers={"X-MBX-APIKEY": ctx.api_key},
+    )
+    return payload, response
+
+
+def double_encoded_right(ctx):
+    order = {"symbol": "LTCBTC", "newClientOrderId": "bot/42"}
+    return sign_and_send(ctx, "GET", "/api/v3/openOrders", order)  # encoded once
+
+
+DOUBLE_ENCODED = Mistake(
+    code="DOUBLE_ENCODED", stage="encoding", proof="signature",
+    title="Values percent-encoded twice",
+    why="The values were encoded once before signing, then the HTTP client encoded the `%` "
+    "again as `%25`.",
+    fix="Encode once: send the query string you signed as it is (or let one library do both).",
+    source=HMAC_KEYS,
+    certainty=INFERRED,
+    pitfalls=(
+        Pitfall(
+            name="double-encoded",
+            wrong=double_encoded, right=double_encoded_right, expected=-1022,
+        ),
+    ),
+)
+
+
+def url_normalized_after_signing(ctx):
+    # Java's URLEncoder and other older encoders escape "~" as %7E.
+    query = f"symbol=LTCBTC&newClientOrderId=bot%7E42&timestamp={ctx.timestamp}"
+    signature = hmac.new(ctx.secret.encode(), query.encode(), hashlib.sha256).hexdigest()
+    # requests "normalises" %7E to ~ before sending
+    return query, get_signed(ctx, "/api/v3/openOrders", query, signature)
+
+
+def url_normalized_right(ctx):
+    # RFC 3986: "~" is unreserved, so never %7E; send() puts the signed URL on the wire.
+    order = {"symbol": "LTCBTC", "newClientOrderId": "bot~42"}
+    return sign_and_send(ctx, "GET", "/api/v3/openOrders", order)
+
+
+URL_NORMALIZED_AFTER_SIGNING = Mistake(
+    code="URL_NORMALIZED_AFTER_SIGNING", stage="encoding", proof="signature",
+    title="The URL re-encoded after signing",
+    why="The HTTP client normalised the escapes after you signed (`%7E` → `~`, `%2f` → "
+    "`%2F`, `(` → `%28`, ...): the server receives other bytes.",
+    fix="Encode with RFC 3986 (`~` stays `~`, hex uppercase) and send the signed URL "
+    "unchanged (`helpers.request.send` does).",
+    source=HMAC_KEYS,
+    certainty=INFERRED,
+    pitfalls=(
+        Pitfall(
+            name="url-normalized-after-signing",
+            wrong=url_normalized_after_signing, right=url_normalized_right, expected=-1022,
+        ),
+    ),
+)

@@ -1,0 +1,108 @@
+"""The mistakes registry: each mistake declared once, every doctor code and every
+demonstrated pitfall one entry of it, each citing a doc file and heading."""
+
+import ast
+import os
+import pathlib
+import re
+from collections import Counter
+
+import pytest
+
+from helpers.doctor import CODES
+from helpers.doctor.codes import BY_CODE as DOCTOR_BY_CODE
+from helpers.doctor.codes import CHECK_ORDER
+from helpers.mistakes import BY_CODE, MISTAKES, PITFALLS, Mistake, by_code
+from helpers.mistakes.mistake import DOCUMENTED, INFERRED, MODEL_CHOICE
+from helpers.mistakes.registry import LESSONS, declared_in
+
+DOCTOR = pathlib.Path(__file__).resolve().parent.parent / "helpers" / "doctor"
+# Binance's docs, where a checkout is at hand (binance-spot-api-docs, commit a5e0bc3).
+DOCS = pathlib.Path(
+    os.environ.get("BINANCE_DOCS", "/work/shared/reference/binance-spot-api-docs")
+)
+CODE_LIKE = re.compile(r"OK|[A-Z][A-Z0-9]*(_[A-Z0-9]+)+")
+
+
+def codes_the_doctor_names() -> set[str]:
+    """Code-like string literals in the doctor's modules (not keyword values, not ``__all__``)."""
+    names = set()
+    for path in DOCTOR.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip = {id(k.value) for k in ast.walk(tree) if isinstance(k, ast.keyword)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and any(
+                getattr(t, "id", "") == "__all__" for t in node.targets
+            ):
+                skip |= {id(n) for n in ast.walk(node.value)}
+        names |= {
+            n.value
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and id(n) not in skip
+            and isinstance(n.value, str) and CODE_LIKE.fullmatch(n.value)
+        }  # fmt: skip
+    return names
+
+
+def test_the_doctors_codes_are_the_registry():
+    assert CODES is MISTAKES
+    assert DOCTOR_BY_CODE is BY_CODE and list(CHECK_ORDER) == [m.code for m in MISTAKES]
+    assert len(BY_CODE) == len(MISTAKES)  # no code twice
+
+
+def test_no_code_without_a_mistake():
+    named = codes_the_doctor_names()
+    assert named - set(BY_CODE) == set()
+    assert {"TIMESTAMP_IN_SECONDS", "OK", "UNKNOWN_MISMATCH"} <= named  # the scan works
+
+
+def test_every_mistake_is_declared_once_in_one_stage_module():
+    declared = [m for module in LESSONS for m in declared_in(module)]
+    assert Counter(m.code for m in declared) == Counter(m.code for m in MISTAKES)
+    assert all(any(m is d for d in declared) for m in MISTAKES)
+
+
+def test_every_pitfall_is_one_demonstration_of_one_mistake():
+    demonstrated = [p for m in MISTAKES for p in m.pitfalls]
+    assert sorted(p.name for p in demonstrated) == sorted(p.name for p in PITFALLS)
+    assert len({p.name for p in PITFALLS}) == len(PITFALLS)
+    for pitfall in PITFALLS:
+        owners = [m for m in MISTAKES if pitfall in m.pitfalls]
+        assert owners == [pitfall.mistake], pitfall.name
+        assert pitfall.code == pitfall.mistake.code and BY_CODE[pitfall.code] is pitfall.mistake
+    # A mistake with several demonstrations tells them apart.
+    for m in MISTAKES:
+        if len(m.pitfalls) > 1:
+            assert len({p.title for p in m.pitfalls}) == len(m.pitfalls), m.code
+
+
+def test_no_text_is_written_twice():
+    texts = [t for m in MISTAKES for t in (m.title, m.why, m.fix)]
+    texts += [p.case for p in PITFALLS if p.case]
+    assert [t for t, n in Counter(texts).items() if n > 1] == []
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.code)
+def test_each_mistake_cites_a_file_and_heading(mistake: Mistake):
+    assert mistake.source.file.endswith(".md") and mistake.source.headings
+    assert all(h.strip() == h and h for h in mistake.source.headings)
+    assert str(mistake.source).startswith(mistake.source.file + ' → "')
+    assert mistake.certainty in (DOCUMENTED, INFERRED, MODEL_CHOICE)
+    assert mistake.title and mistake.why and mistake.fix and mistake.stage and mistake.proof
+
+
+@pytest.mark.skipif(not DOCS.is_dir(), reason="Binance's docs are not checked out here")
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.code)
+def test_each_cited_heading_exists_in_the_docs(mistake: Mistake):
+    lines = (DOCS / mistake.source.file).read_text(encoding="utf-8").splitlines()
+    headings = [re.sub(r"^#+\s*", "", line).strip() for line in lines if line.startswith("#")]
+    position = -1
+    for heading in mistake.source.headings:  # each one, after the one before it
+        assert heading in headings[position + 1 :], (str(mistake.source), heading)
+        position = headings.index(heading, position + 1)
+
+
+def test_by_code_lists_the_codes_when_it_fails():
+    assert by_code("TIMESTAMP_IN_SECONDS").title == "A timestamp in seconds"
+    with pytest.raises(KeyError, match="there are: OK, MISSING_API_KEY_HEADER"):
+        by_code("NOPE")
