@@ -9,15 +9,18 @@ The modules follow the stages of a signed request, one job each:
 
 Around them:
 
+- ``helpers.wire`` — the wire rules (header, content type, limits, timing), written once
+- ``helpers.verify`` — one verifier per key type, independent of the signers
 - ``helpers.websocket`` — WebSocket API requests (sorted, raw payload)
 - ``helpers.mistakes`` — every known mistake once: code, why, fix, source; broken code and fix
 - ``helpers.compare`` — signed vs received, first differing byte marked
 - ``helpers.doctor`` — which mistake produced a rejected request, proven by re-signing
 - ``helpers.clients`` — the popular client libraries driven offline, compared
-- ``helpers.playground`` — the live signature playground (ipywidgets)
-- ``helpers.examples`` — Binance's documented example keys
-- ``helpers.timing``, ``helpers.avalanche``, ``helpers.exercises*`` — the notebooks'
-  pictures and self-checks; ``helpers.testnet_check`` — opt-in check against the Testnet
+- ``helpers.playground`` — the live signature playground (model, render, ipywidgets view)
+- ``helpers.examples`` — Binance's documented example keys and vectors (package data)
+- ``helpers.exercises`` — the notebooks' self-checks, one ``Feedback`` type
+- ``helpers.display``, ``helpers.timing``, ``helpers.timing_svg``, ``helpers.avalanche`` —
+  rendering and the notebooks' pictures; ``helpers.testnet_check`` — opt-in Testnet check
 
 Nothing is imported here on purpose: ``import helpers.params`` stays as light as the
 standard library allows.
