@@ -1,4 +1,5 @@
-"""helpers.exercises: every check, fed the right answer, no answer, and each typical mistake.
+"""Notebooks 00–02's checks (helpers.exercises.first_signature, .parameters, .signatures):
+every check, fed the right answer, no answer, and each typical mistake.
 
 Expected signatures and payloads are the literal values from Binance's docs (and RFC 4231
 for the HMAC-by-hand exercise). The *wrong* answers are built here with the standard
@@ -8,21 +9,17 @@ library, the way a learner would get them wrong.
 import base64
 import hashlib
 import hmac
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
 from verdicts import assert_correct, assert_not_attempted, assert_wrong
 
-from helpers.exercises import (
-    Verdict,
-    check_first_signature,
-    check_hmac_by_hand,
-    check_mixed_payload,
-    check_non_ascii,
-    check_quantity_value,
-    check_secret_fix,
-    check_verifier,
-)
+from helpers.exercises.feedback import Feedback
+from helpers.exercises.first_signature import check_first_signature
+from helpers.exercises.parameters import check_mixed_payload, check_non_ascii, check_quantity_value
+from helpers.exercises.signatures import check_hmac_by_hand, check_secret_fix, check_verifier
 
 SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
 API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
@@ -54,12 +51,6 @@ def hmac_hex(key: str | bytes, message: str | bytes) -> str:
     key = key.encode() if isinstance(key, str) else key
     message = message.encode() if isinstance(message, str) else message
     return hmac.new(key, message, hashlib.sha256).hexdigest()
-
-
-
-
-
-
 
 
 # --- check_first_signature ---------------------------------------------------------------
@@ -155,6 +146,7 @@ def test_quantity_not_attempted(placeholder):
         (True, "value type", ["refuses", "bool"]),
         ("", "value type", ["empty"]),
         (1, "value", ["not 0.00001"]),
+        (Decimal("0.00002"), "value", ["not 0.00001"]),
     ],
     ids=[
         "float",
@@ -167,6 +159,7 @@ def test_quantity_not_attempted(placeholder):
         "bool",
         "empty",
         "int",
+        "other-decimal",
     ],
 )
 def test_quantity_wrong(answer, stage, words):
@@ -385,6 +378,10 @@ def returns_bytes(key, message):
     return bytes.fromhex(right_hmac(key, message))
 
 
+def returns_hex_bytes(key, message):
+    return right_hmac(key, message).encode()
+
+
 def returns_upper(key, message):
     return right_hmac(key, message).upper()
 
@@ -431,6 +428,7 @@ def test_hmac_by_hand_not_attempted(placeholder):
         (long_key_truncated, "long key", ["Right for short keys", "131-byte"]),
         (concatenated, "algorithm", ["sha256(key + message)", "concatenate"]),
         (returns_bytes, "hex", ["raw 32 bytes"]),
+        (returns_hex_bytes, "hex", ["64 bytes", "str of 64 hex characters"]),
         (wants_str, "function", ["raised TypeError", "bytes"]),
         (returns_none, "answer", ["NoneType"]),
         (returns_nonsense, "function", ["the docs' example", DOC_SIGNATURE]),
@@ -445,6 +443,7 @@ def test_hmac_by_hand_not_attempted(placeholder):
         "long-truncated",
         "concatenated",
         "bytes",
+        "hex-bytes",
         "raises",
         "none",
         "nonsense",
@@ -509,11 +508,11 @@ def test_checks_never_raise_on_odd_answers():
     odd = [object(), [], {}, 3.5, b"", "", Decimal("NaN")]
     for answer in odd:
         for check in (check_first_signature, check_quantity_value, check_mixed_payload):
-            assert isinstance(check(answer), Verdict)
-        assert isinstance(check_non_ascii(answer, answer), Verdict)
-        assert isinstance(check_secret_fix(answer, answer), Verdict)
-        assert isinstance(check_hmac_by_hand(answer), Verdict)
-        assert isinstance(check_verifier(answer), Verdict)
+            assert isinstance(check(answer), Feedback)
+        assert isinstance(check_non_ascii(answer, answer), Feedback)
+        assert isinstance(check_secret_fix(answer, answer), Feedback)
+        assert isinstance(check_hmac_by_hand(answer), Feedback)
+        assert isinstance(check_verifier(answer), Feedback)
 
 
 # --- check_verifier ----------------------------------------------------------------------
@@ -590,3 +589,10 @@ def test_verifier_not_attempted(placeholder):
 )
 def test_verifier_wrong(func, stage, words):
     assert_wrong(check_verifier(func), stage, *words)
+
+
+def test_importing_the_package_imports_no_check():
+    """``helpers.exercises`` is an index: the checks load only when a notebook asks."""
+    code = "import sys, helpers.exercises; print(*sorted(m for m in sys.modules if 'helpers' in m))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["helpers", "helpers.exercises"]

@@ -1,4 +1,4 @@
-"""helpers.exercises_clients: notebook 10's checks, fed the right answer, none, and mistakes.
+"""helpers.exercises.clients: notebook 10's checks, fed the right answer, none, and mistakes.
 
 The right answers are written out literally for the versions in requirements-peers.txt
 (the checks themselves ask the installed libraries, so these tests also notice a release
@@ -10,18 +10,12 @@ import urllib.parse
 import pytest
 from verdicts import assert_correct, assert_not_attempted, assert_wrong
 
-from helpers.exercises_clients import check_ccxt_options, check_predicted_payload, check_rebuild
+from helpers.exercises.clients import check_ccxt_options, check_predicted_payload, check_rebuild
 
 PREDICTED = (
     "newClientOrderId=my order 7&quantity=0.5&recvWindow=10000&side=SELL&symbol=BTCUSDT"
     "&timestamp=1499827319559&type=MARKET"
 )
-
-
-
-
-
-
 
 
 # --- 10.1 -------------------------------------------------------------------------------
@@ -56,6 +50,7 @@ def test_not_attempted(check, placeholder):
         (PREDICTED.replace("SELL", "BUY"), "value", ["side=SELL"]),
         (PREDICTED + "\n", "answer", ["strip"]),
         (b"bytes", "answer", ["bytes"]),
+        (PREDICTED.replace("&side", "&&side"), "payload", ["first differs at character 58"]),
     ],
     ids=[
         "as-given",
@@ -69,6 +64,7 @@ def test_not_attempted(check, placeholder):
         "value",
         "newline",
         "bytes",
+        "empty-pair",
     ],
 )
 def test_predicted_wrong(answer, stage, words):
@@ -138,8 +134,10 @@ def test_ccxt_options_right(options):
         ({"recvWindow": 100}, "recvWindow", ["recvWindow=100"]),
         ({"timeDifference": 0}, "recvWindow", ["options['recvWindow']"]),
         ([("recvWindow", 5000)], "answer", ["got list"]),
+        ({"recvWindow": 5000, "timeDifference": "x"}, "answer", ["ccxt refused", "TypeError"]),
+        ({"recvWindow": 5000, "timeDifference": 1000}, "payload", ["recvWindow is right"]),
     ],
-    ids=["empty", "other-window", "other-option", "list"],
+    ids=["empty", "other-window", "other-option", "list", "refused", "other-timestamp"],
 )
 def test_ccxt_options_wrong(options, stage, words):
     assert_wrong(check_ccxt_options(options), stage, *words)

@@ -1,4 +1,4 @@
-"""helpers.exercises_debug: every check, fed the right answer, no answer, and the typical
+"""helpers.exercises.debug: every check, fed the right answer, no answer, and the typical
 mistakes — each named by the stage the signature doctor says diverged."""
 
 import hashlib
@@ -8,8 +8,7 @@ import pytest
 
 from helpers.doctor import diagnose
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, EXAMPLE_TIMESTAMP
-from helpers.exercises import Verdict
-from helpers.exercises_debug import (
+from helpers.exercises.debug import (
     FORUM_ORDER,
     SERVER_TIME,
     check_article_rewrite,
@@ -18,11 +17,12 @@ from helpers.exercises_debug import (
     forum_curl,
     mystery_requests,
 )
+from helpers.exercises.feedback import Feedback
 from helpers.request import sign_request
 
 
-def status(verdict: Verdict) -> tuple[str, str | None]:
-    assert isinstance(verdict, Verdict)
+def status(verdict: Feedback) -> tuple[str, str | None]:
+    assert isinstance(verdict, Feedback)
     repr(verdict)  # renders
     return verdict.status, verdict.stage
 
@@ -64,8 +64,14 @@ def test_fixed_request_mistakes_name_their_stage():
     late = sign_request("POST", "/api/v3/order", FORUM_ORDER, api_key=EXAMPLE_API_KEY,
                         secret=EXAMPLE_SECRET_KEY, timestamp=SERVER_TIME - 10_000)  # fmt: skip
     assert status(check_fixed_request(late)) == ("wrong", "timestamp")
-    bad_key = sign_request("POST", "/api/v3/order", FORUM_ORDER, api_key=EXAMPLE_API_KEY,
-                           secret="FAKE" + EXAMPLE_SECRET_KEY[4:], timestamp=EXAMPLE_TIMESTAMP)
+    bad_key = sign_request(
+        "POST",
+        "/api/v3/order",
+        FORUM_ORDER,
+        api_key=EXAMPLE_API_KEY,
+        secret="FAKE" + EXAMPLE_SECRET_KEY[4:],
+        timestamp=EXAMPLE_TIMESTAMP,
+    )
     assert status(check_fixed_request(bad_key)) == ("wrong", "key")
     assert status(check_fixed_request("curl --nope x")) == ("wrong", "answer")
     assert status(check_fixed_request(42)) == ("wrong", "answer")
@@ -165,6 +171,13 @@ def test_article_rewrite_mistakes_name_their_stage():
         return url.replace("/account", "/openOrders"), headers
 
     assert status(check_article_rewrite(other_path)) == ("wrong", "request")
+
+    def own_timestamp(api_key, api_secret, timestamp):  # accepted, but not the one given
+        return article_fixed(api_key, api_secret, timestamp + 1)
+
+    assert status(check_article_rewrite(own_timestamp)) == ("wrong", "timestamp")
+    unreadable = check_article_rewrite(lambda *a: ("curl 'unclosed", {}))
+    assert status(unreadable) == ("wrong", "answer") and "cannot read" in unreadable.message
     assert status(check_article_rewrite(lambda *a: "url")) == ("wrong", "answer")
     assert status(check_article_rewrite(lambda *a: 1 / 0)) == ("wrong", "function")
     assert status(check_article_rewrite(lambda a: a)) == ("wrong", "function")

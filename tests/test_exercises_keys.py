@@ -1,4 +1,5 @@
-"""helpers.exercises_keys: each check fed the right answer, no answer, and typical mistakes.
+"""helpers.exercises.keys and .websocket (notebooks 06, 07): each check fed the right answer,
+no answer, and typical mistakes.
 
 The Ed25519 answer is re-derived here with the openssl command line (the check holds it as
 a literal); the WebSocket payloads are the docs' literals.
@@ -16,17 +17,15 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
-from helpers.exercises import Verdict
-from helpers.exercises_keys import (
+from helpers.exercises.feedback import Feedback
+from helpers.exercises.keys import (
     API_KEY,
-    LOGON_TIMESTAMP,
     PAYLOAD,
     SEED,
     check_ed25519_signature,
     check_ed25519_verifier,
-    check_logon,
-    check_ws_payload,
 )
+from helpers.exercises.websocket import LOGON_TIMESTAMP, check_logon, check_ws_payload
 
 SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
 KEY = ed25519.Ed25519PrivateKey.from_private_bytes(SEED)
@@ -34,8 +33,8 @@ RAW = KEY.sign(PAYLOAD.encode())
 RIGHT = base64.b64encode(RAW).decode()
 
 
-def status(verdict: Verdict) -> tuple[str, str | None]:
-    assert isinstance(verdict, Verdict)
+def status(verdict: Feedback) -> tuple[str, str | None]:
+    assert isinstance(verdict, Feedback)
     return verdict.status, verdict.stage
 
 
@@ -214,6 +213,7 @@ def test_logon_right():
         ("{nope", "JSON"),
         (logon_text().replace("session.logon", "session.login"), "method"),
         (logon_text().replace("session.logon", "order.test"), "params"),
+        (json.dumps({"id": "kit-status", "method": "session.status"}), "method"),
         (logon_text(apiKey="SomeoneElse"), "apiKey"),
         (logon_text(timestamp=LOGON_TIMESTAMP - 60_000), "timestamp"),
         (logon_text(signature=urllib.parse.quote(base64.b64encode(
@@ -232,7 +232,7 @@ def test_checks_never_raise_on_odd_answers():
     odd = [0, "", " ", "é", b"\xff", [], {}, object(), float("nan"), "{}", "[]", "null"]
     for answer in odd:
         for check in (check_ed25519_signature, check_logon):
-            assert isinstance(check(answer), Verdict)
+            assert isinstance(check(answer), Feedback)
     for check in (check_ed25519_verifier, check_ws_payload):
         for answer in odd + [lambda *a: None, lambda *a: odd]:
-            assert isinstance(check(answer), Verdict)
+            assert isinstance(check(answer), Feedback)

@@ -1,4 +1,5 @@
-"""helpers.exercises_send: notebook 03's checks, fed the right answer, none, and typical mistakes.
+"""helpers.exercises.timing and .send: notebook 03's checks, fed the right answer, none, and
+typical mistakes.
 
 Expected values are literals: the window edges and the clock offset worked out by hand from
 Binance's REST API "Timing security" rule, the mixed order's payload and signature from
@@ -16,7 +17,8 @@ import requests
 from verdicts import assert_correct, assert_not_attempted, assert_wrong
 
 from helpers.exchange import HmacKey, LocalExchange
-from helpers.exercises_send import check_clock_offset, check_mixed_order, check_window_edges
+from helpers.exercises.send import check_mixed_order
+from helpers.exercises.timing import check_clock_offset, check_window_edges
 from helpers.request import send, sign_request
 
 SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
@@ -34,12 +36,6 @@ DOC_TIMESTAMP = 1499827319559
 MIXED_QUERY = "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC"
 MIXED_BODY = "quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
 MIXED_SIGNATURE = "0fd168b8ddb4876a0358a8d14d0c9f3da0e9b20c5d52b2a00fcf7d1c602f9a77"
-
-
-
-
-
-
 
 
 # --- 3.1 check_window_edges -----------------------------------------------------------------

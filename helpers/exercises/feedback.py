@@ -6,6 +6,7 @@ name). A check never raises on a wrong answer or on an answer not given yet (``.
 ``None``): it says "Not attempted yet", so an untouched notebook still runs top to bottom.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "correct",
     "is_placeholder",
     "not_attempted",
+    "screen",
     "short",
     "wrong",
 ]
@@ -68,3 +70,24 @@ def is_placeholder(answer: object) -> bool:
 def short(text: str, limit: int = 90) -> str:
     shown = repr(text)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def screen(
+    answer: object,
+    accepts: type | tuple[type, ...] | Callable[[object], bool] = object,
+    expected: str = "an answer",
+    *,
+    todo: str,
+) -> Feedback | None:
+    """The two answers every check turns away first, or ``None`` to go on judging.
+
+    ``...``/``None`` is not attempted yet (``todo`` says what to write); an answer that is
+    not of the kind ``accepts`` (a type, or a test such as ``callable``; anything by
+    default) is wrong at the "answer" stage: "Expected ``expected``, got <its type>."
+    """
+    if is_placeholder(answer):
+        return not_attempted(todo)
+    fits = isinstance(answer, accepts) if isinstance(accepts, (type, tuple)) else accepts(answer)
+    if not fits:
+        return wrong("answer", f"Expected {expected}, got {type(answer).__name__}.")
+    return None

@@ -1,6 +1,6 @@
 """Self-checks for notebook 10's exercises (the popular clients, compared).
 
-Like every check in ``helpers.exercises``, each returns a ``Verdict`` naming the stage that
+Like every check in ``helpers.exercises``, each returns a ``Feedback`` naming the stage that
 diverged, and says "Not attempted yet" — never raises — for an answer not given (``...`` or
 ``None``).
 
@@ -18,7 +18,9 @@ pins the values for the versions in ``requirements-peers.txt``.
 from collections.abc import Mapping
 
 from helpers.compare import first_difference
-from helpers.exercises import Verdict, correct, is_placeholder, not_attempted, short, wrong
+from helpers.examples import EXAMPLE_TIMESTAMP, vector
+from helpers.exercises.feedback import Feedback, correct, screen, short, wrong
+from helpers.wire import split_signature
 
 __all__ = [
     "PREDICT_PARAMS",
@@ -36,11 +38,7 @@ PREDICT_PARAMS = (
     ("newClientOrderId", "my order 7"),
     ("recvWindow", 20000),
 )
-PREDICT_TIMESTAMP = 1499827319559
-
-
-def _unsigned(part: str) -> str:
-    return "&".join(p for p in part.split("&") if p and not p.startswith("signature="))
+PREDICT_TIMESTAMP = EXAMPLE_TIMESTAMP
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
@@ -50,16 +48,18 @@ def _pairs(text: str) -> list[tuple[str, str]]:
 # --- 10.1 --------------------------------------------------------------------------------
 
 
-def check_predicted_payload(answer: object) -> Verdict:
+def check_predicted_payload(answer: object) -> Feedback:
     """Exercise 10.1: the exact text python-binance signs for ``PREDICT_PARAMS`` sent with
     ``create_test_order`` at timestamp 1499827319559 (its HMAC input, before ``signature``)."""
-    if is_placeholder(answer):
-        return not_attempted(
-            "Replace ... with the text you expect python-binance to sign (a str such as "
-            "'name=value&...'), then run the cell again."
-        )
-    if not isinstance(answer, str):
-        return wrong("answer", f"Expected the payload as a str, got {type(answer).__name__}.")
+    early = screen(
+        answer,
+        str,
+        "the payload as a str",
+        todo="Replace ... with the text you expect python-binance to sign (a str such as "
+        "'name=value&...'), then run the cell again.",
+    )
+    if early is not None:
+        return early
     from helpers.clients import rest_request
 
     expected = rest_request("python-binance", PREDICT_PARAMS, timestamp=PREDICT_TIMESTAMP).signed
@@ -139,33 +139,30 @@ def _rebuild_cases() -> list[tuple[str, str, str, str]]:
             rest_request("ccxt", tricky),
         )
     ]
-    mixed_body = "quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559&signature=0fd1"
+    mixed = vector("rest-hmac-mixed")
     cases.append(
         (
             "the docs' mixed request",
-            "/api/v3/order?symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC",
-            mixed_body,
-            "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC"
-            "quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559",
+            f"{mixed['path']}?{mixed['query_string']}",
+            f"{mixed['body_text']}&signature={mixed['signature'][:4]}",
+            mixed["payload"],
         )
     )
     return cases
 
 
-def check_rebuild(rebuild_payload: object) -> Verdict:
+def check_rebuild(rebuild_payload: object) -> Feedback:
     """Exercise 10.2: ``rebuild_payload(target, body) -> str`` — the signature payload a
     server rebuilds from a request's raw target (``/path?query``) and raw body (``str``)."""
-    if is_placeholder(rebuild_payload):
-        return not_attempted(
-            "Write def rebuild_payload(target, body): ... above, delete the line that sets "
-            "it to ..., then run the cell again."
-        )
-    if not callable(rebuild_payload):
-        return wrong(
-            "answer",
-            f"Expected a function rebuild_payload(target, body), got "
-            f"{type(rebuild_payload).__name__}.",
-        )
+    early = screen(
+        rebuild_payload,
+        callable,
+        "a function rebuild_payload(target, body)",
+        todo="Write def rebuild_payload(target, body): ... above, delete the line that sets "
+        "it to ..., then run the cell again.",
+    )
+    if early is not None:
+        return early
     for label, target, body, expected in _rebuild_cases():
         try:
             got = rebuild_payload(target, body)
@@ -190,7 +187,8 @@ def check_rebuild(rebuild_payload: object) -> Verdict:
                 "query string",
                 f"On {label} your payload starts with the path: only what follows '?' counts.",
             )
-        query, unsigned_body = _unsigned(target.partition("?")[2]), _unsigned(body)
+        query = split_signature(target.partition("?")[2])[0]
+        unsigned_body = split_signature(body)[0]
         if query and unsigned_body and got == query + "&" + unsigned_body:
             return wrong(
                 "separator",
@@ -204,9 +202,7 @@ def check_rebuild(rebuild_payload: object) -> Verdict:
                 "bytes as they arrived, percent-escapes and '+' included.",
             )
         if sorted(got.split("&")) == sorted(expected.split("&")):
-            return wrong(
-                "order", f"On {label} the pairs are reordered: keep them as they arrived."
-            )
+            return wrong("order", f"On {label} the pairs are reordered: keep them as they arrived.")
         index = first_difference(got, expected)
         return wrong(
             "payload",
@@ -223,16 +219,18 @@ def check_rebuild(rebuild_payload: object) -> Verdict:
 # --- 10.3 --------------------------------------------------------------------------------
 
 
-def check_ccxt_options(options: object) -> Verdict:
+def check_ccxt_options(options: object) -> Feedback:
     """Exercise 10.3: ccxt exchange ``options`` under which ``ccxt.pro``'s WebSocket
     signature for the docs' non-ASCII example is the docs' ``b33892ae…``."""
-    if is_placeholder(options):
-        return not_attempted(
-            "Replace ... with a dict of ccxt options, e.g. {'name': value}, then run the "
-            "cell again."
-        )
-    if not isinstance(options, Mapping):
-        return wrong("answer", f"Expected a dict of options, got {type(options).__name__}.")
+    early = screen(
+        options,
+        Mapping,
+        "a dict of options",
+        todo="Replace ... with a dict of ccxt options, e.g. {'name': value}, then run the "
+        "cell again.",
+    )
+    if early is not None:
+        return early
     from helpers.clients import DOCS_WS_SIGNATURE, ws_request
 
     try:

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 
 from helpers.doctor import Diagnosis, as_sent, diagnose
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, EXAMPLE_TIMESTAMP
-from helpers.exercises import Verdict, correct, is_placeholder, not_attempted, short, wrong
+from helpers.exercises.feedback import Feedback, correct, screen, short, wrong
 
 __all__ = [
     "FORUM_ORDER",
@@ -62,7 +62,7 @@ def forum_curl() -> str:
     )
 
 
-def _stage_of(diagnosis: Diagnosis) -> Verdict:
+def _stage_of(diagnosis: Diagnosis) -> Feedback:
     first = diagnosis.findings[0]
     others = [f.code for f in diagnosis.findings[1:]]
     more = f"\n(The doctor also finds: {', '.join(others)}.)" if others else ""
@@ -73,24 +73,26 @@ def _stage_of(diagnosis: Diagnosis) -> Verdict:
     )
 
 
-def _diagnose_answer(answer: object, **kwargs: object) -> Diagnosis | Verdict:
+def _diagnose_answer(answer: object, **kwargs: object) -> Diagnosis | Feedback:
     try:
         return diagnose(answer, secret=EXAMPLE_SECRET_KEY, **kwargs)
     except (TypeError, ValueError) as exc:
         return wrong("answer", f"The doctor cannot read your request: {exc}")
 
 
-def check_fixed_request(request: object) -> Verdict:
+def check_fixed_request(request: object) -> Feedback:
     """Exercise 8.1: the forum's order, repaired. ``request`` is anything the doctor reads
     (a curl line, a ``SignedRequest``, ...); it must be accepted at ``SERVER_TIME`` and
     send the same order: POST /api/v3/order with FORUM_ORDER's parameters."""
-    if is_placeholder(request):
-        return not_attempted(
-            "Replace ... with your repaired request (a curl line, or sign_request(...)), "
-            "then run the cell again."
-        )
+    early = screen(
+        request,
+        todo="Replace ... with your repaired request (a curl line, or sign_request(...)), "
+        "then run the cell again.",
+    )
+    if early is not None:
+        return early
     diagnosis = _diagnose_answer(request, server_time=SERVER_TIME)
-    if isinstance(diagnosis, Verdict):
+    if isinstance(diagnosis, Feedback):
         return diagnosis
     if not diagnosis.ok:
         return _stage_of(diagnosis)
@@ -133,21 +135,21 @@ def mystery_requests() -> list[str]:
     ]
 
 
-def check_hypothesis(func: object) -> Verdict:
+def check_hypothesis(func: object) -> Feedback:
     """Exercise 8.2: ``func(path, payload) -> str``, the text the mystery client signed.
 
     Proven like the doctor proves: HMAC-SHA256 of your text with the example secret must
     equal the signature each mystery request carries.
     """
-    if is_placeholder(func):
-        return not_attempted(
-            "Replace ... with your function's name (def my_hypothesis(path, payload): ...), "
-            "then run the cell again."
-        )
-    if not callable(func):
-        return wrong(
-            "answer", f"Expected a function (path, payload) -> str, got {type(func).__name__}."
-        )
+    early = screen(
+        func,
+        callable,
+        "a function (path, payload) -> str",
+        todo="Replace ... with your function's name (def my_hypothesis(path, payload): ...), "
+        "then run the cell again.",
+    )
+    if early is not None:
+        return early
     proven = 0
     for url in mystery_requests():
         sent = as_sent(url)
@@ -191,21 +193,19 @@ def check_hypothesis(func: object) -> Verdict:
 # --- 9.1: the article's snippet, rewritten --------------------------------------------------
 
 
-def check_article_rewrite(func: object) -> Verdict:
+def check_article_rewrite(func: object) -> Feedback:
     """Exercise 9.1: ``func(api_key, api_secret, timestamp) -> (url, headers)`` for
     ``GET /api/v3/account``, signed as Binance wants. Called twice (two timestamps), each
     request judged by the doctor at that moment."""
-    if is_placeholder(func):
-        return not_attempted(
-            "Replace ... with your function's name (def account_request(api_key, api_secret, "
-            "timestamp): ...), then run the cell again."
-        )
-    if not callable(func):
-        return wrong(
-            "answer",
-            f"Expected a function (api_key, api_secret, timestamp) -> (url, headers), got "
-            f"{type(func).__name__}.",
-        )
+    early = screen(
+        func,
+        callable,
+        "a function (api_key, api_secret, timestamp) -> (url, headers)",
+        todo="Replace ... with your function's name (def account_request(api_key, api_secret, "
+        "timestamp): ...), then run the cell again.",
+    )
+    if early is not None:
+        return early
     for timestamp in (EXAMPLE_TIMESTAMP, EXAMPLE_TIMESTAMP + 86_400_000):
         try:
             result = func(EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, timestamp)
@@ -232,7 +232,7 @@ def check_article_rewrite(func: object) -> Verdict:
             )
         url, headers = result
         diagnosis = _diagnose_answer(url, headers=headers, server_time=timestamp + 441)
-        if isinstance(diagnosis, Verdict):
+        if isinstance(diagnosis, Feedback):
             return diagnosis
         if not diagnosis.ok:
             return _stage_of(diagnosis)

@@ -1,0 +1,295 @@
+"""Notebook 01's checks (assemble parameters): a quantity's text, the mixed payload, non-ASCII.
+
+The right answers are the docs' (``helpers.examples``): the mixed query + body example
+(``rest-hmac-mixed``, signed ``0fd168b8…``) and the non-ASCII example
+(``rest-hmac-non-ascii``, ``e1353ec6…``). What is *computed* here are the typical wrong
+answers (joined with ``&``, body first, the unencoded symbol signed, ...).
+
+- 01-assemble-parameters: a quantity of 0.00001 — ``check_quantity_value``; the mixed
+  request's payload — ``check_mixed_payload``; a non-ASCII symbol, encoded and signed —
+  ``check_non_ascii``
+"""
+
+import re
+from collections import Counter
+from decimal import Decimal, InvalidOperation
+
+from helpers.compare import first_difference
+from helpers.examples import EXAMPLE_SECRET_KEY, vector
+from helpers.exercises.feedback import CORRECT, Feedback, correct, screen, short, wrong
+from helpers.exercises.first_signature import diagnose_signature, hmac_hex
+from helpers.params import query_string
+
+__all__ = [
+    "MIXED_BODY",
+    "MIXED_PAYLOAD",
+    "MIXED_QUERY",
+    "MIXED_SIGNATURE",
+    "check_mixed_payload",
+    "check_non_ascii",
+    "check_quantity_value",
+]
+
+_MIXED = vector("rest-hmac-mixed")
+MIXED_QUERY: str = _MIXED["query_string"]
+MIXED_BODY: str = _MIXED["body_text"]
+MIXED_PAYLOAD: str = _MIXED["payload"]
+MIXED_SIGNATURE: str = _MIXED["signature"]
+
+_NON_ASCII = vector("rest-hmac-non-ascii")
+NON_ASCII_SYMBOL: str = dict(_NON_ASCII["query"])["symbol"]
+NON_ASCII_PAYLOAD: str = _NON_ASCII["payload"]
+NON_ASCII_SIGNATURE: str = _NON_ASCII["signature"]
+# The same parameters unencoded: what a learner who skips percent-encoding signs.
+NON_ASCII_RAW_PAYLOAD = "&".join(f"{name}={value}" for name, value in _NON_ASCII["query"])
+
+QUANTITY_TEXT = "0.00001"
+
+
+def check_quantity_value(value: object) -> Feedback:
+    """Exercise (01): a Python value for ``quantity`` that ``query_string`` sends as 0.00001."""
+    early = screen(
+        value,
+        todo="Replace ... with a value that query_string({'quantity': value}) turns into "
+        "'quantity=0.00001'.",
+    )
+    if early is not None:
+        return early
+    if isinstance(value, float):
+        return wrong(
+            "value type",
+            f"A float is refused: str({value!r}) is {str(value)!r}, and floats print in "
+            "scientific notation or with binary rounding noise. Use the str '0.00001' "
+            "or Decimal('0.00001').",
+        )
+    if isinstance(value, Decimal) and value.is_finite() and value != Decimal(QUANTITY_TEXT):
+        if value == Decimal(float(QUANTITY_TEXT)):
+            return wrong(
+                "value type",
+                "You built the Decimal from a float: Decimal(0.00001) keeps the float's "
+                f"binary error ({format(value, 'f')[:30]}…). Build it from text: "
+                "Decimal('0.00001').",
+            )
+    try:
+        text = query_string({"quantity": value})
+    except (TypeError, ValueError) as exc:
+        return wrong("value type", f"query_string refuses it: {exc}")
+    sent = text.removeprefix("quantity=")
+    if sent == QUANTITY_TEXT:
+        return correct(f"{value!r} is sent as {text!r}.")
+    try:
+        number = Decimal(sent)
+    except InvalidOperation:
+        return wrong("value text", f"It is sent as {text!r}, which is not a number.")
+    if number == Decimal(QUANTITY_TEXT):
+        if "e" in sent.lower():
+            return wrong(
+                "value text",
+                f"It is sent as {text!r}: scientific notation. Binance expects plain "
+                "'0.00001'; the signature covers the text, so write the text you mean.",
+            )
+        return wrong(
+            "value text",
+            f"Same number, different text: it is sent as {text!r}. The signature covers "
+            "the text, so '0.000010' and '0.00001' are different payloads; write '0.00001'.",
+        )
+    return wrong("value", f"It is sent as {text!r}, which is not 0.00001.")
+
+
+_MIXED_NAMES = tuple(name for name, _ in (*_MIXED["query"], *_MIXED["body"]))
+_KNOWN_NAMES = (*_MIXED_NAMES, "signature", "apiKey", "api_key")
+_PAIR = re.compile(r"(?:&?)(" + "|".join(sorted(_KNOWN_NAMES, key=len, reverse=True)) + r")=")
+
+
+def _pairs(text: str) -> list[tuple[str, str]] | None:
+    """Split a payload into (name, value) pairs by the names this exercise knows.
+
+    Works even where the query and body were concatenated without ``&``
+    (``…GTCquantity=1…``). ``None`` if the text does not start with a known name.
+    """
+    matches = list(_PAIR.finditer(text))
+    if not matches or matches[0].start() != 0:
+        return None
+    pairs = []
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        end = following.start() if following else len(text)
+        pairs.append((match.group(1), text[match.end() : end]))
+    return pairs
+
+
+def check_mixed_payload(payload: object) -> Feedback:
+    """Exercise (01): the signature payload of the docs' mixed query + body request."""
+    early = screen(
+        payload,
+        str,
+        "the payload as a str",
+        todo="Replace ... with the signature payload (the text that gets signed) of the "
+        "mixed request, then run the cell again.",
+    )
+    if early is not None:
+        return early
+    if payload == MIXED_PAYLOAD:
+        return correct(
+            "Query string + body, no separator: …timeInForce=GTCquantity=1… — exactly "
+            f"what the docs sign ({MIXED_SIGNATURE[:8]}…)."
+        )
+    if payload.startswith("?"):
+        return wrong(
+            "payload",
+            "The '?' separates the path from the query string in a URL; it is not part "
+            "of the payload. Start with 'symbol='.",
+        )
+    if "×tamp" in payload:
+        return wrong(
+            "payload",
+            "'×tamp' — '&timestamp' was eaten by HTML entity decoding ('&times' → '×'), "
+            "as in the seed article. Type '&timestamp' yourself.",
+        )
+    if payload == MIXED_QUERY + "&" + MIXED_BODY:
+        return wrong(
+            "payload",
+            "You joined the query string and the body with '&'. Binance concatenates "
+            "them with no separator: …timeInForce=GTCquantity=1…",
+        )
+    if payload in (MIXED_BODY + MIXED_QUERY, MIXED_BODY + "&" + MIXED_QUERY):
+        return wrong(
+            "payload",
+            "You put the body before the query string. The payload is the query string "
+            "first, then the body.",
+        )
+    if payload == MIXED_QUERY:
+        return wrong(
+            "payload",
+            "That is only the query string: append the body (no separator). The "
+            "signature covers both parts.",
+        )
+    if payload == MIXED_BODY:
+        return wrong(
+            "payload",
+            "That is only the body: put the query string in front of it (no separator). "
+            "The signature covers both parts.",
+        )
+    pairs = _pairs(payload)
+    if pairs is None:
+        return wrong(
+            "payload",
+            f"Your payload should start with 'symbol=', as the query string does; it "
+            f"starts with {short(payload[:20])}.",
+        )
+    names = [name for name, _ in pairs]
+    if "signature" in names:
+        return wrong(
+            "payload",
+            "'signature' is never part of the payload: sign everything else, then "
+            "append signature=… to what you send.",
+        )
+    if "apiKey" in names or "api_key" in names:
+        return wrong(
+            "payload",
+            "The API key is not a parameter of a REST request: it goes in the "
+            "X-MBX-APIKEY header, outside the payload.",
+        )
+    expected = _pairs(MIXED_PAYLOAD) or []
+    expected_values = dict(expected)
+    missing = [name for name in _MIXED_NAMES if name not in names]
+    if missing:
+        return wrong("payload", f"Missing parameter(s): {', '.join(missing)}.")
+    duplicated = [name for name, count in Counter(names).items() if count > 1]
+    if duplicated:
+        return wrong(
+            "payload",
+            f"Parameter(s) sent twice: {', '.join(duplicated)} (Binance answers -1101).",
+        )
+    for name, value in pairs:
+        if value.strip("&") != expected_values[name]:  # a stray '&' is a separator problem
+            return wrong(
+                "payload",
+                f"{name} is {short(value)}; the docs' example has {short(expected_values[name])}.",
+            )
+    if names != [name for name, _ in expected]:
+        return wrong(
+            "payload",
+            "Your pairs are in a different order than the docs' example. Binance accepts "
+            "any order, but the signature covers the order you send; for this request "
+            "it is: " + ", ".join(_MIXED_NAMES) + ".",
+        )
+    return wrong(
+        "payload",
+        "Right pairs in the right order, but different characters between them. Between "
+        "the query string and the body there is nothing; between pairs inside each part, "
+        "one '&'. Compare with helpers.compare.compare(your_payload, expected).",
+    )
+
+
+def check_non_ascii(payload: object, signature: object) -> Feedback:
+    """Exercise (01): the docs' order with symbol １２３４５６ — its payload, then its signature."""
+    early = screen(
+        payload,
+        str,
+        "the payload as a str",
+        todo="Replace the first ... with the payload (build it with query_string), then "
+        "the second ... with its signature.",
+    )
+    if early is not None:
+        return early
+    if payload != NON_ASCII_PAYLOAD:
+        if NON_ASCII_SYMBOL in payload or any(ord(char) > 127 for char in payload):
+            return wrong(
+                "encoding",
+                "You signed the unencoded text: your payload holds the raw symbol. Since "
+                "2026-01-15 the payload must be percent-encoded before signing, or "
+                "Binance answers -1022. Build it with query_string.",
+            )
+        upper_escapes = re.sub(r"%[0-9a-fA-F]{2}", lambda m: m.group(0).upper(), payload)
+        if upper_escapes == NON_ASCII_PAYLOAD:
+            return wrong(
+                "encoding",
+                "Your percent-escapes use lowercase hex (%ef%bc…); the docs' payload uses "
+                "uppercase (%EF%BC…). Different bytes, different signature.",
+            )
+        if "%25" in payload:
+            return wrong(
+                "encoding",
+                "You percent-encoded twice: '%' itself became '%25'. Encode the raw value "
+                "once (query_string does).",
+            )
+        feedback = wrong(
+            "payload",
+            "Your payload differs from the docs' at byte "
+            f"{first_difference(payload, NON_ASCII_PAYLOAD)}: expected\n{NON_ASCII_PAYLOAD}",
+        )
+        if isinstance(signature, str) and signature.lower() == hmac_hex(
+            EXAMPLE_SECRET_KEY.encode(), payload.encode()
+        ):
+            return wrong(
+                feedback.stage or "payload",
+                "Your signature matches your payload, so signing works; the payload is "
+                "the stage that diverged.\n" + feedback.message,
+            )
+        return feedback
+    raw_candidate = (
+        hmac_hex(EXAMPLE_SECRET_KEY.encode(), NON_ASCII_RAW_PAYLOAD.encode()),
+        "encoding",
+        "Your payload is right, but you signed the unencoded text (the raw symbol). "
+        "Sign the percent-encoded payload — the bytes you send — or Binance answers -1022.",
+    )
+    feedback = diagnose_signature(
+        signature,
+        todo="Your payload is right. Now sign it with the example secret and put the hex "
+        "in place of the second ....",
+        payload=NON_ASCII_PAYLOAD,
+        expected=NON_ASCII_SIGNATURE,
+        extra=(raw_candidate,),
+    )
+    if feedback.status == CORRECT:
+        return correct(
+            f"Encoded payload, and its signature {NON_ASCII_SIGNATURE[:8]}… — both as in "
+            "Binance's docs."
+        )
+    if feedback.stage == "signature":
+        return wrong(
+            "signature",
+            "Your payload is right but the signature isn't: check the secret (the "
+            "example secret, exactly) and that you signed the payload's bytes unchanged.",
+        )
+    return feedback
