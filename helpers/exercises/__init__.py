@@ -30,23 +30,3 @@ Where each notebook's checks live (import them from there):
 Shared by all: ``feedback`` (the result type and its constructors). Importing this package
 imports none of the checks.
 """
-
-from importlib import import_module
-
-# Transitional: old names that modules of other branches (helpers.playground,
-# helpers.exercises_pitfalls) still import from here; each maps to its new home. Delete
-# this block once they import from helpers.exercises.feedback / .parameters.
-_MOVED = {
-    "Verdict": ("feedback", "Feedback"),
-    **{name: ("feedback", name) for name in ("CORRECT", "NOT_ATTEMPTED", "WRONG")},
-    **{name: ("feedback", name) for name in ("correct", "wrong", "not_attempted")},
-    "is_placeholder": ("feedback", "is_placeholder"),
-    **{name: ("parameters", name) for name in ("MIXED_BODY", "MIXED_QUERY", "MIXED_SIGNATURE")},
-}
-
-
-def __getattr__(name: str) -> object:
-    if name in _MOVED:
-        module, attribute = _MOVED[name]
-        return getattr(import_module(f"helpers.exercises.{module}"), attribute)
-    raise AttributeError(f"module 'helpers.exercises' has no attribute {name!r}")
