@@ -171,17 +171,18 @@ def check_duplicates(parts: tuple[Part, ...], signatures: tuple[str, ...]) -> No
         )
 
 
+def empty_refusal(name: str, where: str) -> Refusal:
+    """-1105 for parameter ``name`` sent empty; ``where`` says how (for the learner)."""
+    quoted = shown(name, 40)
+    detail = f"{quoted!r} {where}: leave it out instead"
+    return Refusal(-1105, f"Parameter '{quoted}' was empty.", CHECK_EMPTY, detail)
+
+
 def check_empty(parts: tuple[Part, ...]) -> None:
     for part in parts:
         for name, value in part.pairs:
             if value == "":
-                quoted = shown(name, 40)
-                raise Refusal(
-                    -1105,
-                    f"Parameter '{quoted}' was empty.",
-                    CHECK_EMPTY,
-                    f"{quoted!r} in the {part.label} has an empty value: leave it out instead",
-                )
+                raise empty_refusal(name, f"in the {part.label} has an empty value")
 
 
 def recv_window_us(params: Mapping[str, str]) -> int:

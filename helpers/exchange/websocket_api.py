@@ -20,6 +20,7 @@ from helpers.exchange.checks import (
     check_api_key,
     check_mandatory,
     check_timing,
+    empty_refusal,
     recv_window_us,
 )
 from helpers.exchange.endpoints import check_order
@@ -39,7 +40,6 @@ from helpers.exchange.refusal import Refusal
 from helpers.exchange.verdict import (
     CHECK_API_KEY,
     CHECK_DUPLICATE,
-    CHECK_EMPTY,
     CHECK_KEY_TYPE,
     CHECK_REQUEST,
     CHECK_ROUTE,
@@ -243,13 +243,7 @@ def judge_ws(
         )
     for param, text in texts:
         if text == "":
-            quoted = shown(param, 40)
-            raise Refusal(
-                -1105,
-                f"Parameter '{quoted}' was empty.",
-                CHECK_EMPTY,
-                f"{quoted!r} is empty or null: leave it out instead",
-            )
+            raise empty_refusal(param, "is empty or null")
     window_us = recv_window_us(params)
     trace.server_time = now
     check_timing(params["timestamp"], window_us, now)
