@@ -4,7 +4,8 @@
 A Binance API key or secret is 64 letters and digits, mixed case. Such a token may appear
 only if it is one of Binance's documented example keys or is visibly fake (it says
 "FAKE"). Hex strings of that length are signatures and digests, not keys. Private keys
-in PEM form may not appear at all: notebooks and tests generate theirs at run time.
+in PEM form may not appear, but for the one Binance publishes as an example (the FIX API
+Logon's): notebooks and tests generate theirs at run time.
 """
 
 import json
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import examples
+from helpers import examples, fix
 
 ROOT = Path(__file__).parent.parent
 # 64 for Binance keys; a little slack either side for a mangled copy.
@@ -25,6 +26,9 @@ KEY_LIKE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{60,72}(?![A-Za-z0-9])")
 KEY_FIELDS = ("api_key", "secret")
 PUBLIC_FIELDS = ("public_key", "sample_signature", "signature", "signature_percent_encoded")
 KEY_IDS = ("docs-hmac", "docs-rsa", "docs-ed25519", "faq-hmac", "faq-ed25519", "faq-rsa")
+# The FIX API docs' Logon examples (helpers/data/fix_logon.json, fix-api.md): their
+# messages hold example API keys (Username (553)) and signatures.
+FIX_MESSAGES = (fix.docs_example(), fix.docs_example()["logon_request_sample"])
 
 
 def documented_examples() -> set[str]:
@@ -35,12 +39,29 @@ def documented_examples() -> set[str]:
         allowed |= {entry[f] for f in KEY_FIELDS if f in entry}
         for value in (entry[f] for f in PUBLIC_FIELDS if f in entry):
             allowed |= set(KEY_LIKE.findall(value)) | set(KEY_LIKE.findall(json.dumps(value)))
+    for entry in FIX_MESSAGES:
+        assert entry["source"]["file"] == "fix-api.md" and entry["source"]["heading"]
+        allowed |= set(KEY_LIKE.findall(entry["message"]))
     return allowed
 
 
 DOCUMENTED_EXAMPLES = documented_examples()
 HEX = re.compile(r"[0-9a-fA-F]+")
 PEM_PRIVATE = re.compile("-----BEGIN [A-Z ]*" + "PRIVATE KEY-----")
+PEM_PRIVATE_BLOCK = re.compile(PEM_PRIVATE.pattern + r"(.*?)-----END ", re.S)
+# The one private key Binance publishes, as an example that opens no account (fix-api.md,
+# "How to sign Logon `<A>` request"), pinned here by its PEM body: any other is refused.
+DOCUMENTED_PRIVATE_KEYS = {"MC4CAQAwBQYDK2VwBCIEIIJEYWtGBrhACmb9Dvy+qa8WEf0lQOl1s4CLIAB9m89u"}
+
+
+def undocumented_private_keys(text: str) -> int:
+    """PEM private-key headers in ``text``, less the documented example's (whose body, with
+    its line breaks written as they are or as JSON's ``\\n``, is the docs')."""
+    documented = sum(
+        re.sub(r"\\n|\s", "", block) in DOCUMENTED_PRIVATE_KEYS
+        for block in PEM_PRIVATE_BLOCK.findall(text)
+    )
+    return len(PEM_PRIVATE.findall(text)) - documented
 
 
 def committable_files() -> list[Path]:
@@ -76,9 +97,19 @@ def test_no_private_key_in_pem_form():
     found = [
         str(path.relative_to(ROOT))
         for path in committable_files()
-        if PEM_PRIVATE.search(path.read_text(encoding="utf-8", errors="replace"))
+        if undocumented_private_keys(path.read_text(encoding="utf-8", errors="replace"))
     ]
     assert found == [], f"private keys in PEM form: {found}"
+
+
+def test_only_the_documented_example_private_key_is_let_through():
+    documented = next(iter(DOCUMENTED_PRIVATE_KEYS))
+    header, footer = "-----BEGIN " + "PRIVATE KEY-----", "-----END " + "PRIVATE KEY-----"
+    assert undocumented_private_keys(f"{header}\n{documented}\n{footer}\n") == 0
+    assert undocumented_private_keys(json.dumps(f"{header}\n{documented}\n{footer}\n")) == 0
+    other = documented[:-1] + ("v" if documented[-1] != "v" else "w")
+    assert undocumented_private_keys(f"{header}\n{other}\n{footer}\n") == 1
+    assert undocumented_private_keys(f"{header}\n{documented}") == 1  # no END: not a block
 
 
 def test_key_files_are_ignored():

@@ -70,7 +70,8 @@ def _comp_id(field: str, value: object) -> str:
     value = _text(field, value)
     if not _COMP_ID.fullmatch(value):
         raise ValueError(
-            f"{field}: must match ^[a-zA-Z0-9-_]{{1,8}}$ (fix-api.md → Header); got {value!r}"
+            f"{field}: must obey the docs' regex ^[a-zA-Z0-9-_]{{1,8}}$ (1 to 8 letters, "
+            f"digits, '-' or '_'; fix-api.md → Header); got {value!r}"
         )
     return value
 
