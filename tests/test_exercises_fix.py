@@ -26,6 +26,14 @@ SIGNATURE = KEY.sign(PAYLOAD.encode())
 RAW_DATA = base64.b64encode(SIGNATURE).decode()
 
 
+def said(verdict, *words: str) -> None:
+    """Each of ``words`` is in the message (which is wrapped to stay narrow)."""
+    text = " ".join(verdict.message.split())
+    for word in words:
+        assert word in text, verdict
+    assert all(len(line) <= 90 for line in verdict.message.splitlines()), verdict
+
+
 def b64_of(payload: str) -> str:
     return base64.b64encode(KEY.sign(payload.encode())).decode()
 
@@ -36,13 +44,19 @@ def test_the_exercise_values_are_the_ones_the_notebook_states():
 
 
 def test_right():
-    assert_correct(check_fix_logon(PAYLOAD, RAW_DATA))
+    verdict = check_fix_logon(PAYLOAD, RAW_DATA)
+    assert_correct(verdict)
+    said(verdict, RAW_DATA[:12])
 
 
 @pytest.mark.parametrize("placeholder", [..., None])
 def test_not_attempted(placeholder):
-    assert_not_attempted(check_fix_logon(placeholder, placeholder), "chr(1)")
-    assert_not_attempted(check_fix_logon(PAYLOAD, placeholder), "Your payload is right")
+    verdict = check_fix_logon(placeholder, placeholder)
+    assert_not_attempted(verdict)
+    said(verdict, "chr(1)")
+    verdict = check_fix_logon(PAYLOAD, placeholder)
+    assert_not_attempted(verdict)
+    said(verdict, "Your payload is right")
 
 
 MESSAGE_ORDER = f"A{SOH}1{SOH}EXAMPLE{SOH}{TIME}{SOH}SPOT"
@@ -65,7 +79,9 @@ DOCS_PAYLOAD = f"A{SOH}EXAMPLE{SOH}SPOT{SOH}1{SOH}20240627-11:17:25.223"
     ],
 )
 def test_wrong_payloads(payload, stage, word):
-    assert_wrong(check_fix_logon(payload, RAW_DATA), stage, word)
+    verdict = check_fix_logon(payload, RAW_DATA)
+    assert_wrong(verdict, stage)
+    said(verdict, word)
 
 
 def test_payload_as_ascii_bytes_is_read():
@@ -88,4 +104,6 @@ def test_payload_as_ascii_bytes_is_read():
     ],
 )
 def test_wrong_raw_data(raw_data, stage, word):
-    assert_wrong(check_fix_logon(PAYLOAD, raw_data), stage, word)
+    verdict = check_fix_logon(PAYLOAD, raw_data)
+    assert_wrong(verdict, stage)
+    said(verdict, word)

@@ -13,18 +13,13 @@ these values, not with ``helpers.fix`` (the code the exercise is about).
 """
 
 import base64
+import textwrap
 
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
 from helpers.compare import first_difference
-from helpers.exercises.feedback import (
-    Feedback,
-    correct,
-    is_placeholder,
-    not_attempted,
-    short,
-    wrong,
-)
+from helpers.exercises import feedback
+from helpers.exercises.feedback import Feedback, is_placeholder, short
 from helpers.fix import docs_example
 
 __all__ = ["EXERCISE_FIELDS", "check_fix_logon"]
@@ -43,6 +38,23 @@ _PAYLOAD_ORDER = ("MsgType", "SenderCompID", "TargetCompID", "MsgSeqNum", "Sendi
 _MESSAGE_ORDER = ("MsgType", "MsgSeqNum", "SenderCompID", "SendingTime", "TargetCompID")
 _TAGS = {"MsgType": 35, "SenderCompID": 49, "TargetCompID": 56, "MsgSeqNum": 34,
          "SendingTime": 52}  # fmt: skip
+
+
+def _narrow(text: str) -> str:
+    """Messages wrapped to 88 columns: notebook outputs stay narrow."""
+    return textwrap.fill(text, 88, break_long_words=False, break_on_hyphens=False)
+
+
+def correct(message: str) -> Feedback:
+    return feedback.correct(_narrow(message))
+
+
+def wrong(stage: str, message: str) -> Feedback:
+    return feedback.wrong(stage, _narrow(message))
+
+
+def not_attempted(message: str) -> Feedback:
+    return feedback.not_attempted(_narrow(message))
 
 
 def _payload(fields: dict, order=_PAYLOAD_ORDER, sep: str = SOH) -> str:
