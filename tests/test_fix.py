@@ -64,6 +64,16 @@ def test_the_docs_message_is_reproduced_byte_for_byte():
     assert build(private_key=PRIVATE_KEY) == DOCS_MESSAGE  # a loaded key too
 
 
+def test_an_encrypted_pem_signs_with_its_password():
+    encrypted = PRIVATE_KEY.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(b"FAKE-passphrase"),
+    )  # fmt: skip
+    assert build(private_key=encrypted, password="FAKE-passphrase") == DOCS_MESSAGE
+    with pytest.raises(ValueError, match="^private_key: .*password"):
+        build(private_key=encrypted)
+
+
 def test_the_docs_framing_values():
     assert DOCS_FIELDS["9"] == "247" and DOCS_FIELDS["10"] == "227"  # as printed in the docs
     assert fix.checksum(DOCS_MESSAGE[: DOCS_MESSAGE.rindex(SOH + "10=") + 1]) == "227"

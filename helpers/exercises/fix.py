@@ -143,7 +143,7 @@ def _check_raw_data(raw_data: object, signature: bytes) -> Feedback:
     if raw_data == expected:
         return correct(
             f"Payload and RawData (96) both right: {expected[:12]}… — Ed25519 of "
-            "A␁EXAMPLE␁SPOT␁1␁" + EXERCISE_FIELDS["SendingTime"] + " with the docs' key."
+            "A␁EXAMPLE␁SPOT␁1␁" + EXERCISE_FIELDS["SendingTime"] + " (␁ is SOH) with the docs' key."
         )
     if raw_data == docs_example()["signature"]:
         return wrong(

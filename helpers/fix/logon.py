@@ -144,7 +144,7 @@ def _refuse(what: str) -> ValueError:
     return ValueError(f"private_key: {ONLY_ED25519} Got {what}.")
 
 
-def _ed25519_private_key(private_key: object) -> object:
+def _ed25519_private_key(private_key: object, password: str | bytes | None) -> object:
     """The loaded Ed25519 private key, or the docs' words for an HMAC or RSA key."""
     if isinstance(private_key, HmacKey):
         raise _refuse("an HMAC key")
@@ -156,22 +156,25 @@ def _ed25519_private_key(private_key: object) -> object:
                 "key's PEM text or a loaded Ed25519PrivateKey"
             )
     try:
-        return load_private_key(ED25519, private_key)
+        return load_private_key(ED25519, private_key, password=password)
     except (TypeError, ValueError) as refused:
         try:
-            load_private_key(RSA, private_key)
+            load_private_key(RSA, private_key, password=password)
         except (TypeError, ValueError):
             raise refused from None
         raise _refuse("an RSA private key") from None
 
 
-def logon_signature(private_key: object, payload: str) -> str:
+def logon_signature(
+    private_key: object, payload: str, *, password: str | bytes | None = None
+) -> str:
     """The Ed25519 signature of ``payload``, base64: the value of ``RawData (96)``.
 
-    ``private_key`` is PEM text or a loaded ``Ed25519PrivateKey``; anything else is
-    refused — "FIX sessions only support Ed25519 keys."
+    ``private_key`` is PEM text (``password`` decrypts an encrypted one) or a loaded
+    ``Ed25519PrivateKey``; an HMAC or RSA key is refused — "FIX sessions only support
+    Ed25519 keys."
     """
-    return ed25519_signature(_ed25519_private_key(private_key), payload)
+    return ed25519_signature(_ed25519_private_key(private_key, password), payload)
 
 
 # --- 3. the whole message ---------------------------------------------------------------
@@ -187,6 +190,7 @@ def logon_message(
     sending_time: str,
     heartbeat: int,
     message_handling: int,
+    password: str | bytes | None = None,
 ) -> str:
     """The Logon ``<A>`` request as text, SOH-separated, signed with ``private_key``.
 
@@ -194,7 +198,7 @@ def logon_message(
     98=0 (EncryptMethod), 108 (HeartBtInt, 5 to 60 s), 141=Y (ResetSeqNumFlag), 553
     (Username: the API key), 25035 (MessageHandling: 1 UNORDERED, 2 SEQUENTIAL), 10.
     ``sending_time`` is FIX text such as ``"20240627-11:17:25.223"`` (UTC): no clock is
-    read here.
+    read here. ``private_key`` and ``password`` are as in ``logon_signature``.
     """
     payload = logon_payload(
         sender_comp_id=sender_comp_id,
@@ -210,7 +214,7 @@ def logon_message(
         )
     handling_text = _int("message_handling", message_handling, _MESSAGE_HANDLING)
     api_key = _text("api_key", api_key)
-    raw_data = logon_signature(private_key, payload)
+    raw_data = logon_signature(private_key, payload, password=password)
     return assemble(
         [
             ("35", LOGON),
