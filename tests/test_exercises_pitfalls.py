@@ -65,6 +65,15 @@ def unknown_key(ctx):
     return payload, post(ctx, payload, key="A" * 64)
 
 
+def claims_whatever(ctx):  # a right request, but the function lies about what it signed
+    return "whatever", right(ctx)[1]
+
+
+def claims_other_payload(ctx):  # signs and sends one payload, returns another
+    payload, response = right(ctx)
+    return payload.replace("quantity=1", "quantity=2"), response
+
+
 def crashes(ctx):
     raise RuntimeError("oops")
 
@@ -82,6 +91,8 @@ def test_right_answer(exchange):
         (seconds, "timestamp", "milliseconds"),
         (wrong_secret, "secret", "the key differs"),
         (unknown_key, "API key header", "Invalid API-key"),
+        (claims_whatever, "payload", "not what arrived"),
+        (claims_other_payload, "payload", "first difference at byte"),
         (crashes, "code", "RuntimeError: oops"),
         ("fixed_order", "answer", "function itself"),
     ],
