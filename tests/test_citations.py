@@ -50,6 +50,7 @@ def normalise(text: str) -> str:
     """One line of plain text: HTML entities decoded, comment markers and line breaks of
     wrapped prose, comments and docstrings removed."""
     text = html.unescape(text)
+    text = re.sub(r"'\n[ \t]*f?'", "", text)  # Python's implicit concatenation of '...' '...'
     text = re.sub(r"\n[ \t]*(?:#+|//|>|\*)?[ \t]*", " ", text)
     return re.sub(r"[ \t]+", " ", text)
 
@@ -70,7 +71,7 @@ def citation_problems(text: str) -> list[str]:
     problems = []
     for file, headings, quoted in found_citations(text):
         paths = known.get(file, [])
-        if not any(path[-len(headings):] == headings for path in paths if len(path) >= len(headings)):
+        if not any(path[-len(headings) :] == headings for path in paths):
             problems.append(quoted)
     return problems
 

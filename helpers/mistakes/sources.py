@@ -34,7 +34,8 @@ def source(citation_id: str) -> Source:
     try:
         return citations()[citation_id]
     except KeyError:
-        raise KeyError(f"citation_id {citation_id!r} is not in helpers/data/citations.json") from None
+        known = "helpers/data/citations.json"
+        raise KeyError(f"citation_id {citation_id!r} is not in {known}") from None
 
 
 def cite(citation_id: str) -> str:
