@@ -1,7 +1,7 @@
 """Stage 1 — parameters → query string → signature payload.
 
 Binance Spot API docs, rest-api.md → "Request Security" → "SIGNED Endpoint Examples for
-POST /api/v3/order" → "HMAC Keys", "Step 1: Construct the signature payload". The recipe,
+POST /api/v3/order" → "HMAC Keys", its **Step 1: Construct the signature payload**. The recipe,
 one function per step:
 
 1. Turn each value into the exact text Binance expects (``format_value``): ``str`` as is,
@@ -14,8 +14,9 @@ one function per step:
    accepts any order; the signature covers the order you send.
 4. Concatenate the query string and the body **without a separator** (``total_params``).
 
-The WebSocket API signs another text (``ws_payload``): Binance Spot API docs, WebSocket
-API, "SIGNED request security" → "Step 1. Construct the signature payload": every
+The WebSocket API signs another text (``ws_payload``): Binance Spot API docs,
+web-socket-api.md → "Request security" → "SIGNED request security", its **Step 1:
+Construct the signature payload**: every
 parameter except ``signature`` — ``apiKey`` included — sorted by name, ``name=value``
 pairs joined with ``&``, values as raw UTF-8 with **no** percent-encoding.
 

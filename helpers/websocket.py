@@ -5,11 +5,11 @@ Binance Spot API docs, WebSocket API, "Request format" and "SIGNED request secur
 1. A request is one JSON object, ``{"id", "method", "params"}``, sent as a text frame;
    ``id`` is yours (the response echoes it), ``params`` holds every parameter — the API
    key too: there are no headers, so ``apiKey`` is a parameter and it is signed.
-2. "Step 1. Construct the signature payload": every param except ``signature``, sorted by
+2. **Step 1: Construct the signature payload**: every param except ``signature``, sorted by
    name, ``name=value`` joined with ``&``, values raw UTF-8 — **no** percent-encoding
    (``helpers.params.ws_payload``). That is the difference from REST, which signs the
    percent-encoded parameters in the order they are sent.
-3. "Step 2. Compute the signature" with the key's own signer (``helpers.signing``): HMAC
+3. **Step 2: Compute the signature** with the key's own signer (``helpers.signing``): HMAC
    hex, or Ed25519/RSA base64. The base64 goes into the JSON **as is**: JSON carries
    ``+``, ``/`` and ``=`` without harm, so there is nothing to percent-encode.
 4. "Step 3. Add signature to request params".

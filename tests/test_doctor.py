@@ -165,6 +165,12 @@ def unknown_mismatch(ex):
     return get(ex, f"symbol=LTCBTC&timestamp={TS}&signature={sign(signed)}")
 
 
+def json_array_repeated_keys(ex):
+    signed = f'symbols=["BTCUSDT", "BNBBTC"]&timestamp={TS}'  # json.dumps, signed as text
+    # requests' params={"symbols": [...]} sends the list as repeated keys
+    return get(ex, f"symbols=BTCUSDT&symbols=BNBBTC&timestamp={TS}&signature={sign(signed)}")
+
+
 def raw_http(ex, text: str):
     """Send ``text`` byte for byte (requests would re-encode a raw URL), return a stand-in
     for the response whose ``request`` is the same text, parsed."""
@@ -192,6 +198,7 @@ BROKEN = {
     "MISSING_TIMESTAMP": (missing_timestamp, -1102),
     "MISSING_SIGNATURE": (missing_signature, -1102),
     "DUPLICATE_PARAMETER": (duplicate_parameter, -1101),
+    "JSON_ARRAY_ENCODING": (json_array_repeated_keys, -1101),
     "EMPTY_PARAMETER": (empty_parameter, -1105),
     "RECV_WINDOW_INVALID": (recv_window_invalid, -1102),
     "TIMESTAMP_OUTSIDE_WINDOW": (timestamp_outside_window, -1021),

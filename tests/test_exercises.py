@@ -233,6 +233,14 @@ def test_mixed_wrong(answer, words):
     assert_wrong(verdict, stage, *words)
 
 
+def test_mixed_duplicate_says_what_the_docs_say():
+    """A name in both query and body: the docs say the query's value is used
+    (rest-api.md → "General Information on Endpoints"), not -1101."""
+    verdict = check_mixed_payload(MIXED_PAYLOAD + "&symbol=LTCBTC")
+    assert_wrong(verdict, "payload", "twice", "symbol", "the query's value is used")
+    assert "Binance answers -1101" not in verdict.message
+
+
 # --- check_non_ascii ---------------------------------------------------------------------
 
 

@@ -65,6 +65,21 @@ def unknown_key(ctx):
     return payload, post(ctx, payload, key="A" * 64)
 
 
+def claims_whatever(ctx):  # a right request, but the function lies about what it signed
+    return "whatever", right(ctx)[1]
+
+
+def claims_other_payload(ctx):  # signs and sends one payload, returns another
+    payload, response = right(ctx)
+    return payload.replace("quantity=1", "quantity=2"), response
+
+
+def missing_symbol(ctx):  # signed and sent as is, but the order has no symbol
+    params = {k: v for k, v in PARAMS.items() if k != "symbol"}
+    payload = urllib.parse.urlencode({**params, "recvWindow": 5000, "timestamp": ctx.timestamp})
+    return payload, post(ctx, payload)
+
+
 def crashes(ctx):
     raise RuntimeError("oops")
 
@@ -82,6 +97,9 @@ def test_right_answer(exchange):
         (seconds, "timestamp", "milliseconds"),
         (wrong_secret, "secret", "the key differs"),
         (unknown_key, "API key header", "Invalid API-key"),
+        (claims_whatever, "payload", "not what arrived"),
+        (claims_other_payload, "payload", "first difference at byte"),
+        (missing_symbol, "parameters", "The server answered -1102"),
         (crashes, "code", "RuntimeError: oops"),
         ("fixed_order", "answer", "function itself"),
     ],

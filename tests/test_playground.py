@@ -625,6 +625,14 @@ def test_check_mixed_in_playground(pg):
     assert check_mixed_in_playground(pg).message.startswith("The body should be")
 
 
+def test_check_mixed_in_playground_wrong_mode_or_key_type():
+    model = PlaygroundModel()
+    model.use_key_type("Ed25519")
+    verdict = check_mixed_in_playground(model)
+    assert (verdict.status, verdict.stage) == ("wrong", "mode")
+    assert "HMAC" in verdict.message
+
+
 def test_check_first_difference():
     signed = "symbol=１２３４５６&side=BUY&quantity=1.0&timestamp=1499827319559"
     sent = "symbol=１２３４５６&side=BUY&quantity=1&timestamp=1499827319559"

@@ -27,8 +27,9 @@ How a SIGNED request is judged, one small function per step:
 1. Parse (``parse_part``): split the raw query string and the raw form body on ``&``.
    Names and values are decoded (form rules: ``+`` is a space, ``%XX`` a byte, UTF-8)
    only to *read* them. The payload is rebuilt from the **raw bytes received**: each part
-   with its ``signature=...`` pair removed, query + body, no separator — the docs'
-   "totalParams is defined as the query string concatenated with the request body".
+   with its ``signature=...`` pair removed, query + body, no separator — the docs': "The
+   signature payload of your request is the query string concatenated without separator
+   to the HTTP body."
 2. Checks, in this order, each refusing with Binance's JSON error ``{"code": N, "msg": ...}``:
    API key header (-2014, -2015) → parameter syntax (-1100) → mandatory ``timestamp`` and
    ``signature`` (-1102) → duplicates within a part (-1101) → empty values (-1105) →

@@ -21,9 +21,10 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
         "its `signature=...` pair removed (split on `&`, drop it, rejoin with `&`); never a "
         "re-serialized dict. So a space sent as `+` and one sent as `%20` both verify when "
         "each was signed as sent.",
-        'REST API, SIGNED Endpoint security: "totalParams is defined as the query string '
-        'concatenated with the request body". That Binance hashes the bytes as received '
-        f"(so `+` and `%20` both pass): {NOT_VERIFIED}",
+        'rest-api.md → "Request Security" → "SIGNED Endpoint Examples for POST '
+        '/api/v3/order" → "HMAC Keys": "The signature payload of your request is the query '
+        'string concatenated without separator to the HTTP body." That Binance hashes the '
+        f"bytes as received (so `+` and `%20` both pass): {NOT_VERIFIED}",
     ),
     (
         "Where `signature` may sit",
@@ -37,7 +38,8 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
         "Signature value",
         "Form-decoded like any value before verification (`%2B` and `%2b` → `+`; a raw "
         "`+` → space). HMAC hex compared case-insensitively, in constant time.",
-        'REST API, SIGNED Endpoint security: "The signature is not case sensitive" (HMAC). '
+        'rest-api.md → "Request Security" → "SIGNED Endpoint security" → "Signature Case '
+        'Sensitivity": "Signatures generated using HMAC are **not case-sensitive**." '
         f"The decoding: {NOT_VERIFIED}",
     ),
     (
@@ -46,8 +48,9 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
         "`A-Z a-z 0-9 + /`, `=` padding kept) and verified with the registered public key "
         "(RSA: PKCS#1 v1.5 with SHA-256): case-sensitive. URL-safe or unpadded base64, or a "
         "`+` that arrived as a space → -1022.",
-        "REST API, SIGNED Endpoint security, RSA Keys and Ed25519 Keys: base64, then "
-        'percent-encoded; "the resulting signature are case-sensitive". The strict reading '
+        'rest-api.md → "Request Security" → "SIGNED Endpoint Examples for POST '
+        '/api/v3/order" → "RSA Keys" and "Ed25519 Keys": base64, then percent-encoded; "the '
+        'payload and the resulting `signature` are **case-sensitive**." The strict reading '
         f"of base64: {NOT_VERIFIED}",
     ),
     (
@@ -62,7 +65,7 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
         "Public keys",
         "`Ed25519Key` and `RsaKey` hold only a public key (a loaded key or a `PUBLIC KEY` "
         "PEM); a private key is refused: Binance is only ever given the public key.",
-        "REST API, SIGNED Endpoint security, RSA Keys: you upload your public key and are "
+        "REST API, SIGNED Endpoint Examples, RSA Keys: you upload your public key and are "
         "given an API key; faqs/api_key_types.md.",
     ),
     (

@@ -1,6 +1,6 @@
 """Step 4: the REST paths this model answers, and what each endpoint does once checks pass.
 
-Binance Spot REST paths (REST API, "General endpoints" and "Account endpoints"): ping,
+Binance Spot REST paths (REST API, "General endpoints" and "Account Endpoints"): ping,
 time, a fixed fake account, and orders (``orders``). Each path has its security type
 (rest-api.md → "Request Security"): NONE endpoints skip the checks; TRADE and USER_DATA
 ones are SIGNED. ``route`` answers an unknown path with 404 and a method the path does not
@@ -125,7 +125,7 @@ def _order_cancel(state: "ExchangeState", call: Call | None) -> object:
     return state.orders.cancel(call.api_key, call.params, call.server_time)
 
 
-# Binance Spot REST paths (REST API, General endpoints and Account endpoints).
+# Binance Spot REST paths (REST API, General endpoints and Account Endpoints).
 _ROUTES: dict[str, dict[str, Endpoint]] = {
     "/api/v3/ping": {"GET": Endpoint("NONE", _ping)},
     "/api/v3/time": {"GET": Endpoint("NONE", _time)},

@@ -1,7 +1,7 @@
 """Orders, kept in memory per API key and never matched: place, list open, cancel.
 
 What ``POST``/``DELETE /api/v3/order``, ``GET /api/v3/openOrders`` and the WebSocket API's
-``order.place`` do once every check passed (REST API, "Account endpoints"). The replies
+``order.place`` do once every check passed (REST API, "Account Endpoints"). The replies
 have Binance's fields; an order stays ``NEW`` until cancelled. A ``newClientOrderId``
 already open → -2010 "Duplicate order sent."; an unknown order to cancel → -2011 "Unknown
 order sent." (errors.md). The rest is the kit's simplification (see the assumptions table).

@@ -1,7 +1,8 @@
 """Step 1: read the request as the server does, keeping the raw bytes to verify.
 
-rest-api.md → "Request Security" → "SIGNED Endpoint security": "totalParams is defined as the
-query string concatenated with the request body". ``parse_part`` splits one raw part (the
+rest-api.md → "Request Security" → "SIGNED Endpoint Examples for POST /api/v3/order" →
+"HMAC Keys": "The signature payload of your request is the query string concatenated
+without separator to the HTTP body." ``parse_part`` splits one raw part (the
 query string, or a form body) on ``&``; names and values are decoded (form rules: ``+`` is
 a space, ``%XX`` a byte, UTF-8) only to *read* them. Its ``payload`` is the raw part with
 every ``signature=...`` pair dropped — the bytes as received, never re-encoded — so the

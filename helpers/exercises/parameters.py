@@ -18,6 +18,7 @@ from helpers.compare import first_difference
 from helpers.examples import EXAMPLE_SECRET_KEY, vector
 from helpers.exercises.feedback import CORRECT, Feedback, correct, screen, short, wrong
 from helpers.exercises.first_signature import diagnose_signature, hmac_hex
+from helpers.mistakes.sources import cite
 from helpers.params import query_string
 
 __all__ = [
@@ -198,7 +199,12 @@ def check_mixed_payload(payload: object) -> Feedback:
     if duplicated:
         return wrong(
             "payload",
-            f"Parameter(s) sent twice: {', '.join(duplicated)} (Binance answers -1101).",
+            f"Parameter(s) written twice: {', '.join(duplicated)}. The docs' example sends "
+            "each parameter once. (Twice in one part, the same query string or the same "
+            "body, is -1101 \"Duplicate values for a parameter detected.\"; once in the "
+            "query and once in the body, the query's value is used: "
+            + cite("endpoints")
+            + ".)",
         )
     for name, value in pairs:
         if value.strip("&") != expected_values[name]:  # a stray '&' is a separator problem

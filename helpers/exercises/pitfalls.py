@@ -3,7 +3,8 @@
 The learner's function is run for real against the local exchange (``attempt`` from
 ``helpers.mistakes``), and the verdict is turned into the stage that went wrong: the
 payload (with the first differing byte between what was signed and what arrived), the
-timestamp, the API key header, or the parameters.
+timestamp, the API key header, or the parameters. An accepted request counts only when
+the payload the function says it signed is the payload that arrived.
 """
 
 from helpers.exercises.feedback import Feedback, correct, is_placeholder, not_attempted, wrong
@@ -43,6 +44,13 @@ def check_fixed_request(way: object, exchange) -> Feedback:
         return wrong("API key header", f"{outcome.msg} Send ctx.api_key as X-MBX-APIKEY.")
     if not outcome.accepted:
         return wrong("parameters", f"The server answered {outcome.code}: {outcome.msg}")
+    if outcome.signed != outcome.received:
+        return wrong(
+            "payload",
+            "Accepted, but what your function returns as its signed payload is not what "
+            "arrived: return the exact text you signed.\n"
+            f"{comparison!r}",
+        )
     missing = [pair for pair in MUST_ARRIVE if pair not in outcome.received.split("&")]
     if missing:
         return wrong(

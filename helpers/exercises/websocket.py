@@ -39,7 +39,7 @@ WS_PARAMS_NON_ASCII = _ws_params("ws-hmac-non-ascii")
 WS_PAYLOAD_NON_ASCII: str = vector("ws-hmac-non-ascii")["payload"]
 WS_VECTORS = ("ws-hmac-ascii", "ws-hmac-non-ascii")
 
-# The docs' session.logon example timestamp (WebSocket API, "Log in with API key").
+# The docs' session.logon example timestamp (WebSocket API, "Log in with API key (SIGNED)").
 LOGON_TIMESTAMP = 1649729878532
 
 

@@ -49,7 +49,8 @@ def secret_base64_decoded(ctx):
 SECRET_BASE64_DECODED = Mistake(
     code="SECRET_BASE64_DECODED", stage="key", proof="signature",
     title="The secret base64-decoded",
-    why="Binance's secret is used as the text it is (its ASCII bytes), never base64-decoded.",
+    why="Binance's secret is used as the text it is (its ASCII bytes), never base64-decoded: "
+    "decoded, the key is other bytes, so the signature is another one.",
     fix="Use the secret's bytes as the key: `secret.encode()`, Ruby's `secret` as is.",
     source=HMAC_KEYS,
     pitfalls=(

@@ -25,40 +25,19 @@ from helpers.mistakes.sources import (
 )
 from helpers.mistakes.ways import post_form, sign_and_send
 
-
-def json_array_as_repeated_keys(ctx):
-    symbols = ["BTCUSDT", "BNBBTC"]
-    payload = f"symbols={json.dumps(symbols)}&timestamp={ctx.timestamp}"  # JSON, unencoded
-    signature = hmac.new(ctx.secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
-    response = requests.get(
-        f"{ctx.base_url}/api/v3/account",
-        params={"symbols": symbols, "timestamp": ctx.timestamp, "signature": signature},
-        headers={"X-MBX-APIKEY": ctx.api_key},  # requests sends symbols=BTCUSDT&symbols=BNBBTC
-    )
-    return payload, response
-
-
-def json_array_right(ctx):
-    # A list becomes compact JSON, then percent-encoded.
-    return sign_and_send(ctx, "GET", "/api/v3/account", {"symbols": ["BTCUSDT", "BNBBTC"]})
-
-
 JSON_ARRAY_ENCODING = Mistake(
     code="JSON_ARRAY_ENCODING", stage="parameters", proof="request + signature",
     title="A list sent as repeated keys",
-    why="Binance takes a list parameter (`symbols`, ...) once, as a JSON array; "
-    "`requests` turns a Python list into `symbols=A&symbols=B`, a repeated parameter "
-    "(-1101).",
+    why="Binance takes a list parameter once, as a JSON array (`symbols` of "
+    "`GET /api/v3/exchangeInfo`, the REST API's one list parameter); `requests` turns a "
+    "Python list into `symbols=A&symbols=B`, a parameter sent twice (-1101, \"Duplicate "
+    "values for a parameter detected.\").",
     fix="Send the list as compact JSON text, percent-encoded (`query_string` does), and "
     "sign that same text.",
     source=EXCHANGE_INFORMATION,
     certainty=MODEL_CHOICE,  # -1101 for the repeated key
-    pitfalls=(
-        Pitfall(
-            name="json-array-repeated-keys",
-            wrong=json_array_as_repeated_keys, right=json_array_right, expected=-1101,
-        ),
-    ),
+    # No demonstration: the one endpoint that takes a list is public (not signed), and
+    # the local exchange does not model it. Notebook 04 shows the two query strings.
 )
 
 DUPLICATE_PARAMETER = Mistake(

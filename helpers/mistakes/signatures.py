@@ -86,8 +86,10 @@ def secret_concatenated(ctx):
 SECRET_CONCATENATED = Mistake(
     code="SECRET_CONCATENATED", stage="signature", proof="signature",
     title="Secret concatenated with the payload and hashed",
-    why="Hashing (or HMAC-ing) secret + payload is not HMAC(secret, payload): another "
-    "construction, and a plain hash of secret + message is open to length extension.",
+    why="A hash of the payload and the secret concatenated (in either order), or an HMAC "
+    "of them, is not HMAC(secret, payload): another construction, so another digest. "
+    "(sha256(secret + message) is also open to length extension; sha256(message + "
+    "secret) cannot be extended that way, and is still not what Binance computes.)",
     fix="HMAC-SHA256 with the secret as the key and the payload as the message.",
     source=HMAC_KEYS,
     pitfalls=(

@@ -1,31 +1,61 @@
-"""The sections of Binance's docs the mistakes cite, each written once.
+"""The sections of Binance's docs the kit cites, each written once: in
+``helpers/data/citations.json`` (file, heading path, the docs commit it was checked at).
 
-Files and headings of binance-spot-api-docs as of commit a5e0bc3, outermost heading first
-(``rest-api.md`` → "Request Security" → "SIGNED Endpoint security").
+A citation reads ``rest-api.md → "Request Security" → "SIGNED Endpoint security"``: the docs
+file, then its headings, outermost first. ``tests/test_citations.py`` checks every such
+citation in the notebooks and in ``helpers/`` docstrings against the file, and the file
+against the headings of binance-spot-api-docs at the commit it names.
 """
+
+import json
+from functools import cache
+from importlib import resources
 
 from helpers.mistakes.mistake import Source
 
-REQUEST_SECURITY = ("rest-api.md", "Request Security")
-SIGNED_EXAMPLES = (*REQUEST_SECURITY, "SIGNED Endpoint Examples for POST /api/v3/order")
-SIGNED_SECURITY = (*REQUEST_SECURITY, "SIGNED Endpoint security")
-REQUEST_ISSUES = ("errors.md", "11xx - Request issues")
+__all__ = ["CHECKED_COMMIT", "cite", "citations", "source"]
 
-SIGNED_ENDPOINT_SECURITY = Source(*SIGNED_SECURITY)
-CASE_SENSITIVITY = Source(*SIGNED_SECURITY, "Signature Case Sensitivity")
-TIMING_SECURITY = Source(*REQUEST_SECURITY, "Timing security")
-HMAC_KEYS = Source(*SIGNED_EXAMPLES, "HMAC Keys")
-ED25519_KEYS = Source(*SIGNED_EXAMPLES, "Ed25519 Keys")
-ENDPOINTS = Source("rest-api.md", "General Information on Endpoints")
-EXCHANGE_INFORMATION = Source("rest-api.md", "Public API Endpoints", "General endpoints",
-                              "Exchange information")  # fmt: skip
-TEST_NEW_ORDER = Source("rest-api.md", "Public API Endpoints", "Trading endpoints",
-                        "Test new order (TRADE)")  # fmt: skip
-WS_HMAC_EXAMPLE = Source("web-socket-api.md", "Request security", "SIGNED request example (HMAC)")
-KEY_TYPES = Source("faqs/api_key_types.md", "API Key Types")
-ILLEGAL_CHARS = Source(*REQUEST_ISSUES, "-1100 ILLEGAL_CHARS")
-TOO_MANY_PARAMETERS = Source(*REQUEST_ISSUES, "-1101 TOO_MANY_PARAMETERS")
-PARAM_EMPTY = Source(*REQUEST_ISSUES, "-1105 PARAM_EMPTY")
-INVALID_SIGNATURE = Source("errors.md", "10xx - General Server or Network issues",
-                           "-1022 INVALID_SIGNATURE")  # fmt: skip
-BAD_API_KEY_FMT = Source(*REQUEST_ISSUES, "-2014 BAD_API_KEY_FMT")
+CHECKED_COMMIT = "a5e0bc3"
+HEADING_SEPARATOR = " → "
+
+
+@cache
+def citations() -> dict[str, Source]:
+    """Every citation of ``citations.json`` by id, as ``Source`` values."""
+    text = resources.files("helpers").joinpath("data", "citations.json").read_text("utf-8")
+    return {
+        entry["id"]: Source(entry["file"], *entry["heading"].split(HEADING_SEPARATOR))
+        for entry in json.loads(text)
+    }
+
+
+def source(citation_id: str) -> Source:
+    """The ``Source`` of one citation id (``source("timing-security")``)."""
+    try:
+        return citations()[citation_id]
+    except KeyError:
+        known = "helpers/data/citations.json"
+        raise KeyError(f"citation_id {citation_id!r} is not in {known}") from None
+
+
+def cite(citation_id: str) -> str:
+    """The citation as the kit writes it: ``rest-api.md → "Request Security" → …``."""
+    return str(source(citation_id))
+
+
+SIGNED_ENDPOINT_SECURITY = source("signed-endpoint-security")
+CASE_SENSITIVITY = source("signature-case-sensitivity")
+TIMING_SECURITY = source("timing-security")
+HMAC_KEYS = source("hmac-keys")
+ED25519_KEYS = source("ed25519-keys")
+ENDPOINTS = source("endpoints")
+EXCHANGE_INFORMATION = source("exchange-information")
+TEST_NEW_ORDER = source("test-new-order")
+WS_HMAC_EXAMPLE = source("ws-hmac-example")
+KEY_TYPES = source("key-types")
+ILLEGAL_CHARS = source("illegal-chars")
+TOO_MANY_PARAMETERS = source("too-many-parameters")
+UNKNOWN_PARAM = source("unknown-param")
+PARAM_EMPTY = source("param-empty")
+INVALID_SIGNATURE = source("invalid-signature")
+BAD_API_KEY_FMT = source("bad-api-key-fmt")
