@@ -71,7 +71,8 @@ def _comp_id(field: str, value: object) -> str:
     if not _COMP_ID.fullmatch(value):
         raise ValueError(
             f"{field}: must obey the docs' regex ^[a-zA-Z0-9-_]{{1,8}}$ (1 to 8 letters, "
-            f"digits, '-' or '_'; fix-api.md → Header); got {value!r}"
+            "digits, '-' or '_'; fix-api.md → \"Header\"); "
+            f"got {value!r}"
         )
     return value
 
@@ -101,7 +102,7 @@ def _int(field: str, value: object, allowed: dict[int, str] | None = None) -> st
     if allowed is not None and value not in allowed:
         raise ValueError(
             f"{field}: must be {', '.join(f'{k} ({v})' for k, v in allowed.items())} "
-            f"(fix-api.md → Logon <A> → Logon Request); got {value}"
+            f'(fix-api.md → "Logon `<A>`" → "Logon Request"); got {value}'
         )
     return str(value)
 
@@ -209,8 +210,8 @@ def logon_message(
     heartbeat_text = _int("heartbeat", heartbeat)
     if heartbeat not in _HEARTBEAT_SECONDS:
         raise ValueError(
-            "heartbeat: HeartBtInt (108) must be within [5, 60] seconds (fix-api.md → "
-            f"Logon <A> → Logon Request); got {heartbeat}"
+            "heartbeat: HeartBtInt (108) must be within [5, 60] seconds "
+            f'(fix-api.md → "Logon `<A>`" → "Logon Request"); got {heartbeat}'
         )
     handling_text = _int("message_handling", message_handling, _MESSAGE_HANDLING)
     api_key = _text("api_key", api_key)

@@ -27,8 +27,8 @@ __all__ = [
 SOH = "\x01"  # FIX's field separator, "start of header"
 BEGIN_STRING = "FIX.4.4"
 
-# Tag → name, for the fields of a Logon request (fix-api.md → "Header", "Trailer",
-# "Logon <A>" → "Logon Request").
+# Tag → name, for the fields of a Logon request: fix-api.md → "Message Components" →
+# "Header" and "Trailer"; fix-api.md → "Logon `<A>`" → "Logon Request".
 FIELD_NAMES = {
     "8": "BeginString",
     "9": "BodyLength",
