@@ -161,7 +161,8 @@ def explain_signature(
     if not reorderings.stopped and untouched(view) and in_every_order(view):
         n = len(view.pairs)
         orders = (
-            f"every other order of the {n} parameters" if reorderings.exhaustive
+            "one parameter has no other order" if n < 2
+            else f"every other order of the {n} parameters" if reorderings.exhaustive
             else f"every single move and swap of the {n} parameters"
         )  # fmt: skip
         found.add(
@@ -172,8 +173,8 @@ def explain_signature(
             f"payloads and keys rebuilt ({verifier.scheme}, with the key you gave): it was "
             "made with another key.",
             "by elimination: no character of this payload is changed by any encoding "
-            f"mistake; every ordering rule was tried (sorted by name, by the encoded text, "
-            f"and {orders}); no key mistake reproduces it either, so only the key is left.",
+            f"mistake; every ordering rule was tried (sorted by name, by the encoded text; "
+            f"{orders}); no key mistake reproduces it either, so only the key is left.",
         )
         return _tried(counts)
     found.add(
