@@ -91,7 +91,7 @@ def explain_signature(
             report(candidate)
 
     # 1. One mistake in the payload.
-    structural = [*structural_transforms(view, api_key), *ordering_rules(view, api_key)]
+    structural = [*structural_transforms(view), *ordering_rules(view, api_key)]
     for code, how, payload in [*string_transforms(sent_payload), *structural]:
         candidate = fresh((code,), how, payload)
         if candidate is None:

@@ -119,9 +119,7 @@ def string_transforms(payload: bytes) -> Iterator[tuple[str, str, bytes]]:
     yield "TRAILING_NEWLINE", "with a trailing CRLF (`\\r\\n`)", payload + b"\r\n"
 
 
-def structural_transforms(
-    view: ServerView, api_key: str | None
-) -> Iterator[tuple[str, str, bytes]]:
+def structural_transforms(view: ServerView) -> Iterator[tuple[str, str, bytes]]:
     """Mistakes that change which pairs are signed, or how they are joined."""
     query = [s for s in view.query if not s.is_signature]
     body = [s for s in view.body if not s.is_signature]
@@ -202,5 +200,5 @@ def untouched(view: ServerView) -> bool:
     if not all(PLAIN.fullmatch(s.raw) for s in view.pairs):
         return False
     codes = {code for code, _, _ in string_transforms(view.payload)}
-    codes |= {code for code, _, _ in structural_transforms(view, None)}
+    codes |= {code for code, _, _ in structural_transforms(view)}
     return codes <= set(ADDITIONS)
