@@ -159,6 +159,33 @@ def notebook_suite() -> None:
          suite / floor, "<= 2x the kernel-start floor")  # fmt: skip
 
 
+def doctor_cost() -> None:
+    """The signature doctor on a wrong signature (another secret) with many parameters: the
+    worst case, every hypothesis fails. Time untraced, then peak memory by tracemalloc."""
+    import tracemalloc
+
+    from helpers.doctor import diagnose
+    from helpers.doctor.orderings import REORDER_BUDGET_BYTES
+
+    for n in (121, 241, 361, 500):
+        params = [(f"param{i}", f"value{i}") for i in range(n - 1)]
+        query = "&".join(f"{k}={v}" for k, v in [*params, ("timestamp", EXAMPLE_TIMESTAMP)])
+        signature = hmac.new(b"another secret", query.encode(), hashlib.sha256).hexdigest()
+        url = f"/api/v3/openOrders?{query}&signature={signature}"
+        headers = {"X-MBX-APIKEY": EXAMPLE_API_KEY}
+        start = time.perf_counter()
+        d = diagnose(url, headers=headers, secret=EXAMPLE_SECRET_KEY)
+        seconds = time.perf_counter() - start
+        tracemalloc.start()
+        diagnose(url, headers=headers, secret=EXAMPLE_SECRET_KEY)
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        budget = "budget reached" if any("budget" in x for x in d.notes) else "searched in full"
+        what = f"6. doctor: {n} params, wrong signature ({budget})"
+        print(f"{what:<58} {seconds:7.2f} s {peak:6.1f} MiB   (target at 500: <= 3 s, 300 MB; "
+              f"budget {REORDER_BUDGET_BYTES // 2**20} MiB)")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the notebook suite")
@@ -169,6 +196,7 @@ def main() -> None:
     popular_clients()
     import_cost()
     exchange_throughput()
+    doctor_cost()
     if not args.quick:
         notebook_suite()
 

@@ -160,6 +160,14 @@ def secret_concatenated(ex):
     return get(ex, f"{query}&signature={signature}")
 
 
+def double_encoded_before_signing(ex):
+    once = urllib.parse.quote("50% +1 café", safe="")  # what was sent: encoded once
+    twice = urllib.parse.quote(once, safe="")  # what was signed: encoded again
+    signed = f"symbol=LTCBTC&newClientOrderId={twice}&timestamp={TS}"
+    query = f"symbol=LTCBTC&newClientOrderId={once}&timestamp={TS}"
+    return get(ex, f"{query}&signature={sign(signed)}")
+
+
 def unknown_mismatch(ex):
     signed = f"symbol=LTCBTC&limit=10&timestamp={TS}"  # a parameter dropped after signing
     return get(ex, f"symbol=LTCBTC&timestamp={TS}&signature={sign(signed)}")
@@ -207,6 +215,7 @@ BROKEN = {
     "API_KEY_AS_SECRET": (api_key_as_secret, -1022),
     "KEY_MESSAGE_SWAPPED": (key_message_swapped, -1022),
     "SECRET_CONCATENATED": (secret_concatenated, -1022),
+    "DOUBLE_ENCODED_BEFORE_SIGNING": (double_encoded_before_signing, -1022),
     "UNKNOWN_MISMATCH": (unknown_mismatch, -1022),
 }
 # Codes proven by other tests below: WRONG_SECRET_OR_KEY needs signed_payload; the two

@@ -20,10 +20,15 @@ the way a server would, then goes further:
    reordered, sorted, joined with ``&``, a trailing newline, ...), and the key each key
    mistake would have used (a newline in the secret, base64-decoded, the API key), and
    check which one the signature *actually* matches. The one that matches **is** the
-   diagnosis: an HMAC that equals the signature sent is a proof, not a guess.
-5. **If none matches**, say so honestly: with ``signed_payload`` given and equal to what
-   was sent, the key must differ (``WRONG_SECRET_OR_KEY``); otherwise the mismatch is
-   unexplained (``UNKNOWN_MISMATCH``) and the hypotheses tried are listed.
+   diagnosis: an HMAC that equals the signature sent is a proof, not a guess. The cost is
+   bounded: a sort is one candidate per rule, and the reorderings stop at a budget of
+   rebuilt bytes (``helpers.doctor.orderings.REORDER_BUDGET_BYTES``), with a note saying
+   what was not tried.
+5. **If none matches**, say so honestly: the key must differ (``WRONG_SECRET_OR_KEY``)
+   when the ``signed_payload`` given equals what was sent, or by elimination, when no
+   known mistake can change a character of the payload and every ordering rule was
+   tried; otherwise the mismatch is unexplained (``UNKNOWN_MISMATCH``) and the hypotheses
+   tried are listed.
 
 A finding is reported only with its proof: either *the request shows it* (step 2), or
 *the signature verifies over the payload or key rebuilt that way* (step 4). Several may
@@ -54,6 +59,7 @@ Where each part lives, one module per job, in the order ``diagnose`` uses them:
 - ``verifiers``      — step 3: HMAC with the secret, Ed25519/RSA with the public key, and
   the key mistakes each can test
 - ``hypotheses``     — step 4: the payload rebuilt the way each known mistake would have
+- ``orderings``      — step 4: the same pairs sorted by each rule, or moved (within budget)
 - ``explain``        — steps 4 and 5: which rebuilt payload or key reproduces the signature
 - ``findings``       — a proven ``Finding``; ``diagnosis`` — the ``Diagnosis``, as text and HTML
 

@@ -123,7 +123,7 @@ def diagnose(
             check = "verified"
         else:
             check = "failed"
-            tried = explain_signature(view, verifier, api_key, signed_payload, found)
+            tried = explain_signature(view, verifier, api_key, signed_payload, found, notes)
     if view.body_status == "json" and key is not None:
         check_json_signature(view, bytes(key), found)
     if signature and check == "verified" and signed_payload is not None and comparison is not None:

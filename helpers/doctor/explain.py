@@ -2,17 +2,22 @@
 
 When the signature does not verify over the payload as sent, ``explain_signature`` asks
 the verifier about each rebuilt payload (``helpers.doctor.hypotheses``) and each key
-mistake (the verifier's ``key_variants``), cheapest first: one payload mistake, one key
-mistake, a key mistake with a payload mistake, two payload mistakes, another order. The
-first that reproduces the signature *is* the diagnosis — an HMAC equal to the signature
-sent is a proof, not a guess. If none does, it says so (``WRONG_SECRET_OR_KEY`` when the
-``signed_payload`` you gave equals what was sent, else ``UNKNOWN_MISMATCH``) and counts
-what was tried.
+mistake (the verifier's ``key_variants``), cheapest first: one payload mistake (a sort
+among them, ``helpers.doctor.orderings``), one key mistake, a key mistake with a payload
+mistake, two payload mistakes, another order (within ``REORDER_BUDGET_BYTES``). The first
+that reproduces the signature *is* the diagnosis — an HMAC equal to the signature sent is
+a proof, not a guess. Each payload is checked once (a 16-byte digest of it is kept, not
+the payload). If none reproduces it, it says so and counts what was tried:
+``WRONG_SECRET_OR_KEY`` when the ``signed_payload`` you gave equals what was sent, or by
+elimination — when no known mistake can change a character of the payload (``untouched``)
+and its order is the one every sorting rule gives, every order having been tried — else
+``UNKNOWN_MISMATCH``.
 
 ``check_json_signature`` covers a JSON body carrying its own signature: was the JSON text
 what was signed?
 """
 
+import hashlib
 import json
 import urllib.parse
 
@@ -21,10 +26,11 @@ from helpers.doctor.codes import BY_CODE, CHECK_ORDER
 from helpers.doctor.findings import REQUEST_SHOWS, Findings
 from helpers.doctor.hypotheses import (
     Candidate,
-    reorderings,
     string_transforms,
     structural_transforms,
+    untouched,
 )
+from helpers.doctor.orderings import Reorderings, in_every_order, ordering_rules
 from helpers.doctor.server_view import ServerView
 from helpers.doctor.verifiers import HmacVerifier, PublicKeyVerifier
 
@@ -35,18 +41,21 @@ def explain_signature(
     api_key: str | None,
     signed_payload: bytes | None,
     found: Findings,
+    notes: list[str],
 ) -> tuple[tuple[str, int], ...]:
-    """Step 4: which rebuilt payload or key reproduces the signature? Adds the findings,
-    returns how many candidates each hypothesis tried."""
+    """Step 4: which rebuilt payload or key reproduces the signature? Adds the findings
+    (and a note when the reorderings stopped at their budget), returns how many candidates
+    each hypothesis tried."""
     sent_payload = view.payload
-    seen = {sent_payload}
+    seen = {_digest(sent_payload)}
     counts: dict[str, int] = {}
     singles: list[Candidate] = []
 
     def fresh(codes: tuple[str, ...], how: str, payload: bytes) -> Candidate | None:
-        if payload in seen:
+        digest = _digest(payload)
+        if digest in seen:
             return None
-        seen.add(payload)
+        seen.add(digest)
         for code in codes:
             counts[code] = counts.get(code, 0) + 1
         return Candidate(codes, how, payload)
@@ -82,7 +91,7 @@ def explain_signature(
             report(candidate)
 
     # 1. One mistake in the payload.
-    structural = list(structural_transforms(view, api_key))
+    structural = [*structural_transforms(view), *ordering_rules(view, api_key)]
     for code, how, payload in [*string_transforms(sent_payload), *structural]:
         candidate = fresh((code,), how, payload)
         if candidate is None:
@@ -113,12 +122,15 @@ def explain_signature(
             if candidate is not None and verifier.verify(candidate.payload):
                 report(candidate)
                 return _tried(counts)
-    # 4. Another order of the parameters.
-    for code, how, payload in reorderings(view):
+    # 4. Another order of the parameters, within the budget.
+    reorderings = Reorderings(view)
+    for code, how, payload in reorderings:
         candidate = fresh((code,), how, payload)
         if candidate is not None and verifier.verify(candidate.payload):
             report(candidate)
             return _tried(counts)
+    if reorderings.note():
+        notes.append(reorderings.note())
     # 5. Nothing reproduces it: say so honestly.
     if signed_payload is not None and signed_payload == sent_payload:
         found.add(
@@ -146,6 +158,27 @@ def explain_signature(
             + f"; no hypothesis reproduces it ({sum(counts.values())} tried).",
         )  # fmt: skip
         return _tried(counts)
+    if not reorderings.stopped and untouched(view) and in_every_order(view):
+        n = len(view.pairs)
+        orders = (
+            "one parameter has no other order" if n < 2
+            else f"every other order of the {n} parameters" if reorderings.exhaustive
+            else f"every single move and swap of the {n} parameters"
+        )  # fmt: skip
+        found.add(
+            "WRONG_SECRET_OR_KEY",
+            "No mistake the doctor knows can have changed this payload: it holds only "
+            "letters, digits, `-`, `.`, `_`, `=` and `&`, in the order every sorting rule "
+            f"gives, yet the signature verifies over none of the {sum(counts.values())} "
+            f"payloads and keys rebuilt ({verifier.scheme}, with the key you gave): it was "
+            "made with another key. (Unless a whole parameter was added or dropped after "
+            "signing, which nothing rebuilt from what was sent can show: `signed_payload=` "
+            "rules that out too.)",
+            "by elimination: no character of this payload is changed by any encoding "
+            f"mistake; every ordering rule was tried (sorted by name, by the encoded text; "
+            f"{orders}); no key mistake reproduces it either, so only the key is left.",
+        )
+        return _tried(counts)
     found.add(
         "UNKNOWN_MISMATCH",
         "The signature does not verify over the payload as sent, and no known mistake "
@@ -155,6 +188,10 @@ def explain_signature(
         "'hypotheses tried'); pass signed_payload= to compare byte for byte.",
     )
     return _tried(counts)
+
+
+def _digest(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=16).digest()
 
 
 def _tried(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:

@@ -8,16 +8,17 @@ them, that mistake is proven. Three families, tried in this order by
 - ``string_transforms`` — the text changed: HTML entities decoded, not percent-encoded,
   encoded twice, ``%20`` for ``+``, escapes normalised, a trailing newline, ...;
 - ``structural_transforms`` — other pairs or another join: ``&`` between query and body,
-  the WebSocket API's sorted payload, a ``signature=`` placeholder signed, a list as a JSON
-  array, ``true`` for ``True``;
-- ``reorderings`` — the same pairs in another order.
+  a ``signature=`` placeholder signed, a list as a JSON array, ``true`` for ``True``;
+- the same pairs in another order: sorted, or moved (``helpers.doctor.orderings``).
+
+``untouched`` says when none of them can change a character of the payload: then, with
+every order tried too, only the key is left (``explain``'s elimination).
 
 The key mistakes (a newline in the secret, base64-decoded, the API key, ...) are the
 verifiers' ``key_variants``, in ``helpers.doctor.verifiers``.
 """
 
 import html
-import itertools
 import json
 import re
 import urllib.parse
@@ -56,6 +57,19 @@ def string_transforms(payload: bytes) -> Iterator[tuple[str, str, bytes]]:
     double = re.sub(rb"%25([0-9A-Fa-f]{2})", rb"%\1", payload)
     if double != payload:  # before the raw text: decoding `%252F` once gives `%2F` too
         yield "DOUBLE_ENCODED", "with each value encoded once (`%25XX` → `%XX`)", double
+    if b"%" in payload:  # the other way: encoded twice before signing, sent encoded once
+        twice = payload.replace(b"%", b"%25")
+        yield (
+            "DOUBLE_ENCODED_BEFORE_SIGNING",
+            "with each value encoded once more (`%XX` → `%25XX`)",
+            twice,
+        )
+        if b"+" in payload:
+            yield (
+                "DOUBLE_ENCODED_BEFORE_SIGNING",
+                "with each value form-encoded once more (`%XX` → `%25XX`, `+` → `%2B`)",
+                twice.replace(b"+", b"%2B"),
+            )
     for plus_is_space in (True, False):
         raw = payload.replace(b"+", b" ") if plus_is_space else payload
         decoded = urllib.parse.unquote_to_bytes(raw)
@@ -105,41 +119,17 @@ def string_transforms(payload: bytes) -> Iterator[tuple[str, str, bytes]]:
     yield "TRAILING_NEWLINE", "with a trailing CRLF (`\\r\\n`)", payload + b"\r\n"
 
 
-def structural_transforms(
-    view: ServerView, api_key: str | None
-) -> Iterator[tuple[str, str, bytes]]:
+def structural_transforms(view: ServerView) -> Iterator[tuple[str, str, bytes]]:
     """Mistakes that change which pairs are signed, or how they are joined."""
     query = [s for s in view.query if not s.is_signature]
     body = [s for s in view.body if not s.is_signature]
     pairs = query + body
-    decoded = all(s.name is not None for s in pairs)
     if query and body:
         yield (
             "QUERY_BODY_JOINED_WITH_AMPERSAND",
             "with `&` between the query string and the body",
             b"&".join(s.raw for s in query) + b"&" + b"&".join(s.raw for s in body),
         )
-    # The WebSocket API's rule: sorted by name, values raw, apiKey included.
-    if decoded and len(pairs) > 1:
-        ordered = sorted(pairs, key=lambda s: s.name)
-        raw_text = "&".join(f"{s.name}={s.value}" for s in ordered).encode("utf-8")
-        yield (
-            "WS_SORTED_PAYLOAD_ON_REST",
-            "sorted by name, values raw (the WebSocket API's rule)",
-            raw_text,
-        )
-        yield (
-            "WS_SORTED_PAYLOAD_ON_REST",
-            "sorted by name, values as sent",
-            b"&".join(s.raw for s in ordered),
-        )
-        if api_key and not any(s.name == "apiKey" for s in pairs):
-            with_key = sorted([*((s.name, s.value) for s in pairs), ("apiKey", api_key)])
-            yield (
-                "WS_SORTED_PAYLOAD_ON_REST",
-                "sorted by name with `apiKey` added (the WebSocket API's rule)",
-                "&".join(f"{n}={v}" for n, v in with_key).encode("utf-8"),
-            )
     for label, part in (("query", view.query), ("body", view.body)):
         for index, seg in enumerate(part):
             if seg.is_signature:
@@ -197,36 +187,18 @@ def structural_transforms(
         )
 
 
-def reorderings(view: ServerView) -> Iterator[tuple[str, str, bytes]]:
-    """Every other order of the pairs (up to 7 pairs), else every single move and swap."""
-    query = [s for s in view.query if not s.is_signature]
-    body = [s for s in view.body if not s.is_signature]
-    pairs, split = query + body, len(query)
-    n = len(pairs)
-    if n < 2:
-        return
-    if n <= 7:
-        orders: Iterator[tuple[int, ...]] = itertools.permutations(range(n))
-    else:
+# What only adds to the payload (a newline, a `signature=`, an `&` between the parts), and
+# so changes no character of it.
+ADDITIONS = ("TRAILING_NEWLINE", "SIGNATURE_IN_PAYLOAD", "QUERY_BODY_JOINED_WITH_AMPERSAND")
+PLAIN = re.compile(rb"[A-Za-z0-9._-]+=[A-Za-z0-9._-]*")
 
-        def moves() -> Iterator[tuple[int, ...]]:
-            for i, j in itertools.permutations(range(n), 2):
-                order = list(range(n))
-                order.insert(j, order.pop(i))
-                yield tuple(order)
-                swapped = list(range(n))
-                swapped[i], swapped[j] = swapped[j], swapped[i]
-                yield tuple(swapped)
 
-        orders = moves()
-    identity = tuple(range(n))
-    for order in orders:
-        if order == identity:
-            continue
-        ordered = [pairs[i] for i in order]
-        names = ", ".join(f"`{s.name or '?'}`" for s in ordered)
-        yield (
-            "PARAMS_REORDERED",
-            f"with the parameters in the order {names}",
-            _join([s.raw for s in ordered[:split]], [s.raw for s in ordered[split:]]),
-        )
+def untouched(view: ServerView) -> bool:
+    """Can no known mistake have changed a character of this payload? True when every pair
+    is letters, digits, `-`, `.` and `_` (no escape, no `+`, no `~`), and no transform of
+    the text or the pairs does more than add to it."""
+    if not all(PLAIN.fullmatch(s.raw) for s in view.pairs):
+        return False
+    codes = {code for code, _, _ in string_transforms(view.payload)}
+    codes |= {code for code, _, _ in structural_transforms(view)}
+    return codes <= set(ADDITIONS)

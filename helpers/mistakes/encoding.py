@@ -207,3 +207,13 @@ URL_NORMALIZED_AFTER_SIGNING = Mistake(
         ),
     ),
 )
+
+DOUBLE_ENCODED_BEFORE_SIGNING = Mistake(
+    code="DOUBLE_ENCODED_BEFORE_SIGNING", stage="encoding", proof="signature",
+    title="Values percent-encoded twice before signing",
+    why="The signing code encoded values that were already percent-encoded (`%` → `%25`): "
+    "it signed `%2520` where the request carries `%20`, encoded once.",
+    fix="Encode each raw value once, sign that text, and send the very same text.",
+    source=HMAC_KEYS,
+    certainty=INFERRED,
+)

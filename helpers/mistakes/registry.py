@@ -44,6 +44,7 @@ MISTAKES: tuple[Mistake, ...] = (
     signatures.BASE64_SIGNATURE_MANGLED,
     encoding.SPACE_PLUS_VS_PERCENT20,
     encoding.DOUBLE_ENCODED,
+    encoding.DOUBLE_ENCODED_BEFORE_SIGNING,
     encoding.URL_NORMALIZED_AFTER_SIGNING,
     payload.PARAMS_REORDERED,
     payload.WS_SORTED_PAYLOAD_ON_REST,
