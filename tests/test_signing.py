@@ -35,7 +35,9 @@ def test_every_documented_vector_is_checked():
 
 
 def _no_surrounding_whitespace(key: bytes) -> bool:
-    return bool(key) and key == key.strip()
+    """An HMAC secret as the signer takes it: no surrounding whitespace, and not PEM text
+    (both are refused with a message, tested below)."""
+    return bool(key) and key == key.strip() and not key.startswith(b"-----BEGIN ")
 
 
 @given(
