@@ -66,7 +66,7 @@ class Comparison:
         if self.equal or longest <= SHOWN_IN_FULL:
             return 0, longest
         start = max(0, self.index - SHOWN_BEFORE)
-        return start, self.index + SHOWN_AFTER
+        return start, min(self.index + SHOWN_AFTER, longest)
 
     def _pieces(self, data: bytes) -> tuple[str, str, str, str]:
         """(``…`` or "", bytes before the difference, from the difference on, ``…`` or "")."""

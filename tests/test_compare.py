@@ -75,3 +75,9 @@ def test_html_tables_break_long_values_anywhere():
     # A payload has no spaces: without these the table is wider than the notebook.
     page = compare("a=" + "1" * 300, "a=" + "1" * 299 + "2")._repr_html_()
     assert "overflow-wrap:anywhere" in page and "word-break:break-all" in page
+
+
+def test_a_difference_near_the_end_shows_the_window_up_to_the_last_byte():
+    lines = repr(compare("a=" + "1" * 198 + "X", "a=" + "1" * 198 + "Y")).splitlines()
+    assert lines[0] == "first difference at byte 200 (of 201 and 201; bytes 160–201 shown)"
+    assert lines[1] == "signed: …" + "1" * 40 + "X"
