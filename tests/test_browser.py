@@ -256,6 +256,7 @@ MEASURE_JS = """() => {
   const tab = '.lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current.jp-mod-dirty';
   return {wide: wide, cells: panel.querySelectorAll('.jp-Cell').length,
           widgetErrors: (panel.innerText.match(/Error displaying widget/g) || []).length,
+          placeholder: panel.innerText.includes('run this cell in JupyterLab to start'),
           modified: !!document.querySelector(tab)};
 }"""
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
@@ -283,6 +284,7 @@ def test_every_notebook_opens_fitting_the_page_and_unmodified(tmp_path):
     wide = {name: r["wide"] for name, r in seen.items() if r["wide"]}
     assert wide == {}, "outputs wider than the notebook (cells counted from 0)"
     assert [name for name, r in seen.items() if r["widgetErrors"]] == []
+    assert seen[NOTEBOOK]["placeholder"], "05 shows what to do before it is run"
     assert [name for name, r in seen.items() if r["modified"]] == [], "marked modified on open"
 
 

@@ -75,8 +75,8 @@ class LocalExchange:
         if self._server is None:
             raise RuntimeError(
                 "this LocalExchange is not running (not started yet, or stopped): re-run "
-                "the cell that calls its .start() (in the notebooks: `ex.start()`), "
-                "then this one"
+                "the cell that calls `ex.start()`, then this one (in a script: call "
+                "`.start()` first, or use `with LocalExchange(...) as ex:`)"
             )
         return self._server.server_address[1]
 
