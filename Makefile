@@ -1,5 +1,7 @@
 # Two commands do all set-up: `make lab` (open the kit) and `make test` (run every check).
-# Both create .venv on first use and reuse it afterwards.
+# Both create .venv on first use and reuse it afterwards. requirements.txt is the whole
+# set-up: the pinned packages, requirements-peers.txt, and this package (`-e .`, editable).
+# `make lab LAB_ARGS='--port 8899 --no-browser'` passes options on to `jupyter lab`.
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -24,7 +26,7 @@ endif
 $(READY): requirements.txt requirements-peers.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-peers.txt -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
 # The kit's own notebooks are trusted so their stored HTML/SVG outputs render as saved.

@@ -7,6 +7,8 @@ received — is usually the whole diagnosis of a ``-1022``.
 
 import html
 
+from helpers.display import WRAP_CSS
+
 __all__ = ["Comparison", "compare", "first_difference"]
 
 
@@ -30,11 +32,19 @@ def first_difference(a: str | bytes, b: str | bytes) -> int | None:
     return None if len(left) == len(right) else min(len(left), len(right))
 
 
+# Longer payloads are shown as a window around the first difference, so the differing
+# byte is on screen (and not clipped off the right edge of a notebook or a terminal).
+SHOWN_IN_FULL = 120
+SHOWN_BEFORE = 40
+SHOWN_AFTER = 40
+
+
 class Comparison:
     """The result of ``compare``: both byte strings and where they first differ.
 
     Renders as text (a caret under the first difference) and as HTML (the differing
-    tail highlighted) in a notebook.
+    tail highlighted) in a notebook. Long payloads are shown as a window of bytes around
+    the first difference, with ``…`` where bytes are left out.
     """
 
     def __init__(self, a: bytes, b: bytes, labels: tuple[str, str]):
@@ -50,30 +60,55 @@ class Comparison:
         """Bytes as text: printable ASCII as is, anything else as \\xNN so it is visible."""
         return "".join(chr(b) if 0x20 <= b < 0x7F else f"\\x{b:02x}" for b in data)
 
+    def _window(self) -> tuple[int, int]:
+        """The byte range shown: everything if short, else around the first difference."""
+        longest = max(len(self.a), len(self.b))
+        if self.equal or longest <= SHOWN_IN_FULL:
+            return 0, longest
+        start = max(0, self.index - SHOWN_BEFORE)
+        return start, min(self.index + SHOWN_AFTER, longest)
+
+    def _pieces(self, data: bytes) -> tuple[str, str, str, str]:
+        """(``…`` or "", bytes before the difference, from the difference on, ``…`` or "")."""
+        start, end = self._window()
+        cut = len(data) if self.equal else self.index
+        return (
+            "…" if start > 0 else "",
+            self._show(data[start:cut]),
+            self._show(data[cut:end]),
+            "…" if end < len(data) else "",
+        )
+
     def _summary(self) -> str:
         if self.equal:
             return f"identical ({len(self.a)} bytes)"
-        return f"first difference at byte {self.index}"
+        start, end = self._window()
+        if (start, end) == (0, max(len(self.a), len(self.b))):
+            return f"first difference at byte {self.index}"
+        return (
+            f"first difference at byte {self.index} "
+            f"(of {len(self.a)} and {len(self.b)}; bytes {start}–{end} shown)"
+        )
 
     def __repr__(self) -> str:
         width = max(len(label) for label in self.labels)
         lines = [self._summary()]
         for label, data in zip(self.labels, (self.a, self.b), strict=True):
-            lines.append(f"{label:>{width}}: {self._show(data)}")
+            lines.append(f"{label:>{width}}: " + "".join(self._pieces(data)))
         if not self.equal:
-            offset = len(self._show(self.a[: self.index]))
-            lines.append(" " * (width + 2 + offset) + "^")
+            before, same, _, _ = self._pieces(self.a)
+            lines.append(" " * (width + 2 + len(before + same)) + "^")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
         rows = []
         for label, data in zip(self.labels, (self.a, self.b), strict=True):
-            cut = len(data) if self.equal else self.index
-            same, rest = html.escape(self._show(data[:cut])), html.escape(self._show(data[cut:]))
+            before, same, rest, after = (html.escape(p) for p in self._pieces(data))
             marked = f"<mark>{rest}</mark>" if rest else ""
             rows.append(
                 f"<tr><th style='text-align:right'>{html.escape(label)}</th>"
-                f"<td style='text-align:left'><code>{same}{marked}</code></td></tr>"
+                f"<td style='text-align:left;{WRAP_CSS}'>"
+                f"<code>{before}{same}{marked}{after}</code></td></tr>"
             )
         caption = html.escape(self._summary())
         return f"<table><caption>{caption}</caption>{''.join(rows)}</table>"

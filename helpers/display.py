@@ -7,7 +7,11 @@ terminal shows and the table a notebook shows, the same way for all of them.
 
 import html
 
-__all__ = ["RowsDisplay", "inline_code_html", "rows_html"]
+__all__ = ["WRAP_CSS", "RowsDisplay", "inline_code_html", "rows_html"]
+
+# Payloads, signatures and URLs have no spaces: a table cell holding one breaks it
+# anywhere, so no output is wider than the notebook (the table shrinks to fit).
+WRAP_CSS = "overflow-wrap:anywhere;word-break:break-all"
 
 
 class RowsDisplay:
@@ -43,8 +47,8 @@ def rows_html(
     """
     cells = "".join(
         f"<tr><th{_style(label_style)}>{html.escape(label)}</th>"
-        f"<td style='text-align:left'><code{_style(code_style)}>{html.escape(value)}</code>"
-        "</td></tr>"
+        f"<td style='text-align:left;{WRAP_CSS}'>"
+        f"<code{_style(code_style)}>{html.escape(value)}</code></td></tr>"
         for label, value in rows
     )
     head = f"<caption>{html.escape(caption)}</caption>" if caption else ""

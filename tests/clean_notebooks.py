@@ -1,19 +1,38 @@
-"""Strip what must never be committed in a notebook: widget state (it stores typed values,
-password boxes included) and per-run metadata. Used by `make notebooks`."""
+"""Store executed notebooks the way they should be committed. Used by `make notebooks`.
+
+- No widget state: it stores typed values, password boxes included.
+- No stale widget views: a stored view names a widget model that no longer exists, and
+  JupyterLab shows "Error displaying widget: model not found" until the cell is run. The
+  output keeps its other forms (the playground's says "run this cell ... to start").
+- Nothing JupyterLab would rewrite on open, so a notebook is not marked modified (●)
+  before any edit: it sets ``metadata.language_info`` to what the kernel reports (all
+  of it, the Python version included) and ``metadata.kernelspec`` to the kernel's name,
+  display name and language; both are kept as the executing kernel wrote them.
+- No per-run metadata (``execution`` timings).
+"""
 
 import json
 import sys
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def clean_notebook(nb: dict) -> dict:
+    """``nb`` (nbformat JSON) cleaned in place, and returned."""
+    nb.get("metadata", {}).pop("widgets", None)
+    for cell in nb["cells"]:
+        cell.get("metadata", {}).pop("execution", None)
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data and len(data) > 1:
+                del data[WIDGET_VIEW]
+    return nb
 
 
 def clean(path: str) -> None:
     with open(path, encoding="utf-8") as f:
         nb = json.load(f)
-    nb.get("metadata", {}).pop("widgets", None)
-    # The kernel records its exact Python version; keep the language only, so re-running
-    # on another Python does not rewrite every notebook.
-    nb.get("metadata", {})["language_info"] = {"name": "python"}
-    for cell in nb["cells"]:
-        cell.get("metadata", {}).pop("execution", None)
+    clean_notebook(nb)
     with open(path, "w", encoding="utf-8") as f:
         json.dump(nb, f, indent=1, ensure_ascii=False)
         f.write("\n")

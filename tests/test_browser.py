@@ -14,6 +14,7 @@ The harness (``jupyterlab``, ``chromium``, ``open_playground``) is shared with
 ``benchmarks/playground.py``, which measures keystroke-to-signature latency with it.
 """
 
+import json
 import os
 import re
 import shutil
@@ -88,13 +89,22 @@ def free_port() -> int:
 
 
 @contextmanager
-def jupyterlab(workdir: Path) -> Iterator[str]:
+def jupyterlab(workdir: Path, settings: dict | None = None) -> Iterator[str]:
     """JupyterLab on 127.0.0.1 serving a copy of the notebooks; yields its base URL.
 
     Throwaway Jupyter config, data and runtime folders, so the learner's own settings
-    cannot change the result. The server is stopped by its process group afterwards.
+    cannot change the result. ``settings`` are added to the kit's ``overrides.json``.
+    The server is stopped by its process group afterwards.
     """
     shutil.copytree(ROOT / "notebooks", workdir / "notebooks")
+    flags = LAB_FLAGS
+    if settings:
+        overrides = json.loads((ROOT / ".jupyter" / "lab-settings" / "overrides.json").read_text())
+        (workdir / "lab-settings").mkdir()
+        (workdir / "lab-settings" / "overrides.json").write_text(
+            json.dumps(overrides | settings), encoding="utf-8"
+        )
+        flags = [*LAB_FLAGS[:-1], f"--LabApp.app_settings_dir={workdir / 'lab-settings'}"]
     port = free_port()
     env = os.environ | {
         name: str(workdir / name.lower())
@@ -103,7 +113,7 @@ def jupyterlab(workdir: Path) -> Iterator[str]:
     command = [
         sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
         f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={TOKEN}",
-        f"--ServerApp.root_dir={workdir}", *LAB_FLAGS,
+        f"--ServerApp.root_dir={workdir}", *flags,
     ]  # fmt: skip
     if os.geteuid() == 0:
         command.append("--allow-root")
@@ -222,6 +232,60 @@ def test_playground_signs_as_you_type_in_a_real_browser(tmp_path):
         page.set_viewport_size({"width": 1400, "height": 2000})  # room for the whole widget
         playground.screenshot(path=tmp_path / "playground.png")
         assert (tmp_path / "playground.png").stat().st_size > 10_000
+
+
+# What a learner sees on opening a notebook, before running anything: outputs wider than
+# the notebook (clipped, no scrollbar), stale widget views, the tab marked modified.
+# The same measure as ../shared/tools/notebook-view-check: an output is too wide if it
+# scrolls sideways or holds an element reaching past the output's (or the panel's) edge.
+MEASURE_JS = """() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const outer = panel.querySelector('.jp-WindowedPanel-outer') || panel;
+  const edge = outer.getBoundingClientRect().right;
+  const wide = [];
+  panel.querySelectorAll('.jp-Cell').forEach((cell, i) => {
+    cell.querySelectorAll('.jp-OutputArea-output').forEach((o) => {
+      const right = Math.min(o.getBoundingClientRect().right, edge) + 2;
+      let too = o.scrollWidth > o.clientWidth + 2;
+      o.querySelectorAll('table, pre, svg, div').forEach((t) => {
+        if (t.getBoundingClientRect().right > right) too = true;
+      });
+      if (too) wide.push(i);
+    });
+  });
+  const tab = '.lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current.jp-mod-dirty';
+  return {wide: wide, cells: panel.querySelectorAll('.jp-Cell').length,
+          widgetErrors: (panel.innerText.match(/Error displaying widget/g) || []).length,
+          placeholder: panel.innerText.includes('run this cell in JupyterLab to start'),
+          modified: !!document.querySelector(tab)};
+}"""
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
+# Every cell in the page at once (no windowing), so one look measures the whole notebook.
+ALL_CELLS = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}
+
+
+@pytest.mark.slow
+def test_every_notebook_opens_fitting_the_page_and_unmodified(tmp_path):
+    require_chromium()
+    from playwright.sync_api import expect
+
+    seen = {}
+    with jupyterlab(tmp_path, settings=ALL_CELLS) as base_url, chromium() as page:
+        page.set_viewport_size({"width": 1400, "height": 900})  # notebook-view-check's
+        for name in NOTEBOOKS:
+            page.goto(f"{base_url}/lab/tree/notebooks/{name}?token={TOKEN}&reset")
+            # Modified on open happens once the kernel reports its language_info.
+            expect(
+                page.get_by_role("button", name=re.compile(r"^Python 3 \(ipykernel\) \| Idle$"))
+            ).to_be_visible()
+            page.wait_for_timeout(1000)
+            seen[name] = page.evaluate(MEASURE_JS)
+            assert seen[name]["cells"] > 5, name
+    wide = {name: r["wide"] for name, r in seen.items() if r["wide"]}
+    assert wide == {}, "outputs wider than the notebook (cells counted from 0)"
+    assert [name for name, r in seen.items() if r["widgetErrors"]] == []
+    assert seen[NOTEBOOK]["placeholder"], "05 shows what to do before it is run"
+    assert [name for name, r in seen.items() if r["modified"]] == [], "marked modified on open"
 
 
 def test_a_missing_browser_skips_locally_and_fails_in_ci(monkeypatch, tmp_path):

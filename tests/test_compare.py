@@ -53,3 +53,31 @@ def test_equal_payloads():
 def test_bad_input_names_the_side():
     with pytest.raises(TypeError, match="sent: expected str or bytes"):
         compare("a", 1)
+
+
+def test_a_long_comparison_shows_a_window_around_the_first_difference():
+    # 300-byte payloads differing at byte 200: the difference must be on screen, not
+    # 200 characters to the right of it.
+    signed = "a=" + "1" * 198 + "X" + "2" * 99
+    sent = "a=" + "1" * 198 + "Y" + "2" * 99
+    lines = repr(compare(signed, sent)).splitlines()
+    assert lines[0].startswith("first difference at byte 200 ")
+    assert "bytes 160–240 shown" in lines[0]
+    assert lines[1] == "signed: …" + "1" * 40 + "X" + "2" * 39 + "…"
+    assert lines[2] == "  sent: …" + "1" * 40 + "Y" + "2" * 39 + "…"
+    assert lines[3].index("^") == lines[1].index("X")
+    assert max(len(line) for line in lines) <= 100
+    page = compare(signed, sent)._repr_html_()
+    assert "<mark>Y" + "2" * 39 + "</mark>…" in page and "byte 200" in page
+
+
+def test_html_tables_break_long_values_anywhere():
+    # A payload has no spaces: without these the table is wider than the notebook.
+    page = compare("a=" + "1" * 300, "a=" + "1" * 299 + "2")._repr_html_()
+    assert "overflow-wrap:anywhere" in page and "word-break:break-all" in page
+
+
+def test_a_difference_near_the_end_shows_the_window_up_to_the_last_byte():
+    lines = repr(compare("a=" + "1" * 198 + "X", "a=" + "1" * 198 + "Y")).splitlines()
+    assert lines[0] == "first difference at byte 200 (of 201 and 201; bytes 160–201 shown)"
+    assert lines[1] == "signed: …" + "1" * 40 + "X"

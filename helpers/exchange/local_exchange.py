@@ -73,7 +73,11 @@ class LocalExchange:
     @property
     def port(self) -> int:
         if self._server is None:
-            raise RuntimeError("the exchange is not running: use `with LocalExchange() as ex:`")
+            raise RuntimeError(
+                "this LocalExchange is not running (not started yet, or stopped): re-run "
+                "the cell that calls `ex.start()`, then this one (in a script: call "
+                "`.start()` first, or use `with LocalExchange(...) as ex:`)"
+            )
         return self._server.server_address[1]
 
     @property

@@ -363,7 +363,7 @@ class SignaturePlayground:
             lines.append(f"  signature  {s.signature}")
         if s.error is not None:
             lines.append(f"  refused    [{s.error_stage}] {s.error}")
-        lines.append("  (a live widget: open this notebook in JupyterLab and run it to play)")
+        lines.append("  (a live widget: run this cell in JupyterLab to start the playground)")
         return "\n".join(lines)
 
     def __repr__(self) -> str:
