@@ -8,7 +8,8 @@
   before any edit: it sets ``metadata.language_info`` to what the kernel reports (all
   of it, the Python version included) and ``metadata.kernelspec`` to the kernel's name,
   display name and language; both are kept as the executing kernel wrote them.
-- No per-run metadata (``execution`` timings).
+- No per-run metadata (``execution`` timings), and one stream output where the kernel
+  happened to flush a cell's stdout in several chunks (how it splits depends on timing).
 """
 
 import json
@@ -22,11 +23,32 @@ def clean_notebook(nb: dict) -> dict:
     nb.get("metadata", {}).pop("widgets", None)
     for cell in nb["cells"]:
         cell.get("metadata", {}).pop("execution", None)
+        if "outputs" in cell:
+            cell["outputs"] = merged_streams(cell["outputs"])
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if WIDGET_VIEW in data and len(data) > 1:
                 del data[WIDGET_VIEW]
     return nb
+
+
+def merged_streams(outputs: list[dict]) -> list[dict]:
+    """Consecutive stream outputs of the same stream (stdout, stderr) joined into one."""
+    merged: list[dict] = []
+    for output in outputs:
+        last = merged[-1] if merged else None
+        if (
+            output.get("output_type") == "stream"
+            and last is not None
+            and last.get("output_type") == "stream"
+            and last.get("name") == output.get("name")
+        ):
+            text = "".join(last["text"]) + "".join(output["text"])
+            lines = text.splitlines(keepends=True)
+            last["text"] = lines
+        else:
+            merged.append(output)
+    return merged
 
 
 def clean(path: str) -> None:

@@ -145,3 +145,20 @@ def test_clean_notebooks_drops_widget_views_and_keeps_the_kernels_language_info(
     assert nb["metadata"] == {"language_info": info}
     assert nb["cells"][0]["metadata"] == {}
     assert output["data"] == {"text/plain": "pg"}
+
+
+def test_clean_notebooks_joins_a_stream_flushed_in_chunks():
+    from clean_notebooks import clean_notebook
+
+    chunks = [
+        {"output_type": "stream", "name": "stdout", "text": ["a\n", "b"]},
+        {"output_type": "stream", "name": "stdout", "text": ["c\n"]},
+        {"output_type": "stream", "name": "stderr", "text": ["warning\n"]},
+        {"output_type": "stream", "name": "stdout", "text": ["d\n"]},
+    ]
+    nb = {"metadata": {}, "cells": [{"cell_type": "code", "metadata": {}, "outputs": chunks}]}
+    assert clean_notebook(nb)["cells"][0]["outputs"] == [
+        {"output_type": "stream", "name": "stdout", "text": ["a\n", "bc\n"]},
+        {"output_type": "stream", "name": "stderr", "text": ["warning\n"]},
+        {"output_type": "stream", "name": "stdout", "text": ["d\n"]},
+    ]
