@@ -35,7 +35,8 @@ def test_every_documented_vector_is_checked():
 
 
 def _no_surrounding_whitespace(key: bytes) -> bool:
-    return bool(key) and key == key.strip()
+    # A secret that starts like PEM is refused on purpose (hypothesis finds that literal).
+    return bool(key) and key == key.strip() and not key.startswith(b"-----BEGIN")
 
 
 @given(
