@@ -126,11 +126,17 @@ def load_public_key(owner: str, kind: str, public_key: object) -> object:
 
 
 def strict_base64(text: str) -> bytes | None:
-    """Standard base64 with its ``=`` padding, or None: no URL-safe alphabet, no spaces."""
+    """Standard base64 with its ``=`` padding, or None: no URL-safe alphabet, no spaces.
+
+    Canonical only: the unused bits after the last character must be zero, so each byte
+    string has exactly one accepted text (the docs say signatures are case-sensitive and
+    are silent on this; the model's choice, see the exchange's assumptions table).
+    """
     try:
-        return base64.b64decode(text.encode("ascii"), validate=True)
+        data = base64.b64decode(text.encode("ascii"), validate=True)
     except (UnicodeEncodeError, binascii.Error, ValueError):
         return None
+    return data if base64.b64encode(data).decode("ascii") == text else None
 
 
 class _PublicKey:
