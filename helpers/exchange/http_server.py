@@ -19,14 +19,20 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from helpers.exchange.core import ExchangeCore, Reply
-from helpers.exchange.messages import HOST, HTTP_MESSAGES, MSG_UNKNOWN, MSG_UNSUPPORTED, shown
+from helpers.exchange.messages import (
+    HOST,
+    HTTP_MESSAGES,
+    MAX_CONNECTIONS,
+    MSG_UNKNOWN,
+    MSG_UNSUPPORTED,
+    REQUEST_DEADLINE_S,
+    shown,
+)
 from helpers.exchange.refusal import Refusal, http_refusal
 from helpers.exchange.verdict import CHECK_HTTP, RawRequest
 from helpers.wire import API_KEY_HEADER, MAX_REQUEST_BYTES
 
 _FALLBACK = Reply(400, {"code": -1000, "msg": MSG_UNKNOWN}, None)
-REQUEST_DEADLINE_S = 30.0  # the whole request (line, headers, body) must arrive within this
-MAX_CONNECTIONS = 64  # connections served at once; more are closed unanswered
 
 
 class _DeadlineReader:

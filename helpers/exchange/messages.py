@@ -20,6 +20,8 @@ KIT_VERDICT_PATH = "/kit/last-verdict"
 MAX_VERDICTS = 10_000
 MAX_VERDICT_BYTES = 16 * 1024 * 1024  # the verdicts kept hold at most about this many bytes
 KEPT_BYTES = 8 * 1024  # a verdict keeps at most this much of a body and of a payload
+REQUEST_DEADLINE_S = 30.0  # a whole request (line, headers, body) must arrive within this
+MAX_CONNECTIONS = 64  # connections served at once; more are closed unanswered
 
 # Binance's messages (errors.md).
 MSG_UNKNOWN = "An unknown error occurred while processing the request."
