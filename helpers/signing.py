@@ -166,9 +166,25 @@ def _key_kind(key: object, *, private: bool) -> str | None:
     return next((kind for kind, cls in classes.items() if isinstance(key, cls)), None)
 
 
+def _is_base64_der(text: str) -> bool:
+    """True if ``text`` is base64 of one DER SEQUENCE (a PKCS#8 key without PEM lines)."""
+    try:
+        der = base64.b64decode(text, validate=True)
+    except ValueError:
+        return False
+    return len(der) > 2 and der[0] == 0x30 and (der[1] == len(der) - 2 or der[1] in (0x81, 0x82))
+
+
 def _describe_text(data: bytes) -> str:
     """What a non-PEM str/bytes most likely is, for the error message."""
     text = data.decode("utf-8", "replace").strip()
+    if _is_base64_der(text):
+        return (
+            f"{len(text)} characters of base64 (not quoted here: it is key material) that "
+            "decode to DER: the base64 of a PKCS#8 key without its PEM lines. Put its PEM "
+            "header and footer lines around it (BEGIN PRIVATE KEY and END PRIVATE KEY, each "
+            "between five dashes), or load it yourself and pass the key object"
+        )
     if _HMAC_SECRET_SHAPE.fullmatch(text):
         return (
             f"a {len(text)}-character string of letters and digits: that looks like an HMAC "

@@ -91,13 +91,15 @@ class _DeadlineReader:
         self._raw.close()
 
     def header_problem(self) -> str | None:
-        """What is wrong with a header line as received, or None: a bare CR or LF inside
-        a line (it would start a new header), or a line folded onto the one before."""
+        """What is wrong with a header line as received, or None: a bare CR inside a line
+        (it would start a new header), a line folded onto the one before, no colon."""
         for line in self._header_lines():
             if b"\r" in line or b"\n" in line:
                 return "a header line holds a bare CR or LF"
             if line[:1] in (b" ", b"\t"):
                 return "a header line is folded onto the one before (obsolete line folding)"
+            if b":" not in line:
+                return "a header line has no ':'"
         return None
 
     def header_values(self, name: str) -> list[str]:
