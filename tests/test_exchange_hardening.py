@@ -444,7 +444,11 @@ def test_tampering_an_ed25519_signature_is_rejected_except_escape_case():
 BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="
 
 
-@pytest.mark.parametrize("seed", [bytes(32), b"kit-example-seed-not-a-real-key!", bytes(range(32))])
+@pytest.mark.parametrize(
+    "seed",
+    [bytes(32), b"kit-example-seed-not-a-real-key!", bytes(range(32))],
+    ids=["zeros", "kit-seed", "0-to-31"],
+)
 def test_every_character_of_an_ed25519_signature_counts(seed):
     """Every position × every base64 character: only the signature itself verifies — the
     pad-bit class included (the last character's unused bits, another text of the same
