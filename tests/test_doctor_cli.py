@@ -15,8 +15,8 @@ import pytest
 from helpers.doctor.command_line import main
 from helpers.doctor.masking import Masker
 
-SECRET = "Zq8LmN2pRt5VwX9yBc4DfG7hJk3MnP6sTu1WxY0zAb2CdE5fGh8JkL4mNp7QrS3t"
-API_KEY = "Ak47Bz93Cy28Dx17Ew66Fv55Gu44Ht33Is22Jr11Kq00Lp99Mo88Nn77Om66Pl55"
+SECRET = "FAKEx7Zq8LmN2pRt5VwX9yBc4DfG7hJk3MnP6sTu1WxY0zAb2CdE5fGh8JkL4mNp7Q"
+API_KEY = "FAKEapikeyAk47Bz93Cy28Dx17Ew66Fv55Gu44Ht33Is22Jr11Kq00Lp99Mo88Nn77"
 
 
 def test_secret_is_not_an_abbreviation_of_secret_env(capsys):

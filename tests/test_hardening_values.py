@@ -49,7 +49,7 @@ def pasted_key_shapes(seed: bytes) -> list[str]:
         base64.urlsafe_b64encode(seed).decode(),
         seed.hex(),  # the raw seed in hex
         der.hex(),
-        flat.replace("-----BEGIN PRIVATE KEY-----", "-----BEGIN PUBLIC KEY-----"),
+        flat.replace("PRIVATE", "PUBLIC", 1),  # a private key under a public key's label
         "/home/me/" + base64.b64encode(seed).decode(),
     ]
 

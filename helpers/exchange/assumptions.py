@@ -284,13 +284,14 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
         f"The latest {MAX_VERDICTS:,} verdicts, at most about {MAX_VERDICT_BYTES >> 20} MiB in "
         f"all; of a body or payload over {KEPT_BYTES // 1024} KiB only the first "
         f"{KEPT_BYTES // 1024} KiB are kept, and a note on the verdict says so.",
-        "The kit's choice, so memory stays bounded; not Binance behaviour.",
+        f"The kit's choice, so memory stays bounded (not Binance behaviour); {NOT_VERIFIED}",
     ),
     (
         "Default clientOrderId",
         "An order without `newClientOrderId` gets `kit-<orderId>`, or `kit-<orderId>-1`, "
         "`-2`... when an open order already took that text as its own id.",
-        "The kit's choice (Binance generates a random id); that ids never collide is what matters.",
+        "The kit's choice (Binance generates a random id); that ids never collide is what "
+        f"matters; {NOT_VERIFIED}",
     ),
 )
 
