@@ -364,3 +364,34 @@ def test_connections_over_the_cap_are_closed(monkeypatch):
                 sock.close()
         time.sleep(0.3)
         assert send(ex, b"GET /api/v3/ping HTTP/1.1\r\n\r\n")[0] == 200  # slots come back
+
+
+def test_the_command_line_with_its_log_reader_gone_still_places_orders():
+    """`python -m helpers.exchange ... 2>&1 | head -1`: after the first line, the log's
+    pipe is closed; every later log line fails, and no reply may change."""
+    import subprocess
+    import sys
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "helpers.exchange", "--port", str(port),
+         "--server-time", str(SERVER_TIME)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        server.stdout.readline()  # "listening on ...", as `head -1` reads it
+        server.stdout.close()  # the reader is gone
+        ex = type("Port", (), {"port": port})()
+        for _ in range(3):  # the first write after the close may still succeed
+            status, data = send(
+                ex, raw(b"POST", f"{PATH}?{order_query()}".encode(), [key_header()])
+            )
+            assert status == 200 and data["status"] == "NEW", data
+        status, data = send(ex, b"GARBAGE\r\n\r\n")
+        assert status == 400 and data["code"] == -1000
+        assert server.poll() is None  # still serving
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -8,6 +8,13 @@ its Content-Length before the body is read (413); a client that stalls mid-body 
 http.server's own refusals (bad request line, headers) become ``{"code": -1000, ...}``
 replies too (errors.md, -1000 UNKNOWN): never a 5xx, never a traceback. One request per
 connection (HTTP/1.0, ``Connection: close``); see the assumptions table.
+
+Header lines are checked as received: a bare CR inside one, a folded line or a line
+without a colon is refused (400), and ``X-MBX-APIKEY`` is read exactly as on its line
+(after the colon and one optional space), so whitespace around the key is refused either
+side. A whole request must arrive within ``REQUEST_DEADLINE_S``, however slowly its bytes
+trickle in, and at most ``MAX_CONNECTIONS`` are served at once. Log lines are escaped
+(``shown``), and a log that fails never changes a reply.
 """
 
 import re
