@@ -282,7 +282,8 @@ def load_private_key(
             )
         return private_key
 
-    data = private_key.encode("utf-8") if isinstance(private_key, str) else bytes(private_key)
+    text_like = isinstance(private_key, (str, bytes, bytearray))
+    data = _as_bytes("private_key", private_key) if text_like else bytes(private_key)
     if not data.lstrip().startswith(_PEM_BEGIN):
         raise ValueError(
             "private_key: expected PEM text (starting '-----BEGIN') or a loaded key; got "

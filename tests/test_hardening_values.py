@@ -196,3 +196,11 @@ def test_an_int_too_long_to_print_names_the_parameter():
             "GET", "/api/v3/account", api_key=EXAMPLE_API_KEY, timestamp=10**5000,
             secret=EXAMPLE_SECRET_KEY,
         )  # fmt: skip
+
+
+def test_a_lone_surrogate_in_a_private_key_text_is_a_value_error_naming_it():
+    with pytest.raises(ValueError, match="^private_key"):
+        sign_request(
+            "GET", "/api/v3/account", api_key=EXAMPLE_API_KEY, timestamp=1,
+            key_type="Ed25519", private_key="-----BEGIN PRIVATE\ud800",
+        )  # fmt: skip
