@@ -134,6 +134,68 @@ def exchange_throughput() -> None:
          ">= 0.7x unsigned ping")  # fmt: skip
 
 
+def websocket_large_request() -> None:
+    import json
+
+    from helpers.exchange import LocalExchange
+
+    params = {f"p{i}": "v" for i in range(16_000)}
+    text = json.dumps({"id": 1, "method": "order.test", "params": params})
+    near = {f"p{i}": "v" for i in range(4_000)}  # just under the size limit: judged in full
+    near.update(apiKey=EXAMPLE_API_KEY, timestamp=1499827319559, signature="0" * 64)
+    near_text = json.dumps({"id": 2, "method": "order.test", "params": near})
+    ex = LocalExchange(clock=lambda: 1499827320000)
+    t = interleaved(
+        {"big": lambda: ex.handle_ws(text), "near": lambda: ex.handle_ws(near_text),
+         "floor": lambda: json.loads(near_text)},
+        repeats=5, number=3,
+    )  # fmt: skip
+    line("6. handle_ws, 16,000 params (refused by its size)", f"{t['big'] * 1e3:.2f} ms",
+         t["big"] / 1.0, "<= 1 s: the ratio is to 1 s")  # fmt: skip
+    line(f"   handle_ws, 4,000 params ({len(near_text)} bytes, judged) vs json.loads",
+         f"{t['near'] * 1e3:.1f} ms", t["near"] / t["floor"], "informative")  # fmt: skip
+
+
+def rss_bytes() -> int:
+    with open("/proc/self/status") as status:
+        for row in status:
+            if row.startswith("VmRSS:"):
+                return int(row.split()[1]) * 1024
+    return 0
+
+
+def exchange_memory() -> None:
+    import gc
+    import socket
+
+    from helpers.exchange import LocalExchange
+
+    body = b"x" * 60_000
+    head = (b"POST /api/v3/order/test HTTP/1.1\r\nHost: 127.0.0.1\r\nX-MBX-APIKEY: "
+            + EXAMPLE_API_KEY.encode() + b"\r\nContent-Type: application/x-www-form-urlencoded"
+            + b"\r\nContent-Length: %d\r\n\r\n" % len(body))  # fmt: skip
+    with LocalExchange(clock=lambda: 1499827320000) as ex:
+        def post(n: int) -> None:
+            for i in range(n):
+                data = head + body[:-6] + b"%06d" % i  # a new body each time
+                with socket.create_connection(("127.0.0.1", ex.port), timeout=10) as sock:
+                    sock.sendall(data)
+                    while sock.recv(65536):
+                        pass
+
+        post(50)  # warm up: threads, buffers
+        gc.collect()
+        before = rss_bytes()
+        post(2000)
+        gc.collect()
+        growth = rss_bytes() - before
+        kept = sum(v.size for v in ex.verdicts)
+    limit = 64 * 1024 * 1024
+    line("7. exchange memory growth, 2,000 POSTs of 60 KB bodies", f"{growth / 2**20:.1f} MB",
+         growth / limit, "< 64 MB: the ratio is to 64 MB")  # fmt: skip
+    print(f"   (the verdicts kept hold {kept / 2**20:.1f} MB of it)")
+
+
 def notebook_suite() -> None:
     notebooks = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
     pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
@@ -196,6 +258,8 @@ def main() -> None:
     popular_clients()
     import_cost()
     exchange_throughput()
+    websocket_large_request()
+    exchange_memory()
     doctor_cost()
     if not args.quick:
         notebook_suite()

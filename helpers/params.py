@@ -61,9 +61,12 @@ def format_value(name: str, value: object) -> str:
 
     Refuses values whose text would be ambiguous, naming the parameter and saying what
     to pass instead: a ``float`` prints ``1e-05`` or ``0.30000000000000004``, ``True``
-    prints ``True`` where an API expects ``true``, and ``None`` prints ``None``.
+    prints ``True`` where an API expects ``true``, and ``None`` prints ``None``. One rule
+    for ``str`` and ``int``, here, on the WebSocket API and for ``timestamp=``: a plain
+    ``str`` or ``int`` only. An ``Enum`` member or another subclass is refused (its text
+    can differ between ``str()``, ``format()`` and JSON): pass ``member.value``.
     """
-    if isinstance(value, str):
+    if type(value) is str:  # the common case first: it stays cheap
         if value == "":
             raise ValueError(
                 f"parameter {name!r} is empty (Binance answers -1105 PARAM_EMPTY); "
@@ -76,8 +79,21 @@ def format_value(name: str, value: object) -> str:
             f"parameter {name!r}: bool {value!r} would be sent as {str(value)!r}; "
             f"pass the string {word!r} that the endpoint documents"
         )
-    if isinstance(value, int):
-        return str(value)
+    if type(value) is int:
+        try:
+            return str(value)
+        except ValueError:  # more digits than Python converts (sys.int_info)
+            raise ValueError(
+                f"parameter {name!r}: an int of more than 4300 digits is not a value Binance "
+                "accepts"
+            ) from None
+    if isinstance(value, (str, int)):
+        raise TypeError(
+            f"parameter {name!r}: got a {type(value).__name__} (a subclass of "
+            f"{'str' if isinstance(value, str) else 'int'}, e.g. an Enum member), whose text "
+            "can differ between str(), format() and JSON; pass a plain str or int "
+            "(for an Enum member, its .value)"
+        )
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(
@@ -228,6 +244,21 @@ def ws_payload(params: object) -> str:
                 f"parameter {name!r}: list values are not supported in a WebSocket payload "
                 "here (the docs give no signing rule for arrays)"
             )
-        pairs.append((name, format_value(name, value)))
+        text = format_value(name, value)
+        if not (text.isascii() and name.isascii()):
+            _check_utf8(name, text)
+        pairs.append((name, text))
     pairs.sort(key=lambda pair: pair[0])
     return "&".join(f"{name}={text}" for name, text in pairs)
+
+
+def _check_utf8(name: str, text: str) -> None:
+    """Refuse, naming the parameter, a name or value UTF-8 cannot encode (a lone surrogate)."""
+    for label, part in (("name", name), ("value", text)):
+        try:
+            part.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValueError(
+                f"parameter {name!r}: its {label} holds a lone surrogate at index "
+                f"{exc.start}, which UTF-8 cannot encode; fix the text before signing"
+            ) from None

@@ -175,11 +175,23 @@ def check_api_key(api_key: object) -> str:
 
 
 def check_timestamp(timestamp: object) -> int:
-    """The timestamp as given, if it is a positive int (milliseconds or microseconds)."""
-    if isinstance(timestamp, bool) or not isinstance(timestamp, int) or timestamp <= 0:
+    """The timestamp as given, if it is a positive int (milliseconds or microseconds).
+
+    The same rule as every parameter value (``helpers.params.format_value``): a plain
+    ``int`` only; a ``bool``, an ``Enum`` member or another ``int`` subclass is refused.
+    """
+    if type(timestamp) is not int or timestamp <= 0:
+        plain = type(timestamp) in (bool, float, str, type(None))
+        if type(timestamp) is int and timestamp.bit_length() < 64:
+            plain = True
+        got = repr(timestamp) if plain else f"a {type(timestamp).__name__}"
+        hint = " (for an Enum member, pass its .value)" if isinstance(timestamp, int) else ""
         raise TypeError(
-            f"timestamp: expected milliseconds since the epoch as a positive int, got {timestamp!r}"
+            f"timestamp: expected milliseconds since the epoch as a positive plain int, "
+            f"got {got}{hint}"
         )
+    if timestamp.bit_length() > 63:
+        raise ValueError("timestamp: too large for a 64-bit integer; pass milliseconds")
     return timestamp
 
 

@@ -126,7 +126,18 @@ def load_public_key(owner: str, kind: str, public_key: object) -> object:
 
 
 def strict_base64(text: str) -> bytes | None:
-    """Standard base64 with its ``=`` padding, or None: no URL-safe alphabet, no spaces."""
+    """Standard base64 with its ``=`` padding, or None: no URL-safe alphabet, no spaces.
+
+    Canonical only: the unused bits after the last character must be zero, so each byte
+    string has exactly one accepted text (the docs say signatures are case-sensitive and
+    are silent on this; the model's choice, see the exchange's assumptions table).
+    """
+    data = _base64_bytes(text)
+    return data if data is not None and base64.b64encode(data).decode("ascii") == text else None
+
+
+def _base64_bytes(text: str) -> bytes | None:
+    """Standard padded base64 decoded, canonical or not (the unused bits are ignored)."""
     try:
         return base64.b64decode(text.encode("ascii"), validate=True)
     except (UnicodeEncodeError, binascii.Error, ValueError):
@@ -221,14 +232,20 @@ def signature_shape(signature: str, *, decoded: bool) -> tuple[str | None, str]:
     """
     if HEX_SIGNATURE.fullmatch(signature):
         return KIND_HMAC, "64 hex characters, an HMAC-SHA256 signature's shape"
-    raw = strict_base64(signature)
+    raw = _base64_bytes(signature)
     if raw is not None:
         size = len(raw)
+        note = (
+            ""
+            if strict_base64(signature) is not None
+            else ", but not canonical: the last character's unused bits are set (a changed "
+            "character?), and only canonical base64 is accepted"
+        )
         if size == 64:
-            return KIND_ED25519, "base64 of 64 bytes, an Ed25519 signature's shape"
+            return KIND_ED25519, f"base64 of 64 bytes, an Ed25519 signature's shape{note}"
         if size in RSA_SIGNATURE_BYTES:
-            return KIND_RSA, f"base64 of {size} bytes, an RSA-{size * 8} signature's shape"
-        return None, f"base64 of {size} bytes"
+            return KIND_RSA, f"base64 of {size} bytes, an RSA-{size * 8} signature's shape{note}"
+        return None, f"base64 of {size} bytes{note}"
     if " " in signature:
         return None, (
             "it has a space where base64 has '+': a '+' sent without percent-encoding "

@@ -264,7 +264,10 @@ def parse_curl(command: str) -> Sent:
 def _header_line(line: str) -> tuple[str, str]:
     name, colon, value = line.partition(":")
     if not colon:
-        raise ValueError(f"curl command: the header {line!r} has no ':'")
+        raise ValueError(
+            f"curl command: a -H header has no ':' ({len(line)} characters, not quoted: "
+            "it may hold a key); write it as -H 'Name: value'"
+        )
     return name.strip(), value.lstrip(" \t")
 
 
@@ -304,7 +307,10 @@ def parse_http(raw: str | bytes) -> Sent:
             continue
         name, colon, value = line.decode("latin-1").partition(":")
         if not colon:
-            raise ValueError(f"raw HTTP request: the header line {line[:40]!r} has no ':'")
+            raise ValueError(
+                f"raw HTTP request: a header line has no ':' ({len(line)} characters, not "
+                "quoted: it may hold a key); write it as 'Name: value'"
+            )
         headers.append((name.strip(), value.strip()))
     lengths = [v for k, v in headers if k.lower() == "content-length"]
     if lengths and lengths[0].isdigit() and len(body) > int(lengths[0]):

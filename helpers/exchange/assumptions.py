@@ -10,6 +10,15 @@ The rows are data so that one source feeds the table at the end of ``helpers.exc
 docstring, ``assumptions()`` and notebook 03: the three cannot drift apart.
 """
 
+from helpers.exchange.messages import (
+    KEPT_BYTES,
+    MAX_CONNECTIONS,
+    MAX_VERDICT_BYTES,
+    MAX_VERDICTS,
+    REQUEST_DEADLINE_S,
+)
+from helpers.wire import MAX_REQUEST_BYTES
+
 NOT_VERIFIED = "not verified against Binance; to be checked with `make testnet-check`"
 
 # (behaviour, choice, source). The table at the end of helpers.exchange's docstring is
@@ -241,6 +250,51 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
         "`LocalExchange.socket_timeout` seconds (default 5) is disconnected, with 408 if "
         "it stalled mid-body.",
         f"The kit's choice, so one slow client cannot hang the server; {NOT_VERIFIED}",
+    ),
+    (
+        "Canonical base64 only",
+        "An Ed25519 or RSA signature must be the canonical base64 of its bytes: the unused "
+        "bits after the last character are zero, so each signature has exactly one accepted "
+        "text. Another text for the same bytes (`...Ag==` sent as `...Ah==`) → -1022.",
+        "The model's choice: the docs say these signatures are case-sensitive and say "
+        f"nothing of canonical base64; {NOT_VERIFIED}",
+    ),
+    (
+        "Header lines and whitespace",
+        "A bare CR or LF inside a header line, or a line folded onto the one before → 400 "
+        "-1000 (it would start a new header). `X-MBX-APIKEY`'s value is what follows the "
+        "colon and one optional space: any other whitespace, before or after the key, is "
+        "part of the value, so the key is refused (-2014) either way.",
+        "The model's choice (RFC 9112, 2.2: a bare CR may be refused); that Binance refuses "
+        f"whitespace around the key: {NOT_VERIFIED}",
+    ),
+    (
+        "WebSocket API request size",
+        f"A request over {MAX_REQUEST_BYTES // 1024} KiB (the limit this model applies to a "
+        "REST query string and body) is refused before it is read (-1135); JSON nested "
+        "too deeply to read → -1135; a lone surrogate (`\\ud800`) in a name or value → -1100.",
+        f"The model's choice: the docs give no size limit for one request; {NOT_VERIFIED}",
+    ),
+    (
+        "Deadline and connections",
+        f"A whole request (line, headers, body) must arrive within {REQUEST_DEADLINE_S:g} s, "
+        f"however often bytes trickle in; at most {MAX_CONNECTIONS} connections are served "
+        "at once, more are closed unanswered.",
+        f"The kit's choice, so slow clients cannot hold every handler thread; {NOT_VERIFIED}",
+    ),
+    (
+        "Verdicts kept",
+        f"The latest {MAX_VERDICTS:,} verdicts, at most about {MAX_VERDICT_BYTES >> 20} MiB in "
+        f"all; of a body or payload over {KEPT_BYTES // 1024} KiB only the first "
+        f"{KEPT_BYTES // 1024} KiB are kept, and a note on the verdict says so.",
+        f"The kit's choice, so memory stays bounded (not Binance behaviour); {NOT_VERIFIED}",
+    ),
+    (
+        "Default clientOrderId",
+        "An order without `newClientOrderId` gets `kit-<orderId>`, or `kit-<orderId>-1`, "
+        "`-2`... when an open order already took that text as its own id.",
+        "The kit's choice (Binance generates a random id); that ids never collide is what "
+        f"matters; {NOT_VERIFIED}",
     ),
 )
 

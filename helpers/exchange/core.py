@@ -77,10 +77,15 @@ class ExchangeCore:
         self.log = log
 
     def _record(self, verdict: Verdict) -> None:
+        """Keep ``verdict`` and log one line; a failing log never changes the reply."""
         self.state.record(verdict)
         if self.log is not None:
             code = "-" if verdict.code is None else str(verdict.code)
-            self.log(f"{verdict.method} {shown(verdict.target)} {verdict.status} {code}")
+            line = f"{shown(verdict.method, 40)} {shown(verdict.target)} {verdict.status} {code}"
+            try:
+                self.log(line)
+            except Exception:  # noqa: BLE001 - the log's reader is gone: the verdict stands
+                pass
 
     # REST
 

@@ -8,21 +8,129 @@ its Content-Length before the body is read (413); a client that stalls mid-body 
 http.server's own refusals (bad request line, headers) become ``{"code": -1000, ...}``
 replies too (errors.md, -1000 UNKNOWN): never a 5xx, never a traceback. One request per
 connection (HTTP/1.0, ``Connection: close``); see the assumptions table.
+
+Header lines are checked as received: a bare CR inside one, a folded line or a line
+without a colon is refused (400), and ``X-MBX-APIKEY`` is read exactly as on its line
+(after the colon and one optional space), so whitespace around the key is refused either
+side. A whole request must arrive within ``REQUEST_DEADLINE_S``, however slowly its bytes
+trickle in, and at most ``MAX_CONNECTIONS`` are served at once. Log lines are escaped
+(``shown``), and a log that fails never changes a reply.
 """
 
 import re
 import socketserver
 import sys
+import threading
+import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from helpers.exchange.core import ExchangeCore, Reply
-from helpers.exchange.messages import HOST, HTTP_MESSAGES, MSG_UNKNOWN, MSG_UNSUPPORTED, shown
+from helpers.exchange.messages import (
+    HOST,
+    HTTP_MESSAGES,
+    MAX_CONNECTIONS,
+    MSG_UNKNOWN,
+    MSG_UNSUPPORTED,
+    REQUEST_DEADLINE_S,
+    shown,
+)
 from helpers.exchange.refusal import Refusal, http_refusal
 from helpers.exchange.verdict import CHECK_HTTP, RawRequest
-from helpers.wire import MAX_REQUEST_BYTES
+from helpers.wire import API_KEY_HEADER, MAX_REQUEST_BYTES
 
 _FALLBACK = Reply(400, {"code": -1000, "msg": MSG_UNKNOWN}, None)
+
+
+class _DeadlineReader:
+    """The connection's reader: every read ends by the request's deadline, and the header
+    lines are kept as received (to refuse a bare CR or LF inside one).
+
+    The socket timeout bounds one silence; the deadline bounds the whole request, so a
+    client that sends a byte just before each timeout cannot hold a thread for ever.
+    """
+
+    def __init__(self, raw, connection, timeout: float, deadline: float) -> None:
+        self._raw, self._connection, self._timeout = raw, connection, timeout
+        self._deadline = time.monotonic() + deadline
+        self.lines: list[bytes] = []
+
+    def _wait(self) -> None:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the request's deadline passed")
+        self._connection.settimeout(min(self._timeout, left))
+
+    def readline(self, limit: int = -1) -> bytes:
+        parts: list[bytes] = []
+        size = 0
+        while limit < 0 or size < limit:
+            self._wait()
+            buffered = self._raw.peek(1)
+            if not buffered:
+                break
+            end = buffered.find(b"\n")
+            take = len(buffered) if end < 0 else end + 1
+            if limit >= 0:
+                take = min(take, limit - size)
+            chunk = self._raw.read(take)
+            parts.append(chunk)
+            size += len(chunk)
+            if chunk.endswith(b"\n"):
+                break
+        line = b"".join(parts)
+        if len(self.lines) < 200:
+            self.lines.append(line)
+        return line
+
+    def read(self, size: int = -1) -> bytes:
+        parts: list[bytes] = []
+        while size < 0 or sum(map(len, parts)) < size:
+            self._wait()
+            want = 65536 if size < 0 else min(65536, size - sum(map(len, parts)))
+            chunk = self._raw.read1(want)
+            if not chunk:
+                break
+            parts.append(chunk)
+        return b"".join(parts)
+
+    def close(self) -> None:
+        self._raw.close()
+
+    def header_problem(self) -> str | None:
+        """What is wrong with a header line as received, or None: a bare CR inside a line
+        (it would start a new header), a line folded onto the one before, no colon."""
+        for line in self._header_lines():
+            if b"\r" in line or b"\n" in line:
+                return "a header line holds a bare CR or LF"
+            if line[:1] in (b" ", b"\t"):
+                return "a header line is folded onto the one before (obsolete line folding)"
+            if b":" not in line:
+                return "a header line has no ':'"
+        return None
+
+    def header_values(self, name: str) -> list[str]:
+        """Every value of header ``name`` as on its line: after the colon and one optional
+        space, nothing else stripped (so whitespace around an API key stays visible)."""
+        wanted = name.lower().encode("latin-1")
+        values = []
+        for line in self._header_lines():
+            key, colon, value = line.partition(b":")
+            if colon and key.strip().lower() == wanted:
+                values.append(value.removeprefix(b" ").decode("latin-1"))
+        return values
+
+    def _header_lines(self) -> list[bytes]:
+        lines = []
+        for line in self.lines[1:]:
+            if line.endswith(b"\r\n"):
+                line = line[:-2]
+            elif line.endswith(b"\n"):
+                line = line[:-1]
+            if not line:
+                break
+            lines.append(line)
+        return lines
 
 
 class ExchangeServer(ThreadingHTTPServer):
@@ -34,6 +142,7 @@ class ExchangeServer(ThreadingHTTPServer):
 
     daemon_threads = True
     request_queue_size = 64
+    request_deadline = REQUEST_DEADLINE_S
 
     def __init__(
         self,
@@ -46,7 +155,26 @@ class ExchangeServer(ThreadingHTTPServer):
         self.core = core
         self.client_timeout = timeout
         self.log = log
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         super().__init__((HOST, port), _Handler)
+
+    def process_request(self, request, client_address) -> None:
+        # At most MAX_CONNECTIONS at once: one more is closed unanswered, not queued.
+        if not self._slots.acquire(blocking=False):
+            self.log_line(f"connection closed: {MAX_CONNECTIONS} connections already open")
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except Exception:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind would look up the host's FQDN (slow without DNS).
@@ -59,8 +187,12 @@ class ExchangeServer(ThreadingHTTPServer):
         self.log_line(f"connection error: {type(exc).__name__}: {exc}")
 
     def log_line(self, line: str) -> None:
+        """One escaped line to ``log``; a log that fails is ignored (it never changes a reply)."""
         if self.log is not None:
-            self.log(line)
+            try:
+                self.log(shown(line, 300))
+            except Exception:  # noqa: BLE001 - the log's reader is gone
+                pass
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -74,6 +206,9 @@ class _Handler(BaseHTTPRequestHandler):
     def setup(self) -> None:
         self.timeout = self.server.client_timeout
         super().setup()
+        self.rfile = _DeadlineReader(
+            self.rfile, self.connection, self.server.client_timeout, self.server.request_deadline
+        )
 
     def __getattr__(self, name: str):
         # Every method (GET, POST, PATCH, BREW...) reaches _dispatch; routing answers 405.
@@ -91,9 +226,20 @@ class _Handler(BaseHTTPRequestHandler):
         return RawRequest(
             method=self.command or "",
             target=self._raw_target(),
-            headers=tuple(headers.items()) if headers is not None else (),
+            headers=self._header_pairs(headers),
             body=body,
             peer=self.client_address[0] if self.client_address else None,
+        )
+
+    def _header_pairs(self, headers) -> tuple[tuple[str, str], ...]:
+        """The headers in order; the API key's values exactly as on their lines."""
+        if headers is None:
+            return ()
+        raw_keys = iter(self.rfile.header_values(API_KEY_HEADER))
+        wanted = API_KEY_HEADER.lower()
+        return tuple(
+            (name, next(raw_keys, value) if name.lower() == wanted else value)
+            for name, value in headers.items()
         )
 
     def _dispatch(self) -> None:
@@ -110,6 +256,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _read_body(self) -> bytes:
         """Read the body, refusing early: size from Content-Length, before reading it."""
+        problem = self.rfile.header_problem()
+        if problem is not None:
+            raise http_refusal(400, problem)
         if self.headers.get("Transfer-Encoding") is not None:
             raise http_refusal(411, "Transfer-Encoding sent")
         lengths = {value.strip() for value in self.headers.get_all("Content-Length") or ()}
@@ -129,7 +278,9 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             body = self.rfile.read(length)
         except TimeoutError:
-            raise http_refusal(408, "the body stopped arriving") from None
+            raise http_refusal(
+                408, "the body stopped arriving, or the request's deadline passed"
+            ) from None
         if len(body) < length:
             raise http_refusal(400, f"the body ended after {len(body)} of {length} bytes")
         return body

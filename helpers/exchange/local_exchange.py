@@ -60,7 +60,7 @@ class LocalExchange:
 
     @property
     def verdicts(self) -> list[Verdict]:
-        """Every verdict so far, oldest first (the latest 10,000)."""
+        """Every verdict kept, oldest first (the latest 10,000, about 16 MiB at most)."""
         return self.state.verdicts
 
     def handle_ws(self, text: str | bytes) -> dict[str, object]:

@@ -5,8 +5,9 @@ Binance's messages are quoted word for word from errors.md, so every check that 
 quotes the same text. The HTTP-level messages (a request too large, a stalled client) are
 this model's: Binance answers those before its API runs. ``HOST`` is 127.0.0.1 only (the
 verifier never listens beyond this machine); ``KIT_VERDICT_PATH`` serves the latest verdict;
-``MAX_VERDICTS`` bounds the verdicts kept. ``shown`` quotes received text safely inside a
-message or a log line.
+``MAX_VERDICTS`` and ``MAX_VERDICT_BYTES`` bound the verdicts kept (by count and by size;
+of a large body or payload, ``KEPT_BYTES`` are kept, with a note). ``shown`` quotes
+received text safely inside a message or a log line.
 
 The wire rules themselves — the ``X-MBX-APIKEY`` header, the form content type, the size
 limit, recvWindow and the timing rule — live in ``helpers.wire``; nothing here restates them.
@@ -17,6 +18,10 @@ from helpers.wire import MAX_REQUEST_BYTES
 HOST = "127.0.0.1"
 KIT_VERDICT_PATH = "/kit/last-verdict"
 MAX_VERDICTS = 10_000
+MAX_VERDICT_BYTES = 16 * 1024 * 1024  # the verdicts kept hold at most about this many bytes
+KEPT_BYTES = 8 * 1024  # a verdict keeps at most this much of a body and of a payload
+REQUEST_DEADLINE_S = 30.0  # a whole request (line, headers, body) must arrive within this
+MAX_CONNECTIONS = 64  # connections served at once; more are closed unanswered
 
 # Binance's messages (errors.md).
 MSG_UNKNOWN = "An unknown error occurred while processing the request."

@@ -30,7 +30,7 @@ class OrderBook:
         with self._lock:
             book = self._books.setdefault(api_key, [])
             order_id = self._next_order_id
-            client_id = params.get("newClientOrderId", f"kit-{order_id}")
+            client_id = params.get("newClientOrderId") or self._default_client_id(book, order_id)
             if any(order["clientOrderId"] == client_id for order in book):
                 raise Refusal(
                     -2010,
@@ -58,6 +58,17 @@ class OrderBook:
             }
             book.append(order)
             return dict(order)
+
+    @staticmethod
+    def _default_client_id(book: list[dict[str, object]], order_id: int) -> str:
+        """``kit-{orderId}``, or with a suffix if a user's own id already took that text:
+        an id the kit chooses never collides with an open order's (Binance's default is a
+        random string, which does not collide either)."""
+        taken = {order["clientOrderId"] for order in book}
+        client_id, suffix = f"kit-{order_id}", 1
+        while client_id in taken:
+            client_id, suffix = f"kit-{order_id}-{suffix}", suffix + 1
+        return client_id
 
     def open_orders(self, api_key: str, symbol: str | None) -> list[dict[str, object]]:
         """``api_key``'s open orders, of ``symbol`` only if given."""

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable, Mapping
 
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
-from helpers.exchange.messages import MAX_VERDICTS
+from helpers.exchange.messages import MAX_VERDICT_BYTES, MAX_VERDICTS
 from helpers.exchange.orders import OrderBook
 from helpers.exchange.verdict import Verdict
 from helpers.verify import HmacKey
@@ -47,7 +47,8 @@ class ExchangeState:
         self._clock = clock if clock is not None else wall_clock_ms
         self._lock = threading.Lock()
         self._keys: dict[str, object] = {}
-        self._verdicts: deque[Verdict] = deque(maxlen=MAX_VERDICTS)
+        self._verdicts: deque[Verdict] = deque()
+        self._verdict_bytes = 0
         self.orders = OrderBook()
         # The one simulated WebSocket connection: when it "opened" and who logged on.
         self._ws_connected_since: int | None = None
@@ -98,9 +99,14 @@ class ExchangeState:
     # Verdicts
 
     def record(self, verdict: Verdict) -> None:
-        """Keep ``verdict`` (the latest ``MAX_VERDICTS``)."""
+        """Keep ``verdict``: the latest ``MAX_VERDICTS``, at most ``MAX_VERDICT_BYTES`` in all."""
         with self._lock:
             self._verdicts.append(verdict)
+            self._verdict_bytes += verdict.size
+            while len(self._verdicts) > 1 and (
+                len(self._verdicts) > MAX_VERDICTS or self._verdict_bytes > MAX_VERDICT_BYTES
+            ):
+                self._verdict_bytes -= self._verdicts.popleft().size
 
     @property
     def last_verdict(self) -> Verdict | None:

@@ -13,7 +13,7 @@ the notebooks display and the tests assert on. ``CHECK_*`` name the check that d
 from dataclasses import dataclass, field
 
 from helpers.display import RowsDisplay
-from helpers.exchange.messages import shown
+from helpers.exchange.messages import KEPT_BYTES, shown
 from helpers.wire import API_KEY_HEADER
 
 # Which check decided (Verdict.check).
@@ -45,7 +45,8 @@ class Verdict(RowsDisplay):
     ``check`` names the check that decided (``"ok"`` when the request was accepted);
     ``detail`` explains it; ``notes`` are side observations (an ignored body, a parameter
     sent twice where the query string won). ``peer`` is the client's IP address (``None``
-    without a socket); it is kept, not shown.
+    without a socket); it is kept, not shown. A body or payload over ``KEPT_BYTES`` is kept
+    truncated, and a note says so.
     """
 
     method: str
@@ -73,6 +74,12 @@ class Verdict(RowsDisplay):
     @property
     def query(self) -> str:
         return self.target.partition("?")[2]
+
+    @property
+    def size(self) -> int:
+        """About how many bytes this verdict holds (what the history's byte bound counts)."""
+        texts = (self.target, self.payload, self.detail, self.signature or "", *self.notes)
+        return 512 + len(self.body) + sum(len(text) for text in texts)
 
     @property
     def accepted(self) -> bool:
@@ -171,14 +178,24 @@ class Trace:
         self, status: int, code: int | None, msg: str | None, check: str, detail: str
     ) -> Verdict:
         request = self.request
+        body, notes = request.body, tuple(self.notes)
+        if len(body) > KEPT_BYTES:
+            notes += (f"body truncated: the first {KEPT_BYTES} of {len(body)} bytes are kept",)
+            body = body[:KEPT_BYTES]
+        payload = self.payload
+        if len(payload) > KEPT_BYTES:
+            notes += (
+                f"payload truncated: the first {KEPT_BYTES} of {len(payload)} bytes are kept",
+            )
+            payload = payload[:KEPT_BYTES]
         return Verdict(
             method=request.method,
             target=request.target,
-            body=request.body,
+            body=body,
             content_type=request.content_type,
             security=self.security,
             key_kind=self.key_kind,
-            payload=self.payload.decode("utf-8", "backslashreplace"),
+            payload=payload.decode("utf-8", "backslashreplace"),
             payload_length=len(self.payload),
             signature=self.signature,
             server_time=self.server_time,
@@ -187,6 +204,6 @@ class Trace:
             msg=msg,
             check=check,
             detail=detail[:500],
-            notes=tuple(self.notes),
+            notes=notes,
             peer=request.peer,
         )

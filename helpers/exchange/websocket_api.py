@@ -48,7 +48,7 @@ from helpers.exchange.verdict import (
     Trace,
 )
 from helpers.verify import KIND_ED25519
-from helpers.wire import API_KEY_HEADER
+from helpers.wire import API_KEY_HEADER, MAX_REQUEST_BYTES
 
 if TYPE_CHECKING:
     from helpers.exchange.state import ExchangeState
@@ -63,6 +63,7 @@ _WS_METHODS = {
     "session.logout": "NONE",
 }
 _WS_VERSION_PREFIX = "v3/"
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _JsonNumber(str):
@@ -78,7 +79,17 @@ def _ws_refusal(detail: str) -> Refusal:
 
 
 def parse_ws(raw: bytes) -> tuple[object, str, list[tuple[str, object]]]:
-    """(id, method, params pairs) of one WebSocket request; a -1135 refusal otherwise."""
+    """(id, method, params pairs) of one WebSocket request; a -1135 refusal otherwise.
+
+    A request over ``MAX_REQUEST_BYTES`` (the model's limit, as for REST's query string and
+    body; see the assumptions table) is refused before it is parsed; JSON nested deeper
+    than Python can read is refused as invalid JSON.
+    """
+    if len(raw) > MAX_REQUEST_BYTES:
+        raise _ws_refusal(
+            f"the request is {len(raw)} bytes; this model reads at most {MAX_REQUEST_BYTES} "
+            "bytes per WebSocket API request (the limit it applies to a REST query and body)"
+        )
     try:
         text = raw.decode("utf-8")
         data = json.loads(
@@ -92,6 +103,8 @@ def parse_ws(raw: bytes) -> tuple[object, str, list[tuple[str, object]]]:
         raise _ws_refusal("the request is not UTF-8 text") from None
     except ValueError as exc:
         raise _ws_refusal(f"the request is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise _ws_refusal("the JSON is nested too deeply to read") from None
     if not isinstance(data, _JsonObject):
         raise _ws_refusal('the request must be a JSON object {"id", "method", "params"}')
     fields = dict(data)
@@ -121,6 +134,14 @@ def _ws_text(name: str, value: object) -> str:
     if value is None:
         return ""  # judged as empty, like ""
     if isinstance(value, str):
+        if LONE_SURROGATE.search(value):
+            raise Refusal(
+                -1100,
+                MSG_ILLEGAL_CHARS,
+                CHECK_SYNTAX,
+                f"{shown(name, 40)!r} holds a lone surrogate (\\ud800-\\udfff): not a "
+                "character UTF-8 can carry",
+            )
         if CONTROL_CHAR.search(value):
             raise Refusal(
                 -1100,
@@ -138,11 +159,21 @@ def _ws_text(name: str, value: object) -> str:
     )
 
 
+def _first_duplicate(names: list[str]) -> str | None:
+    """The first name that appears twice (linear: one pass with a set)."""
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            return name
+        seen.add(name)
+    return None
+
+
 def _ws_payload_bytes(params: list[tuple[str, str]]) -> bytes:
     """WebSocket API, SIGNED request security, Step 1: every param except ``signature``,
     sorted by name, ``name=value`` joined with ``&``, values raw (no percent-encoding)."""
     kept = sorted((name, text) for name, text in params if name != "signature")
-    return "&".join(f"{name}={text}" for name, text in kept).encode("utf-8")
+    return "&".join(f"{name}={text}" for name, text in kept).encode("utf-8", "surrogatepass")
 
 
 def _ws_status(state: "ExchangeState", server_time: int) -> dict[str, object]:
@@ -190,7 +221,7 @@ def judge_ws(
         except Refusal as exc:
             problem = problem or exc
     names = [param for param, _ in texts]
-    duplicate = next((n for n in names if names.count(n) > 1), None)
+    duplicate = _first_duplicate(names)
     params = dict(texts)
     signatures = tuple(text for param, text in texts if param == "signature")
     trace.payload = _ws_payload_bytes(texts)
@@ -232,6 +263,14 @@ def judge_ws(
         raise problem
     if any(not n for n in names):
         raise Refusal(-1100, MSG_ILLEGAL_CHARS, CHECK_SYNTAX, "a parameter has an empty name")
+    bad_name = next((n for n in names if LONE_SURROGATE.search(n)), None)
+    if bad_name is not None:
+        raise Refusal(
+            -1100,
+            MSG_ILLEGAL_CHARS,
+            CHECK_SYNTAX,
+            f"the parameter name {shown(bad_name, 40)!r} holds a lone surrogate",
+        )
     # A session-authorized request needs its timestamp but no signature.
     check_mandatory(params, ("(session)",) if by_session else signatures)
     if duplicate is not None:

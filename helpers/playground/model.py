@@ -21,8 +21,11 @@ refused:
 
 Invalid input never raises into the notebook: ``compute()`` catches the ``TypeError`` and
 ``ValueError`` the helpers raise (nothing broader) and returns the message in the state.
-The secret and the private keys are stored, used to sign, and never shown: no repr and no
-state contains them.
+Where the secret is: in this model (``PlaygroundModel.secret``, in the kernel's memory) and,
+once a view shows it, in the view's ``Password`` widget, whose value ipywidgets syncs to
+the browser (it is in the widget's ``get_state()``; see ``helpers.playground.view``). It is
+not in any repr, in a ``PlaygroundState``, or in a rendered output; the private keys stay
+in the kernel (``helpers.playground.keys``) and are never in a widget.
 """
 
 import dataclasses

@@ -3,9 +3,12 @@
 Every text box has ``continuous_update``, so each keystroke writes into the model,
 recomputes, and re-renders the outputs (``helpers.playground.render``) into ``HTML``
 widgets — never into an ``Output`` widget: text printed there would be stored as a cell
-output and break strict nbval. The secret is a ``Password`` box; no rendered output
-contains it. Notebooks are saved without widget state (``make notebooks``), since widget
-state would store every typed value in plain text.
+output and break strict nbval. The secret is a ``Password`` box: the box only hides what
+is typed on screen. Its value is widget state like any other — in ``get_state()``, synced
+to the browser's copy of the widget, and written into the notebook file if widget state
+were saved — so notebooks are saved without widget state (``make notebooks``;
+``tests/test_notebooks.py`` checks every committed notebook). No rendered output
+contains the secret.
 """
 
 import threading
