@@ -261,3 +261,37 @@ def test_the_readme_example_signers_pass_every_rest_hmac_case(tmp_path, language
     assert report.failed == 0, report.table()
     assert report.passed == len(rest_hmac)
     assert len(readme_signer(language).splitlines()) <= 15
+
+
+@pytest.mark.parametrize("mistake, stage", [("unsorted", "payload assembly"),
+                                            ("encoded", "encoding")])
+def test_a_broken_websocket_signer_fails_with_its_stage(mistake, stage):
+    def ws_signer(case):
+        if case["api"] != "ws":
+            return {"unsupported": "WebSocket API only"}
+        pairs = case["params"] if mistake == "unsorted" else sorted(case["params"])
+        payload = encode(pairs) if mistake == "encoded" else "&".join(f"{n}={v}" for n, v in pairs)
+        return {"params": {**dict(case["params"]), "signature": sign(case, payload)}}
+
+    report = conformance.run(ws_signer, api="ws")
+    touched = set()
+    for case in conformance.cases(api="ws"):
+        data = conformance.signer_input(case)
+        pairs = data["params"] if mistake == "unsorted" else sorted(data["params"])
+        payload = encode(pairs) if mistake == "encoded" else "&".join(f"{n}={v}" for n, v in pairs)
+        if payload != case.expected["payload"]:
+            touched.add(case.name)
+    assert touched and {r.name for r in report.failures()} == touched
+    assert {r.stage for r in report.failures()} == {stage}
+
+
+def test_a_websocket_signer_that_changes_params_fails_at_placement():
+    def extra(case):
+        params = dict(case["params"])
+        params["newOrderRespType"] = "ACK"
+        payload = "&".join(f"{n}={v}" for n, v in sorted(params.items()))
+        return {"params": {**params, "signature": sign(case, payload)}}
+
+    report = conformance.run(extra, api="ws")
+    assert report.failed == len(report.results)
+    assert all(r.stage == "placement" and "valid but" in r.detail for r in report.results)
