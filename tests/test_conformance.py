@@ -295,3 +295,12 @@ def test_a_websocket_signer_that_changes_params_fails_at_placement():
     report = conformance.run(extra, api="ws")
     assert report.failed == len(report.results)
     assert all(r.stage == "placement" and "valid but" in r.detail for r in report.results)
+
+
+def test_output_no_request_can_carry_fails_the_case_not_the_run():
+    report = conformance.run(lambda case: {"query": "a=\ud800", "body": ""}, api="rest",
+                             key_type="RSA")
+    assert report.failed == len(report.results)
+    assert all(r.stage == "signer" and "cannot be sent" in r.detail for r in report.results)
+    ws = conformance.run(lambda case: {"params": {"x": "\ud800"}}, api="ws")
+    assert ws.failed == len(ws.results)

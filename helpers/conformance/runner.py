@@ -24,7 +24,12 @@ def run_case(signer: Callable[[Case], dict], case: Case) -> CaseResult:
         reason = str(answer["unsupported"])[:60] or "unsupported"
         seconds = time.perf_counter() - start
         return CaseResult(**common, status=UNSUPPORTED, detail=reason, seconds=seconds)
-    outcome = judge_ws(case, answer) if case.api == "ws" else judge_rest(case, answer)
+    try:
+        outcome = judge_ws(case, answer) if case.api == "ws" else judge_rest(case, answer)
+    except (UnicodeError, ValueError) as exc:  # text no request can carry (a lone surrogate)
+        seconds = time.perf_counter() - start
+        detail = f"output cannot be sent as a request: {type(exc).__name__}: {exc}"[:200]
+        return CaseResult(**common, status=FAIL, detail=detail, stage=SIGNER, seconds=seconds)
     return CaseResult(
         **common, status=PASS if outcome.ok else FAIL, detail=outcome.detail,
         codes=outcome.codes, stage=outcome.stage, notes=outcome.notes,
