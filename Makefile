@@ -21,7 +21,7 @@ ifeq ($(shell id -u),0)
 LAB_FLAGS += --allow-root
 endif
 
-.PHONY: lab test lint notebooks bench testnet-check clean
+.PHONY: lab test lint notebooks bench testnet-check conformance clean
 
 $(READY): requirements.txt requirements-peers.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...") if sys.version_info < (3, 11) else None'
@@ -50,6 +50,10 @@ notebooks: $(READY)
 		--ExecutePreprocessor.store_widget_state=False \
 		$(NOTEBOOKS)
 	$(BIN)/python tests/clean_notebooks.py $(NOTEBOOKS)
+
+# Run any signer through the conformance corpus: make conformance CMD='node sign.js'
+conformance: $(READY)
+	$(BIN)/python -m helpers.conformance --cmd "$(CMD)" $(CONFORMANCE_ARGS)
 
 # Ratios measured in one run on this machine (not a test): see benchmarks/bench.py.
 bench: $(READY)

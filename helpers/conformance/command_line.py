@@ -1,0 +1,63 @@
+"""``python -m helpers.conformance``: run a signer through the corpus from the command line.
+
+    python -m helpers.conformance --cmd 'node sign.js' [--api rest|ws]
+        [--key-type HMAC|Ed25519|RSA] [--json FILE] [--timeout SECONDS]
+
+A progress line per case goes to standard error, the summary table to standard output;
+the exit status is 0 only if no selected case failed (1 if one did, 2 for a usage error).
+A usage error — an unknown option, an empty ``--cmd``, a command that does not exist — is
+one line on standard error, never a traceback.
+"""
+
+import argparse
+import json
+import sys
+
+from helpers.conformance.corpus import API_CHOICES, KEY_TYPE_CHOICES
+from helpers.conformance.runner import run
+
+__all__ = ["main"]
+
+USAGE_ERROR = 2
+
+
+class _OneLineError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would print the usage block
+        raise _OneLineError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m helpers.conformance",
+                     description="Run a signer through the kit's conformance corpus.")
+    parser.add_argument("--cmd", required=True, help="the signer's command line")
+    parser.add_argument("--api", choices=API_CHOICES, help="only REST or WebSocket API cases")
+    parser.add_argument("--key-type", choices=KEY_TYPE_CHOICES, help="only one key type")
+    parser.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE")
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds per case")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse ``argv``, run the suite, print; return the exit status."""
+    try:
+        args = _parser().parse_args(argv)
+        if args.timeout <= 0:
+            raise _OneLineError("--timeout: expected a positive number of seconds")
+
+        def progress(line: str) -> None:
+            print(line, file=sys.stderr, flush=True)
+
+        report = run(args.cmd, api=args.api, key_type=args.key_type, progress=progress,
+                     timeout=args.timeout)  # fmt: skip
+        if args.json:
+            with open(args.json, "w", encoding="utf-8") as handle:
+                json.dump(report.to_json(), handle, indent=1, ensure_ascii=False)
+    except (_OneLineError, ValueError, OSError) as exc:
+        print(f"conformance: error: {exc}", file=sys.stderr)
+        return USAGE_ERROR
+    print(report.table())
+    return 0 if report.ok else 1

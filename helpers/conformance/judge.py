@@ -1,0 +1,230 @@
+"""Judging one signer answer as the local exchange would, and saying where it diverged.
+
+REST (``judge_rest``): the answer's query and body become the bytes of one request (an
+HTTP client escapes what a URL cannot carry — a space, a control or non-ASCII character —
+and a note says so); ``helpers.exchange.ExchangeCore`` judges them with only the case's
+key registered and its clock pinned to the case's ``timestamp``. The signature may be in
+the query string or the body (rest-api.md → "SIGNED Endpoint security": "in the `query
+string` or `request body`"); it is verified over the raw bytes received. And the sent
+query and body, form-decoded, must equal the case's parameters — names, values, order
+within each part — so a valid signature over other parameters still fails. Text that
+decodes equal and is signed as sent (``+`` for a space, lower-case hex) passes with a note.
+
+WebSocket API (``judge_ws``): the answer's ``params`` go into one request's JSON, judged by
+``ExchangeCore.handle_ws``; the params (signature aside) must equal the case's.
+
+A failing REST case goes to the doctor (``helpers.doctor.diagnose``), whose proven codes
+name the mistake; ``stage`` says where the answer left the reference (``STAGES``).
+"""
+
+import json
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+
+from helpers.conformance import keys
+from helpers.conformance.corpus import Case
+from helpers.exchange import ExchangeCore, ExchangeState, RawRequest, Verdict, form_decode
+from helpers.exchange.verdict import CHECK_ENDPOINT
+from helpers.mistakes import by_code
+from helpers.verify import Ed25519Key, HmacKey, RsaKey
+from helpers.wire import API_KEY_HEADER, FORM_CONTENT_TYPE, split_signature
+
+__all__ = ["STAGES", "Outcome", "judge_rest", "judge_ws"]
+
+ENCODING, PAYLOAD, SIGNATURE, PLACEMENT, SIGNER = (
+    "encoding", "payload assembly", "signature", "placement", "signer",
+)  # fmt: skip
+STAGES = (ENCODING, PAYLOAD, SIGNATURE, PLACEMENT, SIGNER)
+# The mistake registry's stages, folded into the four the report names.
+_STAGE_OF = {"encoding": ENCODING, "parameters": ENCODING, "payload": PAYLOAD,
+             "signature": SIGNATURE, "key": SIGNATURE, "header": PLACEMENT,
+             "body": PLACEMENT, "timestamp": PLACEMENT}  # fmt: skip
+_NOT_IN_A_URL = re.compile(r"[^\x21-\x7e]")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one case went: ``ok``; on failure the doctor's ``codes``, the ``stage``, a detail."""
+
+    ok: bool
+    detail: str
+    codes: tuple[str, ...] = ()
+    stage: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _verifier(case: Case) -> object:
+    if case.key_type == "HMAC":
+        return HmacKey(keys.secret(case.key))
+    key_class = Ed25519Key if case.key_type == "Ed25519" else RsaKey
+    return key_class(keys.public_key(case.key))
+
+
+def _core(case: Case) -> ExchangeCore:
+    state = ExchangeState(keys={keys.api_key(case.key): _verifier(case)},
+                          clock=lambda: case.timestamp_ms)  # fmt: skip
+    return ExchangeCore(state)
+
+
+def _accepted(verdict: Verdict) -> bool:
+    """Accepted, or refused only by the endpoint after every check (signature included)."""
+    return verdict.accepted or verdict.check == CHECK_ENDPOINT
+
+
+def _as_sent(text: str) -> str:
+    """What an HTTP client puts on the request line for ``text``: unsafe bytes escaped."""
+    return _NOT_IN_A_URL.sub(lambda m: urllib.parse.quote(m.group(), safe=""), text)
+
+
+def _decoded(raw: str) -> list[tuple[str, str]] | str:
+    """The part's pairs, signature left out, as the server decodes them; a reason if not."""
+    pairs = []
+    for item in split_signature(raw)[0].split("&") if raw else ():
+        name, sep, value = item.partition("=")
+        if not sep:
+            return f"{item!r} has no '='"
+        try:
+            pairs.append((form_decode(name.encode()), form_decode(value.encode())))
+        except ValueError as exc:
+            return str(exc)
+    return pairs
+
+
+def _first_difference(label: str, sent: list, wanted: tuple) -> str | None:
+    if list(sent) == list(wanted):
+        return None
+    for i, (got, want) in enumerate(zip(sent, wanted, strict=False)):
+        if got != want:
+            return f"{label} pair {i + 1} decodes to {_pair(got)}; the case has {_pair(want)}"
+    if len(sent) > len(wanted):
+        return f"{label} has an extra {_pair(sent[len(wanted)])}"
+    return f"{label} lacks {_pair(wanted[len(sent)])}"
+
+
+def _pair(pair: tuple[str, str]) -> str:
+    name, value = pair
+    value = value if len(value) <= 30 else value[:29] + "…"
+    return f"{name}={value!r}"
+
+
+def _params_problem(case: Case, query: str, body: str) -> tuple[str, str] | None:
+    """(stage, detail) if the parameters sent are not the case's; ``None`` if they are."""
+    got = {"query": _decoded(query), "body": _decoded(body)}
+    for label, pairs in got.items():
+        if isinstance(pairs, str):
+            return ENCODING, f"the {label} does not decode: {pairs}"
+    if got["query"] == list(case.query) and got["body"] == list(case.body):
+        return None
+    if got["query"] + got["body"] == list(case.pairs) and not (
+        got["query"] == list(case.query)
+    ):
+        return PLACEMENT, "the parameters are split between query and body unlike the case's"
+    if sorted(got["query"] + got["body"]) == sorted(case.pairs):
+        return PAYLOAD, "the parameters are sent in another order than the case's"
+    names = [n for n, _ in got["query"] + got["body"]]
+    stage = ENCODING if names == [n for n, _ in case.pairs] else PLACEMENT
+    detail = _first_difference("the query", got["query"], case.query) or _first_difference(
+        "the body", got["body"], case.body
+    )
+    return stage, detail or "the parameters sent differ from the case's"
+
+
+def _encoding_notes(case: Case, query: str, body: str) -> list[str]:
+    notes = []
+    for label, raw, reference in (("query", query, case.expected["query_string"]),
+                                  ("body", body, case.expected["body"])):  # fmt: skip
+        sent = split_signature(raw)[0]
+        if sent != reference:
+            notes.append(f"the {label} is encoded unlike the reference but decodes equal and "
+                         "is signed as sent: accepted (the server verifies the bytes it "
+                         "receives)")
+    return notes
+
+
+def judge_rest(case: Case, answer: dict) -> Outcome:
+    query, body = answer.get("query", ""), answer.get("body", "")
+    notes = []
+    if _NOT_IN_A_URL.search(query):
+        notes.append("the query holds characters a URL cannot carry (a space, non-ASCII): "
+                     "they are sent %-escaped, as an HTTP client does")
+        query = _as_sent(query)
+    headers = [(API_KEY_HEADER, keys.api_key(case.key))]
+    if body:
+        headers.append(("Content-Type", FORM_CONTENT_TYPE))
+    target = case.path + ("?" + query if query else "")
+    request = RawRequest(case.method, target.encode("utf-8").decode("latin-1"),
+                         tuple(headers), body.encode("utf-8"))  # fmt: skip
+    verdict = _core(case).judge(request).verdict
+    problem = _params_problem(case, query, body)
+    if _accepted(verdict) and problem is None:
+        notes += _encoding_notes(case, query, body)
+        return Outcome(True, "accepted", notes=tuple(notes))
+    codes, stage = _diagnose(case, verdict)
+    if _accepted(verdict):
+        stage, detail = problem
+        detail = f"the signature is valid but {detail}"
+    else:
+        detail = f"refused {verdict.code} ({verdict.check}): {verdict.detail}"
+        if problem is not None and not codes:
+            stage = problem[0]
+    return Outcome(False, detail, codes, stage or _reference_stage(case, query, body),
+                   tuple(notes))  # fmt: skip
+
+
+def _diagnose(case: Case, verdict: Verdict) -> tuple[tuple[str, ...], str]:
+    """The doctor's proven codes for ``verdict``, and the stage of the first one."""
+    from helpers.doctor import diagnose
+
+    if case.key_type == "HMAC":
+        diagnosis = diagnose(verdict, secret=keys.secret(case.key))
+    else:
+        diagnosis = diagnose(verdict, public_key=keys.public_key(case.key))
+    codes = tuple(c for c in diagnosis.codes if c not in ("OK", "UNKNOWN_MISMATCH"))
+    stage = next((_STAGE_OF.get(by_code(c).stage, "") for c in codes), "")
+    return codes, stage
+
+
+def _reference_stage(case: Case, query: str, body: str) -> str:
+    """Where the answer left the reference when the doctor names no mistake."""
+    sent_query, signatures = split_signature(query)
+    sent_body, body_signatures = split_signature(body)
+    if len(signatures + body_signatures) != 1:
+        return PLACEMENT
+    if (sent_query, sent_body) != (case.expected["query_string"], case.expected["body"]):
+        return ENCODING
+    return SIGNATURE
+
+
+def judge_ws(case: Case, answer: dict) -> Outcome:
+    params = answer["params"]
+    request = {"id": case.name, "method": case.method, "params": params}
+    response = _core(case).handle_ws(json.dumps(request, ensure_ascii=False))
+    sent = sorted((k, v) for k, v in params.items() if k != "signature")
+    problem = None
+    if sent != sorted(case.params):
+        problem = (PLACEMENT, "params (signature aside) differ from the case's")
+    if "error" not in response and problem is None:
+        return Outcome(True, "accepted")
+    if "error" not in response:
+        return Outcome(False, f"the signature is valid but {problem[1]}", (), problem[0])
+    error = response["error"]
+    return Outcome(False, f"refused {error['code']}: {error['msg']}", (),
+                   problem[0] if problem else _ws_stage(case, params))  # fmt: skip
+
+
+def _ws_stage(case: Case, params: dict) -> str:
+    signature = params.get("signature")
+    if not isinstance(signature, str):
+        return PLACEMENT
+    if case.expected["signature"] and signature.lower() != case.expected["signature"]:
+        key = HmacKey(keys.secret(case.key))
+        for payload in (_joined(case.params), _joined(sorted(case.params), encode=True)):
+            if key.verify(payload.encode("utf-8"), signature):
+                return PAYLOAD if payload.count("%") == 0 else ENCODING
+    return SIGNATURE
+
+
+def _joined(pairs, *, encode: bool = False) -> str:
+    quote = (lambda t: urllib.parse.quote(t, safe="")) if encode else (lambda t: t)
+    return "&".join(f"{quote(n)}={quote(v)}" for n, v in pairs)

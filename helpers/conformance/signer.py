@@ -1,0 +1,129 @@
+"""Talking to a signer: the case object it reads, and its answer, checked for shape.
+
+``signer_input(case)`` is the JSON object written to the signer's standard input (the
+protocol in ``helpers.conformance``). ``CommandSigner`` starts a command once per case;
+``CallableSigner`` calls a Python function. Both return the answer as a dict, or raise
+``SignerFailure`` with the reason a case fails: a timeout, a crash, output that is not
+the JSON asked for. ``{"unsupported": reason}`` is returned as is (counted, not failed).
+"""
+
+import json
+import shlex
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from helpers.conformance import keys
+from helpers.conformance.corpus import Case
+
+__all__ = ["CallableSigner", "CommandSigner", "SignerFailure", "check_answer", "signer_input"]
+
+DEFAULT_TIMEOUT_S = 10.0
+
+
+class SignerFailure(Exception):
+    """The signer did not answer as the protocol asks; ``str(exc)`` is the reason."""
+
+
+def signer_input(case: Case) -> dict[str, object]:
+    """The object the signer reads for ``case`` (private keys built here, never stored)."""
+    data: dict[str, object] = {"api": case.api, "key_type": case.key_type}
+    if case.key_type == "HMAC":
+        data["secret"] = keys.secret(case.key)
+    else:
+        data["private_key"] = keys.private_pem(case.key)
+    data["method"] = case.method
+    if case.api == "ws":
+        data["params"] = [list(p) for p in case.params]
+    else:
+        data["path"] = case.path
+        data["query"] = [list(p) for p in case.query]
+        data["body"] = [list(p) for p in case.body]
+    return data
+
+
+def check_answer(case: Case, answer: object) -> dict:
+    """``answer`` if it has the shape the protocol asks for; ``SignerFailure`` otherwise."""
+    if not isinstance(answer, dict):
+        raise SignerFailure(f"output is not a JSON object: {_short(answer)}")
+    if "unsupported" in answer:
+        return answer
+    if case.api == "ws":
+        if not isinstance(answer.get("params"), dict):
+            raise SignerFailure('output has no "params" object: ' + _short(answer))
+        return answer
+    for part in ("query", "body"):
+        if not isinstance(answer.get(part, ""), str):
+            raise SignerFailure(f'output\'s "{part}" is not a string: {_short(answer)}')
+    if "query" not in answer and "body" not in answer:
+        raise SignerFailure('output has neither "query" nor "body": ' + _short(answer))
+    return answer
+
+
+def _short(value: object, limit: int = 80) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def parse_output(text: str) -> object:
+    """The one JSON object a signer printed."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        shown = _short(text.strip()) or "(nothing)"
+        raise SignerFailure(f"output is not JSON: {shown}") from None
+
+
+class CommandSigner:
+    """A signer run as a command line, split as a shell would (``shlex.split``)."""
+
+    def __init__(self, command: str, *, timeout: float = DEFAULT_TIMEOUT_S) -> None:
+        if not isinstance(command, str) or not command.strip():
+            raise ValueError("--cmd is empty: give the command that runs your signer")
+        try:
+            self.argv = shlex.split(command)
+        except ValueError as exc:
+            raise ValueError(f"--cmd cannot be split as a shell would: {exc}") from None
+        program = self.argv[0]
+        if shutil.which(program) is None and not Path(program).is_file():
+            raise ValueError(f"--cmd: command not found: {program}")
+        self.timeout = timeout
+        self.label = command
+
+    def __call__(self, case: Case) -> dict:
+        text = json.dumps(signer_input(case), ensure_ascii=False)
+        try:
+            done = subprocess.run(
+                self.argv, input=text.encode("utf-8"), capture_output=True,
+                timeout=self.timeout,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            raise SignerFailure(f"timeout: no answer within {self.timeout:g} s") from None
+        except OSError as exc:
+            raise SignerFailure(f"the command could not start: {exc}") from None
+        if done.returncode != 0:
+            lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            last = _short(lines[-1]) if lines else "(no error output)"
+            raise SignerFailure(f"crash: exit status {done.returncode}: {last}")
+        out = done.stdout.decode("utf-8", "replace")
+        return check_answer(case, parse_output(out))
+
+
+class CallableSigner:
+    """A signer given as a Python function: case object (dict) in, answer (dict or JSON) out."""
+
+    def __init__(self, function: Callable[[dict], object]) -> None:
+        if not callable(function):
+            raise TypeError("signer: expected a function taking the case (a dict)")
+        self.function = function
+        self.label = getattr(function, "__name__", repr(function))
+
+    def __call__(self, case: Case) -> dict:
+        try:
+            answer = self.function(signer_input(case))
+        except Exception as exc:
+            raise SignerFailure(f"crash: {type(exc).__name__}: {_short(str(exc))}") from None
+        if isinstance(answer, (str, bytes)):
+            answer = parse_output(answer.decode() if isinstance(answer, bytes) else answer)
+        return check_answer(case, answer)
