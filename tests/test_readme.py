@@ -3,9 +3,12 @@
 A learner's first hour starts with the README. Its first ```python block is a complete first
 accepted request (the docs' example keys, a local exchange with a pinned clock,
 ``sign_request``, ``send``, the verdict printed) and the ```text block after it is what it
-prints. A block meant to read standard input is fed a sample (the docs' payload).
+prints. A block meant to read standard input is fed a sample: an example signer (it reads
+``json.load(sys.stdin)``) gets the conformance suite's first HMAC case as the suite sends
+it, anything else the docs' payload.
 """
 
+import json
 import re
 import subprocess
 import sys
@@ -13,17 +16,21 @@ from pathlib import Path
 
 import pytest
 
+from helpers.conformance.corpus import cases
+from helpers.conformance.signer import signer_input
 from helpers.examples import vector
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"^```python\n(.*?)^```$", README, flags=re.S | re.M)
 SAMPLE_STDIN = vector("rest-hmac-ascii")["payload"] + "\n"
+SAMPLE_CASE = json.dumps(signer_input(cases(api="rest", key_type="HMAC")[0])) + "\n"
 
 
 def run(code: str, cwd: Path) -> subprocess.CompletedProcess:
+    stdin = SAMPLE_CASE if "json.load(sys.stdin)" in code else SAMPLE_STDIN
     return subprocess.run(
-        [sys.executable, "-c", code], input=SAMPLE_STDIN, capture_output=True, text=True,
+        [sys.executable, "-c", code], input=stdin, capture_output=True, text=True,
         cwd=cwd, timeout=60,
     )  # fmt: skip
 
