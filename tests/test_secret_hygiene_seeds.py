@@ -5,6 +5,8 @@ private key can also be committed as the base64 or hex of its DER (PKCS#8 withou
 PEM lines) or as a raw 32-byte Ed25519 seed in base64 or hex. This scan decodes every
 base64 and hex run that could be one: DER that loads as a private key is refused
 anywhere; a 32-byte value is refused on a line that speaks of a seed or a private key.
+The one private key Binance publishes (the FIX Logon example, pinned by its body in
+``test_secret_hygiene.DOCUMENTED_PRIVATE_KEYS``) is the only exception.
 """
 
 import base64
@@ -14,7 +16,7 @@ import re
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from test_secret_hygiene import committable_files
+from test_secret_hygiene import DOCUMENTED_PRIVATE_KEYS, committable_files
 
 BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40,}={0,2}")
 HEX_RUN = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{64,}(?![0-9A-Fa-f])")
@@ -48,6 +50,8 @@ def key_material(text: str) -> list[str]:
     found = []
     for line in text.splitlines():
         for token in set(BASE64_RUN.findall(line)) | set(HEX_RUN.findall(line)):
+            if token in DOCUMENTED_PRIVATE_KEYS:
+                continue
             for data in _decoded(token):
                 seed = len(data) == 32 and SEED_WORDS.search(line)
                 if seed or _is_private_der(data):
