@@ -106,33 +106,25 @@ class TimelinePicture:
             f"fill='{COLOURS['window']}'/>",
         ]
         window_label = f"[ serverTime - {ms_text(self.timeline.window_us)} (accepted)"
+        server_time = self.timeline.server_time
         parts += [
-            f"<text x='{window_left:.1f}' y='14' {FONT} fill='{COLOURS['in']}'>"
-            f"{html.escape(window_label)}</text>",
-            f"<text x='{server_x:.1f}' y='30' {FONT} text-anchor='end' "
-            f"fill='{COLOURS['server']}'>serverTime {self.timeline.server_time} </text>",
-            f"<text x='{ahead_x:.1f}' y='30' {FONT} fill='{COLOURS['out']}'>"
-            f"{html.escape(') serverTime + 1000 (refused)')}</text>",
+            _text(f"{window_left:.1f}", "14", "in", window_label),
+            _text(f"{server_x:.1f}", "30", "server", f"serverTime {server_time} ", anchor="end"),
+            _text(f"{ahead_x:.1f}", "30", "out", ") serverTime + 1000 (refused)"),
         ]
         # one row per request
         for index, mark in enumerate(self.timeline.marks):
             y = rows_top + ROW * index + ROW / 2
-            parts.append(
-                f"<line x1='{PLOT_LEFT}' y1='{y:.1f}' x2='{PLOT_RIGHT}' y2='{y:.1f}' "
-                f"stroke='{COLOURS['grid']}'/>"
-            )
-            parts.append(
-                f"<text x='{LABEL_X}' y='{y + 4:.1f}' {FONT} fill='{COLOURS['text']}'>"
-                f"{html.escape(self._fit(mark.label, PLOT_LEFT - LABEL_X - 10))}</text>"
-            )
+            parts.append(_line(PLOT_LEFT, f"{y:.1f}", PLOT_RIGHT, f"{y:.1f}", "grid"))
+            label = self._fit(mark.label, PLOT_LEFT - LABEL_X - 10)
+            parts.append(_text(LABEL_X, f"{y + 4:.1f}", "text", label))
         # the three lines: window start (in), serverTime, ahead limit (out)
+        bottom, width = rows_bottom + 4, " stroke-width='1.5'"
+        start, server, ahead = (f"{x:.1f}" for x in (window_left, server_x, ahead_x))
         parts += [
-            f"<line x1='{window_left:.1f}' y1='18' x2='{window_left:.1f}' y2='{rows_bottom + 4}' "
-            f"stroke='{COLOURS['in']}' stroke-width='1.5'/>",
-            f"<line x1='{server_x:.1f}' y1='34' x2='{server_x:.1f}' y2='{rows_bottom + 4}' "
-            f"stroke='{COLOURS['server']}' stroke-width='1.5'/>",
-            f"<line x1='{ahead_x:.1f}' y1='34' x2='{ahead_x:.1f}' y2='{rows_bottom + 4}' "
-            f"stroke='{COLOURS['out']}' stroke-width='1.5' stroke-dasharray='4 3'/>",
+            _line(start, 18, start, bottom, "in", width),
+            _line(server, 34, server, bottom, "server", width),
+            _line(ahead, 34, ahead, bottom, "out", width + " stroke-dasharray='4 3'"),
         ]
         for index, mark in enumerate(self.timeline.marks):
             y = rows_top + ROW * index + ROW / 2
@@ -186,6 +178,20 @@ class TimelinePicture:
         )
         parts.append("</svg>")
         return "".join(parts)
+
+
+def _text(x: object, y: object, colour: str, content: str, *, anchor: str = "") -> str:
+    """An SVG text element in the picture's font; ``content`` is escaped."""
+    anchored = f" text-anchor='{anchor}'" if anchor else ""
+    return (
+        f"<text x='{x}' y='{y}' {FONT}{anchored} fill='{COLOURS[colour]}'>"
+        f"{html.escape(content)}</text>"
+    )
+
+
+def _line(x1: object, y1: object, x2: object, y2: object, colour: str, extra: str = "") -> str:
+    """An SVG line element; ``extra`` adds attributes (width, dashes)."""
+    return f"<line x1='{x1}' y1='{y1}' x2='{x2}' y2='{y2}' stroke='{COLOURS[colour]}'{extra}/>"
 
 
 def timeline_svg(timeline) -> str:
