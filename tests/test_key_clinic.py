@@ -17,7 +17,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization as s
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa, x25519
 
-from helpers.keys import KINDS, PROBLEMS, inspect_key, repair_text
+from helpers.keys import BASE_URLS, KINDS, PROBLEMS, inspect_key, repair_text, which_environment
 
 PKCS8, RAW, NOENC = s.PrivateFormat.PKCS8, s.PrivateFormat.Raw, s.NoEncryption()
 PEM, DER = s.Encoding.PEM, s.Encoding.DER
@@ -233,3 +233,73 @@ def test_the_command_line_reads_a_file_or_stdin(tmp_path):
     done = subprocess.run([sys.executable, "-m", "helpers.keys", "-"], input=ED_PEM,
                           capture_output=True, text=True)  # fmt: skip
     assert done.returncode == 0 and "ED25519_PRIVATE" in done.stdout
+
+
+def test_the_signers_name_the_problem_codes_without_quoting_the_key():
+    from helpers.request import sign_request
+
+    def refusal(private_key, key_type="Ed25519", **kwargs):
+        with pytest.raises((TypeError, ValueError)) as caught:
+            sign_request("GET", "/api/v3/account", api_key="k", timestamp=1,
+                         key_type=key_type, private_key=private_key, **kwargs)  # fmt: skip
+        message = str(caught.value) + repr(caught.value)
+        assert message.startswith("private_key") or "password" in message
+        return message
+
+    public = ED.public_key().public_bytes(PEM, SPKI).decode()
+    cases = [
+        (ED_PEM.replace("\n", "\\n"), "Ed25519", "ESCAPED_NEWLINES"),
+        (public, "Ed25519", "PUBLIC_KEY_GIVEN"),
+        (ED.private_bytes(PEM, s.PrivateFormat.OpenSSH, NOENC).decode(), "Ed25519",
+         "OPENSSH_FORMAT"),
+        (private_pem(ED, b"pw"), "Ed25519", "PASSWORD_NEEDED"),
+        (RS_PEM, "Ed25519", "RSA_PRIVATE"),
+        (private_pem(rsa.generate_private_key(public_exponent=65537, key_size=1024)), "Ed25519",
+         "KEY_SIZE_UNSUPPORTED"),
+    ]  # fmt: skip
+    for text, key_type, code in cases:
+        message = refusal(text, key_type)
+        assert code in message, (code, message[:200])
+        assert not runs(text) & {message[i : i + 16] for i in range(len(message))}
+
+
+@pytest.mark.parametrize("url,environment", [
+    *((url, env) for env, _, url, _ in BASE_URLS),
+    ("https://api.binance.com/api/v3/order?symbol=BTCUSDT", "live"),
+    ("https://API.Binance.com", "live"),
+    ("wss://ws-api.binance.com/ws-api/v3", "live"),
+    ("https://testnet.binance.vision/api/v3/account", "Spot Testnet"),
+    ("https://demo-api.binance.com/api/v3/order", "Demo Mode"),
+])  # fmt: skip
+def test_which_environment_names_every_documented_url(url, environment):
+    assert which_environment(url) == environment
+
+
+LOOK_ALIKES = [
+    "https://api.binance.com.evil.example",
+    "http://api.binance.com",
+    "http://testnet.binance.vision/api",
+    "https://api.binance.com@evil.example",
+    "https://user@api.binance.com",
+    "ws://ws-api.binance.com/ws-api/v3",
+    "https://api.binance.com:8443",
+    "https://evil.example/api.binance.com",
+    "https://binance.com",
+    "https://xapi.binance.com",
+    "api.binance.com",
+    "https://testnet.binance.vision.evil.example/api",
+    "https://demo-api.binance.com:bad",
+    "",
+    "https://api.binance.us",
+    "http://127.0.0.1:8000",
+]
+
+
+@pytest.mark.parametrize("url", LOOK_ALIKES)
+def test_which_environment_refuses_look_alikes(url):
+    assert which_environment(url) is None
+
+
+def test_which_environment_wants_a_str():
+    with pytest.raises(TypeError, match="^url"):
+        which_environment(b"https://api.binance.com")
