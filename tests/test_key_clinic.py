@@ -303,3 +303,38 @@ def test_which_environment_refuses_look_alikes(url):
 def test_which_environment_wants_a_str():
     with pytest.raises(TypeError, match="^url"):
         which_environment(b"https://api.binance.com")
+
+
+def test_the_doctor_names_the_key_problem_instead_of_failing_to_load():
+    from helpers.doctor import diagnose
+
+    sent = "/api/v3/account?timestamp=1&signature=x"
+    traditional = RS.private_bytes(PEM, s.PrivateFormat.TraditionalOpenSSL, NOENC).decode()
+    public = ED.public_key().public_bytes(PEM, SPKI).decode()
+    for text, code in (
+        (traditional, "NOT_PKCS8"),
+        (public.replace("\n", "\\n"), "ESCAPED_NEWLINES"),
+        (f'"{public}"', "QUOTED"),
+        (ED.private_bytes(PEM, s.PrivateFormat.OpenSSH, NOENC).decode(), "OPENSSH_FORMAT"),
+        (private_pem(ED, b"pw"), "PASSWORD_NEEDED"),
+    ):
+        with pytest.raises(ValueError, match="^public_key") as caught:
+            diagnose(sent, public_key=text)
+        message = str(caught.value)
+        assert code in message
+        assert not runs(text) & {message[i : i + 16] for i in range(len(message))}
+    with pytest.raises(ValueError, match="HMAC secret"):
+        diagnose(sent, public_key="Xy9z" * 16)
+
+
+def test_the_doctor_verifies_with_a_public_key_or_the_public_half_of_a_private_key():
+    import base64 as b64
+
+    from helpers.doctor import diagnose
+
+    query = "symbol=LTCBTC&timestamp=1499827319559"
+    signature = b64.b64encode(ED.sign(query.encode())).decode()
+    sent = f"/api/v3/openOrders?{query}&signature={signature.replace('+', '%2B')}"
+    public = ED.public_key().public_bytes(PEM, SPKI).decode()
+    for text in (public, ED_PEM):
+        assert diagnose(sent, public_key=text, server_time=1499827319559).ok
