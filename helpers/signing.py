@@ -224,11 +224,12 @@ def load_private_key(
     text_like = isinstance(private_key, (str, bytes, bytearray))
     data = _as_bytes("private_key", private_key) if text_like else bytes(private_key)
     if not data.lstrip().startswith(_PEM_BEGIN):
-        from helpers.keys.describe import describe_text  # on an error only: keeps import light
+        from helpers.keys.describe import describe_text, key_check  # on errors only
 
         raise ValueError(
             "private_key: expected PEM text (starting '-----BEGIN') or a loaded key; got "
             + describe_text(data)
+            + key_check(data, password)
         )
     try:
         key = _load_pem(wanted, data, password)

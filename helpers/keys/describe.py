@@ -29,6 +29,11 @@ def is_base64_der(text: str) -> bool:
 def describe_text(data: bytes) -> str:
     """What a non-PEM str/bytes most likely is, for the error message."""
     text = data.decode("utf-8", "replace").strip()
+    if "-----BEGIN " in text:
+        return (
+            f"{len(text)} characters with a PEM inside that do not start with it (not quoted "
+            "here: they are key material): quotes, a b'...' repr or text before the PEM?"
+        )
     if is_base64_der(text):
         return (
             f"{len(text)} characters of base64 (not quoted here: it is key material) that "

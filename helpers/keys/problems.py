@@ -56,8 +56,8 @@ def _rows() -> tuple[Problem, ...]:
         Problem(
             "KEY_SIZE_UNSUPPORTED",
             "an RSA key size Binance does not support",
-            f'{key_types}: "We support 2048 and 4096 bit RSA keys."; testnet/general-info.md'
-            ': "any length from 2048 bits up to 4096 bits"',
+            f'{key_types}: "We support 2048 and 4096 bit RSA keys."; '
+            f'{cite("testnet-rsa-key-types")}: "any length from 2048 bits up to 4096 bits"',
             "make a new key: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 "
             "-out KEY.pem, and register its public key",
         ),
