@@ -126,7 +126,8 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
         "`helpers.keys.which_environment(url)` names a URL's environment.",
         "Users report -2015 for a testnet key sent to the live URL and the reverse (observed "
         "by users, not documented); testnet/general-info.md and demo-mode/general-info.md "
-        "give each environment its own URLs and its own keys.",
+        "give each environment its own URLs and its own keys. The -2015 itself: "
+        f"{NOT_VERIFIED}",
     ),
     (
         "HTTP status of -2014 and -2015",
