@@ -209,12 +209,13 @@ def _public_key_from_text(text: str | bytes) -> object:
     is kept). Anything the clinic finds wrong is refused with its problem codes and fix."""
     from cryptography.hazmat.primitives import serialization
 
-    from helpers.keys import PROBLEMS, inspect_key
+    from helpers.keys import HMAC_SECRET, PROBLEMS, inspect_key
+    from helpers.keys.problems import PUBLIC_KEY_GIVEN
 
     report = inspect_key(text)
-    problems = [code for code in report.problems if code != "PUBLIC_KEY_GIVEN"]
+    problems = [code for code in report.problems if code != PUBLIC_KEY_GIVEN]
     if report.public_key_pem is None or problems:
-        if report.kind == "HMAC_SECRET" and not problems:
+        if report.kind == HMAC_SECRET and not problems:
             fix = "that is an HMAC secret: pass it as secret=, not public_key="
         elif problems:
             fix = " ".join(f"{code}: {PROBLEMS[code].fix}." for code in problems)

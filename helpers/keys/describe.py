@@ -11,6 +11,7 @@ import base64
 import re
 
 from helpers.keys.inspect import inspect_key
+from helpers.keys.problems import fix_for
 
 HMAC_SECRET_SHAPE = re.compile(r"[A-Za-z0-9]{60,72}")
 BASE64_SHAPE = re.compile(r"[A-Za-z0-9+/_\-\s]+=*")
@@ -81,15 +82,12 @@ def describe_text(data: bytes) -> str:
 
 
 def key_check(data: bytes, password: bytes | None) -> str:
-    """`` — key check: ...`` with the report's kind, problems and fix; ``""`` if the clinic
+    """`` — key check: KIND, CODE: fix. ...`` from the clinic's report; ``""`` if the clinic
     itself cannot read the text (the signer's own message then stands alone)."""
     try:
         report = inspect_key(data, password=password)
     except Exception:  # noqa: BLE001 - the signer's message is the error; this only adds
         return ""
-    problems = ", ".join(report.problems) or "none"
-    usable = f"; signs as {report.usable_for!r}" if report.usable_for else ""
-    return (
-        f" — key check (python -m helpers.keys): {report.kind}, problems {problems}"
-        f"{usable}. Fix: {report.fix}"
-    )
+    found = [f"{code}: {fix_for(code, report.kind)}." for code in report.problems]
+    usable = f", signs as {report.usable_for!r}" if report.usable_for else ""
+    return " ".join([f" — key check (python -m helpers.keys): {report.kind}{usable}.", *found])

@@ -18,7 +18,7 @@ import binascii
 import hashlib
 import re
 
-from helpers.keys.problems import PROBLEMS, SSH_RSA_TO_PKCS8
+from helpers.keys.problems import fix_for
 from helpers.keys.report import (
     ED25519_PRIVATE,
     ED25519_PUBLIC,
@@ -302,9 +302,7 @@ def _inspect_bare(text: str, problems: list[str]) -> KeyReport:
 
 def _report(kind, problems, usable, what, public_pem=None, fingerprint=None) -> KeyReport:
     codes = tuple(dict.fromkeys(problems))
-    steps = [f"{code}: {PROBLEMS[code].fix}." for code in codes]
-    if "OPENSSH_FORMAT" in codes and kind == RSA_PRIVATE:
-        steps[codes.index("OPENSSH_FORMAT")] = f"OPENSSH_FORMAT: {SSH_RSA_TO_PKCS8}."
+    steps = [f"{code}: {fix_for(code, kind)}." for code in codes]
     if usable is not None:
         steps.append(f"Then sign with key_type={usable!r}.")
     elif not steps:

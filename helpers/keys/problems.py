@@ -15,6 +15,7 @@ from helpers.mistakes.sources import cite
 REPORTS = "observed in user reports (issue threads of Binance clients), not a Binance rule"
 PEM = "RFC 7468 (textual encoding of PKIX, PKCS and CMS structures): PEM lines and labels"
 
+PUBLIC_KEY_GIVEN = "PUBLIC_KEY_GIVEN"  # the one code that is no problem where a public key is due
 SSH_RSA_TO_PKCS8 = "ssh-keygen -p -m PKCS8 -f KEY (rewrites the file KEY in place)"
 TO_PKCS8_PY = (
     'python -c "import sys; from cryptography.hazmat.primitives import serialization as s; '
@@ -41,7 +42,7 @@ def _rows() -> tuple[Problem, ...]:
     key_types = cite("key-types")
     return (
         Problem(
-            "PUBLIC_KEY_GIVEN",
+            PUBLIC_KEY_GIVEN,
             "a public key, where the private key belongs (you sign with the private key)",
             f"{key_types}: you give Binance the public key and sign with the private key",
             "sign with the private key you generated with this public key; the public key "
@@ -162,3 +163,10 @@ def _rows() -> tuple[Problem, ...]:
 
 
 PROBLEMS: dict[str, Problem] = {row.code: row for row in _rows()}
+
+
+def fix_for(code: str, kind: str) -> str:
+    """The fix of ``code`` for a key of ``kind`` (an OpenSSH RSA key has its own command)."""
+    if code == "OPENSSH_FORMAT" and kind == "RSA_PRIVATE":
+        return SSH_RSA_TO_PKCS8
+    return PROBLEMS[code].fix
