@@ -338,3 +338,29 @@ def test_the_doctor_verifies_with_a_public_key_or_the_public_half_of_a_private_k
     public = ED.public_key().public_bytes(PEM, SPKI).decode()
     for text in (public, ED_PEM):
         assert diagnose(sent, public_key=text, server_time=1499827319559).ok
+
+
+def test_every_kind_and_every_problem_code_is_reached_by_a_generated_text():
+    traditional = RS.private_bytes(PEM, s.PrivateFormat.TraditionalOpenSSL, NOENC).decode()
+    small = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    escaped = ED_PEM.replace("\n", "\\n")
+    texts = [
+        (ED_PEM, None), (RS_PEM, None), ("Xy9z" * 16 + "\n", None),
+        (ED.public_key().public_bytes(PEM, SPKI).decode(), None),
+        (RS.public_key().public_bytes(PEM, SPKI).decode(), None),
+        (private_pem(x25519.X25519PrivateKey.generate()), None),
+        (traditional, None), (private_pem(small), None),
+        (private_pem(ED, b"pw"), None), (private_pem(ED, b"pw"), "no"),
+        (ED.private_bytes(PEM, s.PrivateFormat.OpenSSH, NOENC).decode(), None),
+        (f"b'{escaped}'", None), (f"'{escaped}'", None),
+        (" ".join(RS_PEM.split("\n")), None),
+        ("\n".join("  " + line for line in RS_PEM.splitlines()), None),
+        (base64.b64encode(ED.private_bytes(DER, PKCS8, NOENC)).decode(), None),
+        (ED.private_bytes(s.Encoding.Raw, RAW, NOENC).hex(), None),
+        ("keys/prv.pem", None), ("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+                                 None),
+        ("", None), ("hello, world!", None),
+    ]  # fmt: skip
+    reports = [inspect_key(text, password=password) for text, password in texts]
+    assert {r.kind for r in reports} == set(KINDS)
+    assert {code for r in reports for code in r.problems} == set(PROBLEMS)
