@@ -121,9 +121,6 @@ KEY_TYPES = (HMAC, ED25519, RSA)
 
 _PEM_BEGIN = b"-----BEGIN "
 _PEM_PRIVATE_LABEL = b"PRIVATE KEY-----"  # the end of every private-key PEM header line
-_HMAC_SECRET_SHAPE = re.compile(r"[A-Za-z0-9]{60,72}")
-_BASE64_SHAPE = re.compile(r"[A-Za-z0-9+/_\-\s]+=*")
-_HEX_SHAPE = re.compile(r"[0-9A-Fa-f]{32,}")
 _PEM_LABEL = re.compile(rb"-----BEGIN [A-Z0-9 ]{1,40}-----")
 
 
@@ -166,64 +163,6 @@ def _key_kind(key: object, *, private: bool) -> str | None:
     return next((kind for kind, cls in classes.items() if isinstance(key, cls)), None)
 
 
-def _is_base64_der(text: str) -> bool:
-    """True if ``text`` is base64 of one DER SEQUENCE (a PKCS#8 key without PEM lines)."""
-    try:
-        der = base64.b64decode(text, validate=True)
-    except ValueError:
-        return False
-    return len(der) > 2 and der[0] == 0x30 and (der[1] == len(der) - 2 or der[1] in (0x81, 0x82))
-
-
-def _describe_text(data: bytes) -> str:
-    """What a non-PEM str/bytes most likely is, for the error message."""
-    text = data.decode("utf-8", "replace").strip()
-    if _is_base64_der(text):
-        return (
-            f"{len(text)} characters of base64 (not quoted here: it is key material) that "
-            "decode to DER: the base64 of a PKCS#8 key without its PEM lines. Put its PEM "
-            "header and footer lines around it (BEGIN PRIVATE KEY and END PRIVATE KEY, each "
-            "between five dashes), or load it yourself and pass the key object"
-        )
-    if _HMAC_SECRET_SHAPE.fullmatch(text):
-        return (
-            f"a {len(text)}-character string of letters and digits: that looks like an HMAC "
-            "secret key (or an API key), not a private key. An HMAC key signs with "
-            "hmac_sha256_hex(secret, payload), or sign_request(..., key_type='HMAC', secret=...)"
-        )
-    if _BASE64_SHAPE.fullmatch(text) and len(text) >= 40:
-        return (
-            f"{len(text)} characters of base64 (not quoted here: it may be key material). "
-            "That looks like the base64 of a PKCS#8 key without its PEM lines: put its PEM "
-            "header and footer lines around it (BEGIN PRIVATE KEY and END PRIVATE KEY, each "
-            "between five dashes), or load it yourself and pass the key object"
-        )
-    if text.endswith((".pem", ".key", ".der", ".txt")) or "/" in text or "\\" in text:
-        return (
-            f"{len(text)} characters that look like a file path (not quoted here: they "
-            "may be key material). The kit never opens files for you (a str that happens "
-            "to name a file is not a key): read the PEM yourself, e.g. "
-            "Path(path).read_bytes(), and pass those bytes"
-        )
-    if _HEX_SHAPE.fullmatch(text):
-        return (
-            f"{len(text)} hex digits (not quoted here: they may be key material): a raw "
-            "seed, perhaps. Load it explicitly, e.g. "
-            "Ed25519PrivateKey.from_private_bytes(bytes.fromhex(text)), and pass the key object"
-        )
-    if len(data) == 32:
-        return (
-            "32 raw bytes: an Ed25519 seed, perhaps. Load it explicitly with "
-            "Ed25519PrivateKey.from_private_bytes(seed) and pass the key object"
-        )
-    if data[:1] == b"\x30":
-        return (
-            "DER bytes, perhaps (they start with 0x30). Load them with "
-            "cryptography's serialization.load_der_private_key and pass the key object"
-        )
-    return f"{len(data)} bytes that are not PEM"
-
-
 def _use_instead(kind: str) -> str:
     signer = "ed25519_signature" if kind == ED25519 else "rsa_signature"
     return f"use {signer} (sign_request: key_type={kind!r})"
@@ -245,7 +184,7 @@ def load_private_key(
         raise ValueError(
             "key_type: an HMAC key has no private key; sign with hmac_sha256_hex(secret, payload)"
         )
-    serialization, _, _, _, _, unsupported = _crypto()
+    _crypto()  # cryptography missing: say so first
     if password is not None and not isinstance(password, (str, bytes, bytearray)):
         raise TypeError(f"password: expected str or bytes, got {type(password).__name__}")
     if isinstance(password, str):
@@ -285,10 +224,25 @@ def load_private_key(
     text_like = isinstance(private_key, (str, bytes, bytearray))
     data = _as_bytes("private_key", private_key) if text_like else bytes(private_key)
     if not data.lstrip().startswith(_PEM_BEGIN):
+        from helpers.keys.describe import describe_text, key_check  # on errors only
+
         raise ValueError(
             "private_key: expected PEM text (starting '-----BEGIN') or a loaded key; got "
-            + _describe_text(data)
+            + describe_text(data)
+            + key_check(data, password)
         )
+    try:
+        key = _load_pem(wanted, data, password)
+    except ValueError as exc:  # add the key clinic's report (helpers.keys) to the message
+        from helpers.keys.describe import key_check
+
+        raise ValueError(f"{exc}{key_check(data, password)}") from None
+    return key
+
+
+def _load_pem(wanted: str, data: bytes, password: bytes | None) -> object:
+    """The private key in PEM ``data``, of type ``wanted``; a ValueError naming what is wrong."""
+    serialization, _, _, _, _, unsupported = _crypto()
     header = data.lstrip().split(b"\n", 1)[0]
     if not header.rstrip().endswith(_PEM_PRIVATE_LABEL):
         found = _PEM_LABEL.match(header.strip())  # the label only, never what follows

@@ -185,21 +185,12 @@ class PublicKeyVerifier:
 
 def load_public_key(public_key: object) -> Ed25519Key | RsaKey:
     """``helpers.verify``'s ``Ed25519Key`` or ``RsaKey`` for ``public_key``: one of those,
-    a ``cryptography`` public key, or its PEM. The type is read from the key, not guessed."""
+    a ``cryptography`` public key, or its PEM (or a private key PEM: its public half).
+    The type is read from the key, not guessed."""
     if isinstance(public_key, (Ed25519Key, RsaKey)):
         return public_key
-    if isinstance(public_key, str):
-        public_key = public_key.encode("ascii")
-    if isinstance(public_key, (bytes, bytearray)):
-        from cryptography.hazmat.primitives import serialization
-
-        try:
-            public_key = serialization.load_pem_public_key(bytes(public_key))
-        except ValueError:
-            raise ValueError(
-                "public_key: not a PEM public key (-----BEGIN PUBLIC KEY-----); Binance is "
-                "given the public key, and so is the doctor"
-            ) from None
+    if isinstance(public_key, (str, bytes, bytearray)):
+        public_key = _public_key_from_text(public_key)
     from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 
     if isinstance(public_key, ed25519.Ed25519PublicKey):
@@ -210,3 +201,28 @@ def load_public_key(public_key: object) -> Ed25519Key | RsaKey:
         "public_key: expected an Ed25519 or RSA public key (an object, its PEM, or "
         f"helpers.verify.Ed25519Key/RsaKey), got {type(public_key).__name__}"
     )
+
+
+def _public_key_from_text(text: str | bytes) -> object:
+    """The public key in a key text, read by the key clinic (``helpers.keys``): a PEM
+    public key, or the public half of a private key given by mistake (only the public key
+    is kept). Anything the clinic finds wrong is refused with its problem codes and fix."""
+    from cryptography.hazmat.primitives import serialization
+
+    from helpers.keys import HMAC_SECRET, PROBLEMS, inspect_key
+    from helpers.keys.problems import PUBLIC_KEY_GIVEN
+
+    report = inspect_key(text)
+    problems = [code for code in report.problems if code != PUBLIC_KEY_GIVEN]
+    if report.public_key_pem is None or problems:
+        if report.kind == HMAC_SECRET and not problems:
+            fix = "that is an HMAC secret: pass it as secret=, not public_key="
+        elif problems:
+            fix = " ".join(f"{code}: {PROBLEMS[code].fix}." for code in problems)
+        else:
+            fix = "Binance is given the public key (BEGIN PUBLIC KEY), and so is the doctor"
+        raise ValueError(
+            f"public_key: not a PEM public key the doctor can use (key check: {report.kind}, "
+            f"problems: {', '.join(problems) or 'none'}). {fix}"
+        )
+    return serialization.load_pem_public_key(report.public_key_pem.encode("ascii"))

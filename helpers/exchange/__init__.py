@@ -31,7 +31,8 @@ How a SIGNED request is judged, one small function per step:
    signature payload of your request is the query string concatenated without separator
    to the HTTP body."
 2. Checks, in this order, each refusing with Binance's JSON error ``{"code": N, "msg": ...}``:
-   API key header (-2014, -2015) → parameter syntax (-1100) → mandatory ``timestamp`` and
+   API key header (-2014, -2015) → the key's allowed IPs and permissions (-2015, see
+   ``register_key``) → parameter syntax (-1100) → mandatory ``timestamp`` and
    ``signature`` (-1102) → duplicates within a part (-1101) → empty values (-1105) →
    ``recvWindow`` (-1100, -1102) → timing (-1021) → signature (-1022).
 3. Verify with the key registered under the API key (faqs/api_key_types.md):
@@ -59,6 +60,7 @@ Codes and HTTP statuses this model answers:
 | situation                                          | HTTP | code         |
 |----------------------------------------------------|------|--------------|
 | ``X-MBX-APIKEY`` missing or malformed / unknown    | 401  | -2014, -2015 |
+| key used from another IP / without the permission  | 401  | -2015        |
 | illegal characters, bad %-escape, bad recvWindow   | 400  | -1100        |
 | duplicate parameter in one part, two signatures    | 400  | -1101        |
 | timestamp, signature, order field missing          | 400  | -1102        |

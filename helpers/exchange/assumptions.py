@@ -79,7 +79,8 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "Check order",
-        "route → API key → syntax → mandatory timestamp/signature → duplicates → empty "
+        "route → API key → key access (IP, then permissions) → syntax → mandatory "
+        "timestamp/signature → duplicates → empty "
         "values → recvWindow → timing → signature → endpoint fields.",
         NOT_VERIFIED,
     ),
@@ -90,6 +91,43 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
         "not registered → -2015. Header name case-insensitive.",
         'errors.md: -2014 BAD_API_KEY_FMT "API-key format invalid.", -2015 '
         f"REJECTED_MBX_KEY. The format rule: {NOT_VERIFIED}",
+    ),
+    (
+        "API-key permissions",
+        '`register_key(..., permissions=("USER_DATA", "TRADE"))` by default. A key '
+        "without `TRADE` (read-only) → -2015 on TRADE endpoints (`POST`/`DELETE "
+        "/api/v3/order`, `/api/v3/order/test`, `order.place`, `order.test`); without "
+        "`USER_DATA` → -2015 on USER_DATA endpoints. `session.logon` needs neither.",
+        'rest-api.md → "Request Security": "API keys can be configured to allow access only '
+        'to certain types of secure endpoints", "By default, an API key cannot `TRADE`" (the '
+        "model's default grants TRADE, so examples run); errors.md: -2015 REJECTED_MBX_KEY. "
+        f"That a missing permission answers -2015: {NOT_VERIFIED}",
+    ),
+    (
+        "API-key IP restriction",
+        "`register_key(..., allowed_ips=(...))`: a request from any other client address → "
+        "-2015, on every SIGNED endpoint and method. Clients of the local exchange come from "
+        "127.0.0.1; `handle_ws` (no socket) counts as 127.0.0.1.",
+        'errors.md: -2015 "Invalid API-key, IP, or permissions for action." (the IP part of '
+        f"the message); {NOT_VERIFIED}",
+    ),
+    (
+        "Which -2015 check comes first",
+        "Unknown API key, then the IP restriction, then the permission; all three right "
+        "after the key is read, before the parameters. The message is the same for each; "
+        "the verdict's detail says which.",
+        "The model's choice: the docs give the one message, not the order of the checks; "
+        f"{NOT_VERIFIED}",
+    ),
+    (
+        "Keys of another environment",
+        "Each `LocalExchange` knows only the keys registered with it: a key of another "
+        "environment (Spot Testnet, Demo Mode, live) is an unknown key → -2015. "
+        "`helpers.keys.which_environment(url)` names a URL's environment.",
+        "Users report -2015 for a testnet key sent to the live URL and the reverse (observed "
+        "by users, not documented); testnet/general-info.md and demo-mode/general-info.md "
+        "give each environment its own URLs and its own keys. The -2015 itself: "
+        f"{NOT_VERIFIED}",
     ),
     (
         "HTTP status of -2014 and -2015",

@@ -11,7 +11,9 @@ the timing rule) are ``helpers.wire``'s. The signature itself is step 3
 params.
 """
 
+import ipaddress
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from helpers.exchange.messages import (
     MSG_AHEAD,
@@ -50,6 +52,9 @@ from helpers.wire import (
     timestamp_unit,
     timestamp_us,
 )
+
+if TYPE_CHECKING:
+    from helpers.exchange.state import KeyAccess
 
 
 def check_api_key(
@@ -97,6 +102,38 @@ def check_api_key(
             "no key is registered under this API key",
         )
     return value, key
+
+
+def check_key_access(access: "KeyAccess | None", security: str, peer: str | None) -> None:
+    """The key's IP restriction, then its permissions: -2015 for either (rest-api.md →
+    "Request Security": "API keys can be configured to allow access only to certain types
+    of secure endpoints"; errors.md: -2015 "Invalid API-key, IP, or permissions for
+    action."). Which is checked first is the model's choice: the docs give one message."""
+    if access is None:
+        return
+    if access.allowed_ips is not None:
+        try:
+            address = str(ipaddress.ip_address(peer or ""))
+        except ValueError:
+            address = None
+        if address not in access.allowed_ips:
+            listed = ", ".join(sorted(access.allowed_ips)) or "no address"
+            raise Refusal(
+                -2015,
+                MSG_REJECTED_KEY,
+                CHECK_API_KEY,
+                f"this API key may be used from {listed} only; the request came from "
+                f"{address or 'an unknown address'} (the key's IP restriction)",
+            )
+    if security in ("TRADE", "USER_DATA") and security not in access.permissions:
+        granted = ", ".join(sorted(access.permissions)) or "none"
+        raise Refusal(
+            -2015,
+            MSG_REJECTED_KEY,
+            CHECK_API_KEY,
+            f"this endpoint's security type is {security}, and this API key has no {security} "
+            f"permission (it has: {granted}); enable it in API Management",
+        )
 
 
 def check_syntax(parts: tuple[Part, ...]) -> None:

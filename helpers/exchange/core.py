@@ -27,6 +27,7 @@ from helpers.exchange.checks import (
     check_api_key,
     check_duplicates,
     check_empty,
+    check_key_access,
     check_mandatory,
     check_syntax,
     check_timing,
@@ -129,6 +130,7 @@ class ExchangeCore:
 
         api_key, key = check_api_key(self.state.key_for, request.api_keys)
         trace.key_kind = key.kind
+        check_key_access(self.state.access_for(api_key), endpoint.security, request.peer)
         check_syntax((query, body))
         params = merge_params(query, body, trace.notes)
         check_mandatory(params, signatures)

@@ -9,10 +9,12 @@ Nothing reads the wall clock except the default clock, ``wall_clock_ms``: pass `
 to pin time.
 """
 
+import ipaddress
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
 from helpers.exchange.messages import MAX_VERDICT_BYTES, MAX_VERDICTS
@@ -20,6 +22,40 @@ from helpers.exchange.orders import OrderBook
 from helpers.exchange.verdict import Verdict
 from helpers.verify import HmacKey
 from helpers.wire import API_KEY_FORMAT
+
+PERMISSIONS = ("USER_DATA", "TRADE")  # rest-api.md → "Request Security": security types
+DEFAULT_PERMISSIONS = ("USER_DATA", "TRADE")
+
+
+@dataclass(frozen=True)
+class KeyAccess:
+    """What an API key may do: its ``permissions`` (security types it may call) and the
+    ``allowed_ips`` it may be used from (``None``: any address)."""
+
+    permissions: frozenset[str]
+    allowed_ips: frozenset[str] | None = None
+
+
+def key_access(permissions: Iterable[str], allowed_ips: Iterable[str] | None) -> KeyAccess:
+    """A checked ``KeyAccess``: every permission one of ``PERMISSIONS``, every address an
+    IP address (written as ``ipaddress`` writes it, so ``::1`` and ``0::1`` are one)."""
+    if isinstance(permissions, str) or not isinstance(permissions, Iterable):
+        raise TypeError(f"permissions: expected a tuple of {PERMISSIONS}, e.g. ('USER_DATA',)")
+    granted = frozenset(permissions)
+    unknown = sorted(str(p) for p in granted if p not in PERMISSIONS)
+    if unknown:
+        raise ValueError(f"permissions: {unknown} not among {PERMISSIONS}")
+    if allowed_ips is None:
+        return KeyAccess(granted)
+    if isinstance(allowed_ips, str) or not isinstance(allowed_ips, Iterable):
+        raise TypeError("allowed_ips: expected None or a tuple of IP addresses")
+    addresses = set()
+    for address in allowed_ips:
+        try:
+            addresses.add(str(ipaddress.ip_address(address)))
+        except ValueError:
+            raise ValueError(f"allowed_ips: {str(address)[:60]!r} is not an IP address") from None
+    return KeyAccess(granted, frozenset(addresses))
 
 
 def wall_clock_ms() -> int:
@@ -47,6 +83,7 @@ class ExchangeState:
         self._clock = clock if clock is not None else wall_clock_ms
         self._lock = threading.Lock()
         self._keys: dict[str, object] = {}
+        self._access: dict[str, KeyAccess] = {}
         self._verdicts: deque[Verdict] = deque()
         self._verdict_bytes = 0
         self.orders = OrderBook()
@@ -60,8 +97,17 @@ class ExchangeState:
 
     # Keys
 
-    def register_key(self, api_key: str, key: object) -> None:
-        """Accept requests whose API key is ``api_key``, verified with ``key``."""
+    def register_key(
+        self,
+        api_key: str,
+        key: object,
+        *,
+        permissions: Iterable[str] = DEFAULT_PERMISSIONS,
+        allowed_ips: Iterable[str] | None = None,
+    ) -> None:
+        """Accept requests whose API key is ``api_key``, verified with ``key``, on the
+        security types in ``permissions``, from the addresses in ``allowed_ips`` (``None``:
+        any). Registering an API key again replaces its key and access."""
         if not isinstance(api_key, str) or not API_KEY_FORMAT.fullmatch(api_key):
             raise ValueError(
                 "api_key: expected 1 to 128 ASCII letters and digits (the format this model "
@@ -74,13 +120,20 @@ class ExchangeState:
                 "key: expected a key object: HmacKey(secret), Ed25519Key(public_key) or "
                 "RsaKey(public_key)"
             )
+        access = key_access(permissions, allowed_ips)
         with self._lock:
             self._keys[api_key] = key
+            self._access[api_key] = access
 
     def key_for(self, api_key: str) -> object | None:
         """The key registered under ``api_key``, or ``None``."""
         with self._lock:
             return self._keys.get(api_key)
+
+    def access_for(self, api_key: str) -> KeyAccess | None:
+        """What the API key ``api_key`` may do, or ``None`` if it is not registered."""
+        with self._lock:
+            return self._access.get(api_key)
 
     def key_kinds(self) -> list[str]:
         """The kind of every registered key (one entry per API key)."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from helpers.exchange.checks import (
     check_api_key,
+    check_key_access,
     check_mandatory,
     check_timing,
     empty_refusal,
@@ -25,6 +26,7 @@ from helpers.exchange.checks import (
 )
 from helpers.exchange.endpoints import check_order
 from helpers.exchange.messages import (
+    HOST,
     MSG_BAD_SIGNATURE,
     MSG_DUPLICATE,
     MSG_ILLEGAL_CHARS,
@@ -258,6 +260,7 @@ def judge_ws(
             exc.detail = exc.detail.replace(f"the {API_KEY_HEADER} value", "apiKey")
             raise
     trace.key_kind = key.kind
+    check_key_access(state.access_for(api_key), security, HOST)  # handle_ws: a local client
 
     if problem is not None:
         raise problem

@@ -27,6 +27,7 @@ Where each notebook's checks live (import them from there):
   ``check_hypothesis``, ``check_article_rewrite``
 - 10-compare-popular-clients — ``clients``: ``check_predicted_payload``,
   ``check_rebuild``, ``check_ccxt_options``
+- 11-check-your-keys — ``keys_clinic``: ``check_repair``, ``check_minus_2015``
 
 Shared by all: ``feedback`` (the result type and its constructors). Importing this package
 imports none of the checks.

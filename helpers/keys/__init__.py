@@ -1,0 +1,35 @@
+"""The key clinic: what a key text is, what is wrong with it, and which environment a
+URL belongs to.
+
+- ``inspect_key(text, *, password=None) -> KeyReport`` (``inspect``): the kind
+  (``ED25519_PRIVATE``, ``RSA_PRIVATE``, ``HMAC_SECRET``, ...), the problems (codes of
+  ``PROBLEMS``, each with its source and fix), ``usable_for``, the ``fix``, and the public
+  key to register with its fingerprint — never a run of the key itself.
+- ``repair_text(text)``: the text with copy-paste damage undone (quotes, literal ``\\n``,
+  indentation, ...) and the codes of what was undone.
+- ``which_environment(url)`` and ``BASE_URLS`` (``environments``): Binance's documented
+  Spot base URLs — live, Spot Testnet, Demo Mode.
+
+``python -m helpers.keys FILE`` (or ``-`` for standard input) prints the report.
+"""
+
+from helpers.keys.environments import BASE_URLS, DEMO, LIVE, TESTNET, which_environment
+from helpers.keys.inspect import inspect_key, repair_text
+from helpers.keys.problems import PROBLEMS, Problem
+from helpers.keys.report import (
+    ED25519_PRIVATE,
+    ED25519_PUBLIC,
+    HMAC_SECRET,
+    KINDS,
+    RSA_PRIVATE,
+    RSA_PUBLIC,
+    UNKNOWN,
+    UNSUPPORTED_KEY_TYPE,
+    KeyReport,
+)
+
+__all__ = [
+    "BASE_URLS", "DEMO", "ED25519_PRIVATE", "ED25519_PUBLIC", "HMAC_SECRET", "KINDS", "LIVE",
+    "PROBLEMS", "RSA_PRIVATE", "RSA_PUBLIC", "TESTNET", "UNKNOWN", "UNSUPPORTED_KEY_TYPE",
+    "KeyReport", "Problem", "inspect_key", "repair_text", "which_environment",
+]  # fmt: skip

@@ -1,0 +1,315 @@
+"""``inspect_key(text, *, password=None)``: what a key text is, read from its structure.
+
+The steps, in order:
+
+1. Undo what copy-paste does to a text (``repair_text``): a ``b'...'`` repr, quotes,
+   literal ``\\n``, surrounding whitespace, indentation, line breaks turned into spaces,
+   base64 without its PEM lines. Each undone step is a problem code.
+2. Read what the text is from its PEM label (``PRIVATE KEY``, ``RSA PRIVATE KEY``,
+   ``OPENSSH PRIVATE KEY``, ``PUBLIC KEY``, ...) and the DER structure under it — loading,
+   never signing: a private key is never asked to sign to find out what it is.
+3. Without a label: an HMAC secret (letters and digits), a raw 32-byte seed, a path.
+
+The report (``KeyReport``) describes the text by lengths and character classes only.
+"""
+
+import base64
+import binascii
+import hashlib
+import re
+
+from helpers.keys.problems import fix_for
+from helpers.keys.report import (
+    ED25519_PRIVATE,
+    ED25519_PUBLIC,
+    HMAC_SECRET,
+    RSA_PRIVATE,
+    RSA_PUBLIC,
+    UNKNOWN,
+    UNSUPPORTED_KEY_TYPE,
+    KeyReport,
+)
+
+RSA_BITS_SUPPORTED = range(2048, 4097)  # faqs/api_key_types.md; testnet/general-info.md
+_LABEL = re.compile(r"-----BEGIN ([A-Z0-9 ]{1,40})-----")
+_ARMORED = re.compile(r"-----BEGIN ([A-Z0-9 ]{1,40})-----(.*?)-----END \1-----", re.S)
+_SECRET = re.compile(r"[A-Za-z0-9]{16,128}")
+_HEX64 = re.compile(r"[0-9A-Fa-f]{64}")
+_BASE64 = re.compile(r"[A-Za-z0-9+/\s]+={0,2}")
+_SSH_PUBLIC = re.compile(r"(ssh-ed25519|ssh-rsa|ecdsa-sha2-\S+|ssh-dss) [A-Za-z0-9+/]+=*")
+_PRIVATE_LABELS = {"RSA PRIVATE KEY": "RSA", "EC PRIVATE KEY": "EC", "DSA PRIVATE KEY": "DSA"}
+
+
+def _text(value: object, name: str) -> str:
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "replace")
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"{name}: expected str or bytes, got {type(value).__name__}")
+
+
+def repair_text(text: str) -> tuple[str, list[str]]:
+    """``text`` with copy-paste damage undone, and the codes of what was undone."""
+    found: list[str] = []
+    if text != text.strip() and _LABEL.search(text) is None:
+        found.append("SURROUNDING_WHITESPACE")
+    text = text.strip()
+    match = re.fullmatch(r"b(['\"])(.*)\1", text, re.S)
+    if match:
+        found.append("BYTES_REPR")
+        text = match[2]
+    elif len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"`":
+        found.append("QUOTED")
+        text = text[1:-1]
+    if "\\n" in text and (_LABEL.search(text) or "\n" not in text.strip()):
+        found.append("ESCAPED_NEWLINES")
+        text = text.replace("\\r\\n", "\n").replace("\\n", "\n")
+    if (
+        text != text.strip()
+        and "SURROUNDING_WHITESPACE" not in found
+        and _LABEL.search(text) is None
+    ):
+        found.append("SURROUNDING_WHITESPACE")
+    text = text.strip()
+    lines = text.splitlines()
+    if len(lines) > 1 and all(line[:1] in " \t" for line in lines[1:] if line.strip()):
+        if _LABEL.search(text):
+            found.append("INDENTED")
+            text = "\n".join(line.strip() for line in lines)
+    armored = _ARMORED.fullmatch(text.strip())
+    if armored and "\n" not in text.strip():
+        found.append("NEWLINES_LOST")
+        text = _armor(armored[1], "".join(armored[2].split()))
+    return text, found
+
+
+def _armor(label: str, b64: str) -> str:
+    body = "\n".join(b64[i : i + 64] for i in range(0, len(b64), 64))
+    return f"-----BEGIN {label}-----\n{body}\n-----END {label}-----\n"
+
+
+def _crypto():
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+
+    return serialization, ed25519, rsa
+
+
+def _public_pem(public_key: object) -> tuple[str, str]:
+    """The SubjectPublicKeyInfo PEM, and the first 16 hex digits of SHA-256 of its DER."""
+    serialization, _, _ = _crypto()
+    spki = serialization.PublicFormat.SubjectPublicKeyInfo
+    der = public_key.public_bytes(serialization.Encoding.DER, spki)
+    pem = public_key.public_bytes(serialization.Encoding.PEM, spki).decode("ascii")
+    digest = hashlib.sha256(der).hexdigest()[:16]
+    return pem, " ".join(digest[i : i + 4] for i in range(0, 16, 4))
+
+
+def _classify(key: object, *, private: bool, problems: list[str]) -> tuple[str, str | None, str]:
+    """(kind, usable_for, what) of a loaded key."""
+    _, ed25519, rsa = _crypto()
+    if isinstance(key, (ed25519.Ed25519PrivateKey, ed25519.Ed25519PublicKey)):
+        return (ED25519_PRIVATE if private else ED25519_PUBLIC), "Ed25519", "Ed25519"
+    if isinstance(key, (rsa.RSAPrivateKey, rsa.RSAPublicKey)):
+        if key.key_size not in RSA_BITS_SUPPORTED:
+            problems.append("KEY_SIZE_UNSUPPORTED")
+        return (RSA_PRIVATE if private else RSA_PUBLIC), "RSA", f"RSA, {key.key_size} bits"
+    name = type(key).__name__.removeprefix("_").replace("PrivateKey", "").replace("PublicKey", "")
+    return UNSUPPORTED_KEY_TYPE, None, f"{name or 'unknown'} (not a Binance API key type)"
+
+
+def _password_bytes(password: object) -> bytes | None:
+    if password is None:
+        return None
+    if isinstance(password, str):
+        return password.encode("utf-8")
+    if isinstance(password, (bytes, bytearray)):
+        return bytes(password)
+    raise TypeError(f"password: expected str or bytes, got {type(password).__name__}")
+
+
+def _load_pem(label: str, data: bytes, password: bytes | None, problems: list[str]):
+    """(key, private) from PEM ``data``; ``None`` key when it cannot be opened."""
+    serialization, _, _ = _crypto()
+    if "PUBLIC KEY" in label:
+        problems.append("PUBLIC_KEY_GIVEN")
+        try:
+            return serialization.load_pem_public_key(data), False
+        except (ValueError, TypeError):
+            return None, False
+    if label == "OPENSSH PRIVATE KEY":
+        problems.append("OPENSSH_FORMAT")
+        loader = serialization.load_ssh_private_key
+    else:
+        loader = serialization.load_pem_private_key
+        if label in _PRIVATE_LABELS:
+            problems.append("NOT_PKCS8")
+    try:
+        return loader(data, password=password), True
+    except TypeError:  # a password missing, or given for a key that has none
+        if password is None:
+            problems.append("PASSWORD_NEEDED")
+            return None, True
+        return loader(data, password=None), True
+    except ValueError as exc:
+        message = str(exc).lower()
+        if password is not None or "encrypted" in message or "password" in message:
+            problems.append("WRONG_PASSWORD" if password is not None else "PASSWORD_NEEDED")
+        return None, True
+    except Exception:  # noqa: BLE001 - an unsupported algorithm: read below from the label
+        return None, True
+
+
+def _openssh_type(data: bytes) -> str | None:
+    """The key type an OpenSSH private key file names in the clear (its public part)."""
+    armored = _ARMORED.search(data.decode("ascii", "replace"))
+    try:
+        raw = base64.b64decode("".join(armored[2].split())) if armored else b""
+    except (binascii.Error, ValueError):
+        return None
+    magic = b"openssh-key-v1\0"
+    if not raw.startswith(magic):
+        return None
+    at = len(magic)
+    try:
+        for _ in range(3):  # cipher name, KDF name, KDF options
+            at += 4 + int.from_bytes(raw[at : at + 4], "big")
+        at += 4 + 4  # number of keys, then the public key's length
+        size = int.from_bytes(raw[at : at + 4], "big")
+        return raw[at + 4 : at + 4 + size].decode("ascii")
+    except (UnicodeDecodeError, IndexError):
+        return None
+
+
+def _from_der(b64: str, problems: list[str]) -> str | None:
+    """A PEM for base64 ``b64`` of a DER key (PKCS#8, SPKI or PKCS#1), or ``None``."""
+    try:
+        der = base64.b64decode(b64, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    if len(der) < 16 or der[0] != 0x30:
+        return None
+    serialization, _, _ = _crypto()
+    for label, load in (
+        ("PRIVATE KEY", lambda d: serialization.load_der_private_key(d, None)),
+        ("PUBLIC KEY", serialization.load_der_public_key),
+        ("ENCRYPTED PRIVATE KEY", lambda d: serialization.load_der_private_key(d, b"?")),
+    ):
+        try:
+            load(der)
+        except TypeError:
+            label = "ENCRYPTED PRIVATE KEY"
+        except Exception:  # noqa: BLE001 - not this structure: try the next
+            continue
+        problems.append("NO_PEM_ARMOR")
+        return _armor(label, "".join(b64.split()))
+    return None
+
+
+def _describe(text: str) -> str:
+    """Length and character classes of ``text``: never any of its characters."""
+    classes = [name for name, test in (
+        ("upper-case letters", str.isupper), ("lower-case letters", str.islower),
+        ("digits", str.isdigit), ("spaces or line breaks", str.isspace),
+    ) if any(test(c) for c in text)]  # fmt: skip
+    if any(not c.isalnum() and not c.isspace() for c in text):
+        classes.append("other characters")
+    return f"{len(text)} characters ({', '.join(classes) or 'none'})"
+
+
+def inspect_key(text: str | bytes, *, password: str | bytes | None = None) -> KeyReport:
+    """What ``text`` is as a key, what is wrong with it, and what to do (``KeyReport``).
+
+    ``text``: a key as pasted, read from a file or an environment variable (``str`` or
+    ``bytes``); ``password``: for an encrypted private key. Never signs, never opens a
+    file, never puts a run of the text in the report or an exception.
+    """
+    raw = _text(text, "text")
+    secret_password = _password_bytes(password)
+    if not raw.strip():
+        return _report(UNKNOWN, ["EMPTY"], None, "empty" if not raw else _describe(raw))
+    repaired, problems = repair_text(raw)
+    label_match = _LABEL.search(repaired)
+    if label_match is None:
+        pem = (
+            _from_der("".join(repaired.split()), problems) if _BASE64.fullmatch(repaired) else None
+        )
+        if pem is not None:
+            repaired, label_match = pem, _LABEL.search(pem)
+    if label_match is not None:
+        return _inspect_pem(label_match[1], repaired, secret_password, problems)
+    return _inspect_bare(repaired, problems)
+
+
+def _inspect_pem(label: str, text: str, password: bytes | None, problems: list[str]):
+    what = f"PEM, label {label!r}"
+    data = text.encode("utf-8", "replace")
+    if "PRIVATE KEY" not in label and "PUBLIC KEY" not in label:
+        return _report(UNKNOWN, problems + ["NOT_A_KEY"], None, what)
+    key, private = _load_pem(label, data, password, problems)
+    if key is None:
+        if label == "OPENSSH PRIVATE KEY":
+            ssh_type = _openssh_type(data)
+            kind = {"ssh-ed25519": ED25519_PRIVATE, "ssh-rsa": RSA_PRIVATE}.get(ssh_type or "")
+            what += f", {ssh_type or 'unreadable key type'}"
+            return _report(
+                kind or UNSUPPORTED_KEY_TYPE if ssh_type else UNKNOWN, problems, None, what
+            )
+        kinds = {"RSA PRIVATE KEY": RSA_PRIVATE}
+        unsupported = label in ("EC PRIVATE KEY", "DSA PRIVATE KEY")
+        kind = UNSUPPORTED_KEY_TYPE if unsupported else kinds.get(label, UNKNOWN)
+        if not {"PASSWORD_NEEDED", "WRONG_PASSWORD"} & set(problems):
+            what += ", damaged or cut short (cannot be read)"
+        return _report(kind, problems, None, what)
+    kind, usable, key_what = _classify(key, private=private, problems=problems)
+    public_pem, fingerprint = _public_pem(key.public_key() if private else key)
+    blocking = {"PUBLIC_KEY_GIVEN", "KEY_SIZE_UNSUPPORTED", "OPENSSH_FORMAT", "WRONG_PASSWORD"}
+    if blocking & set(problems):
+        usable = None
+    return _report(kind, problems, usable, f"{what}, {key_what}", public_pem, fingerprint)
+
+
+def _inspect_bare(text: str, problems: list[str]) -> KeyReport:
+    """A text without PEM lines: an OpenSSH public key, a seed, a secret, a path."""
+    what = _describe(text)
+    if _SSH_PUBLIC.match(text):
+        kind = {"ssh-ed25519": ED25519_PUBLIC, "ssh-rsa": RSA_PUBLIC}.get(text.split()[0])
+        codes = problems + ["PUBLIC_KEY_GIVEN", "OPENSSH_FORMAT"]
+        return _report(kind or UNSUPPORTED_KEY_TYPE, codes, None, f"OpenSSH public key, {what}")
+    seed = None
+    if _HEX64.fullmatch(text):
+        seed = bytes.fromhex(text)
+    elif len(text) == 44 and _BASE64.fullmatch(text):
+        try:
+            seed = base64.b64decode(text, validate=True)
+        except (binascii.Error, ValueError):
+            seed = None
+    if seed is not None and len(seed) == 32:
+        _, ed25519, _ = _crypto()
+        public_pem, fingerprint = _public_pem(
+            ed25519.Ed25519PrivateKey.from_private_bytes(seed).public_key()
+        )
+        what = f"{what}: 32 bytes, as an Ed25519 seed would be"
+        return _report(
+            ED25519_PRIVATE, problems + ["RAW_SEED"], None, what, public_pem, fingerprint
+        )
+    if _SECRET.fullmatch(text):
+        return _report(HMAC_SECRET, problems, "HMAC", f"letters and digits only, {what}")
+    if text.endswith((".pem", ".key", ".der", ".txt")) or "/" in text or "\\" in text:
+        return _report(UNKNOWN, problems + ["PATH_GIVEN"], None, f"a file path, perhaps: {what}")
+    return _report(UNKNOWN, problems, None, what)
+
+
+def _report(kind, problems, usable, what, public_pem=None, fingerprint=None) -> KeyReport:
+    codes = tuple(dict.fromkeys(problems))
+    steps = [f"{code}: {fix_for(code, kind)}." for code in codes]
+    if usable is not None:
+        steps.append(f"Then sign with key_type={usable!r}.")
+    elif not steps:
+        steps.append(
+            "Not a key the kit recognises: Binance's key types are HMAC (a secret of letters "
+            "and digits), Ed25519 and RSA (PKCS#8 PEM, BEGIN PRIVATE KEY)."
+        )
+    if fingerprint and kind in (ED25519_PRIVATE, RSA_PRIVATE):
+        steps.append("Register public_key_pem with Binance; compare fingerprints.")
+    return KeyReport(kind, codes, usable, " ".join(steps), what, public_pem, fingerprint)

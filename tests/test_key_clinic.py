@@ -1,0 +1,366 @@
+"""The key clinic (issue 17): every kind and problem code, from key texts made here.
+
+Keys are generated in the test (``cryptography``; ``openssl`` and ``ssh-keygen`` for the
+formats cryptography is not asked to write); expected kinds come from how each text was
+made, the fingerprint from ``openssl``/``hashlib`` over the public key's DER. Over every
+report: no 16-character run of the key text in any field, ``str``, ``repr`` or ``fix``.
+"""
+
+import base64
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from cryptography.hazmat.primitives import serialization as s
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa, x25519
+
+from helpers.keys import BASE_URLS, KINDS, PROBLEMS, inspect_key, repair_text, which_environment
+
+PKCS8, RAW, NOENC = s.PrivateFormat.PKCS8, s.PrivateFormat.Raw, s.NoEncryption()
+PEM, DER = s.Encoding.PEM, s.Encoding.DER
+SPKI = s.PublicFormat.SubjectPublicKeyInfo
+
+
+def runs(text: str, n: int = 16) -> set[str]:
+    """Every n-character run of the text's key material (not its PEM lines or spaces)."""
+    material = "".join(line for line in text.splitlines() if "-----" not in line)
+    material = "".join(material.split())
+    return {material[i : i + n] for i in range(len(material) - n + 1)}
+
+
+def assert_no_material(report, text: str) -> None:
+    fields = [report.fix, report.description, report.fingerprint or "", report.kind]
+    shown = " ".join([str(report), repr(report), *fields, *report.problems])
+    leaked = [run for run in runs(text) if run in shown]
+    assert leaked == []
+
+
+def private_pem(key, password: bytes | None = None, fmt=PKCS8) -> str:
+    enc = s.BestAvailableEncryption(password) if password else NOENC
+    return key.private_bytes(PEM, fmt, enc).decode()
+
+
+ED = ed25519.Ed25519PrivateKey.generate()
+RS = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+ED_PEM = private_pem(ED)
+RS_PEM = private_pem(RS)
+
+
+def check(text, kind, problems, usable, *, password=None):
+    report = inspect_key(text, password=password)
+    assert report.kind == kind
+    assert report.kind in KINDS
+    assert set(report.problems) == set(problems), report.problems
+    assert report.usable_for == usable
+    assert_no_material(report, text if isinstance(text, str) else text.decode("latin-1"))
+    return report
+
+
+def test_every_problem_code_has_meaning_source_and_fix():
+    for problem in PROBLEMS.values():
+        assert problem.meaning and problem.source and problem.fix, problem.code
+
+
+@pytest.mark.parametrize("key,kind,usable", [(ED, "ED25519_PRIVATE", "Ed25519"),
+                                              (RS, "RSA_PRIVATE", "RSA")])  # fmt: skip
+def test_a_good_private_key_and_its_public_key(key, kind, usable):
+    report = check(private_pem(key), kind, [], usable)
+    assert report.ok
+    public_der = key.public_key().public_bytes(DER, SPKI)
+    assert report.public_key_pem == key.public_key().public_bytes(PEM, SPKI).decode()
+    assert report.fingerprint.replace(" ", "") == hashlib.sha256(public_der).hexdigest()[:16]
+    public = key.public_key().public_bytes(PEM, SPKI).decode()
+    check(public, kind.replace("PRIVATE", "PUBLIC"), ["PUBLIC_KEY_GIVEN"], None)
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+def test_the_fingerprint_is_openssls_sha256_of_the_public_der(tmp_path):
+    (tmp_path / "k.pem").write_text(ED_PEM)
+    der = subprocess.run(["openssl", "pkey", "-in", str(tmp_path / "k.pem"), "-pubout",
+                          "-outform", "DER"], capture_output=True, check=True).stdout  # fmt: skip
+    digest = hashlib.sha256(der).hexdigest()[:16]
+    assert inspect_key(ED_PEM).fingerprint.replace(" ", "") == digest
+
+
+def test_an_hmac_secret_is_described_by_length_and_classes_only():
+    secret = base64.b32encode(os.urandom(40)).decode().replace("=", "")[:64]
+    report = check(secret, "HMAC_SECRET", [], "HMAC")
+    assert "64 characters" in report.description
+    check(f'"{secret}"', "HMAC_SECRET", ["QUOTED"], "HMAC")
+    check(f"{secret}\n", "HMAC_SECRET", ["SURROUNDING_WHITESPACE"], "HMAC")
+    check(f"b'{secret}'", "HMAC_SECRET", ["BYTES_REPR"], "HMAC")
+    check(secret.encode(), "HMAC_SECRET", [], "HMAC")
+
+
+@pytest.mark.parametrize("make,name", [
+    (lambda: ec.generate_private_key(ec.SECP256R1()), "EC"),
+    (lambda: x25519.X25519PrivateKey.generate(), "X25519"),
+    (lambda: ed448.Ed448PrivateKey.generate(), "Ed448"),
+    (lambda: dsa.generate_private_key(2048), "DSA"),
+])  # fmt: skip
+def test_unsupported_key_types(make, name):
+    key = make()
+    check(private_pem(key), "UNSUPPORTED_KEY_TYPE", [], None)
+
+
+def test_traditional_pem_is_not_pkcs8():
+    traditional = RS.private_bytes(PEM, s.PrivateFormat.TraditionalOpenSSL, NOENC).decode()
+    assert traditional.startswith("-----BEGIN RSA PRIVATE " + "KEY-----")  # split: no PEM here
+    report = check(traditional, "RSA_PRIVATE", ["NOT_PKCS8"], "RSA")
+    assert "openssl pkcs8 -topk8" in report.fix
+    sec1 = ec.generate_private_key(ec.SECP256R1()).private_bytes(
+        PEM, s.PrivateFormat.TraditionalOpenSSL, NOENC).decode()  # fmt: skip
+    check(sec1, "UNSUPPORTED_KEY_TYPE", ["NOT_PKCS8"], None)
+
+
+def test_rsa_key_sizes():
+    small = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    check(private_pem(small), "RSA_PRIVATE", ["KEY_SIZE_UNSUPPORTED"], None)
+
+
+def test_passwords():
+    encrypted = private_pem(ED, b"pass word")
+    check(encrypted, "UNKNOWN", ["PASSWORD_NEEDED"], None)
+    check(encrypted, "UNKNOWN", ["WRONG_PASSWORD"], None, password="other")
+    check(encrypted, "ED25519_PRIVATE", [], "Ed25519", password="pass word")
+    check(encrypted, "ED25519_PRIVATE", [], "Ed25519", password=b"pass word")
+    traditional = RS.private_bytes(PEM, s.PrivateFormat.TraditionalOpenSSL,
+                                   s.BestAvailableEncryption(b"pw")).decode()  # fmt: skip
+    check(traditional, "RSA_PRIVATE", ["NOT_PKCS8", "PASSWORD_NEEDED"], None)
+    check(traditional, "RSA_PRIVATE", ["NOT_PKCS8"], "RSA", password="pw")
+
+
+def test_openssh_keys_written_by_cryptography():
+    for key, kind in ((ED, "ED25519_PRIVATE"), (RS, "RSA_PRIVATE")):
+        text = key.private_bytes(PEM, s.PrivateFormat.OpenSSH, NOENC).decode()
+        report = check(text, kind, ["OPENSSH_FORMAT"], None)
+        assert ("ssh-keygen -p -m PKCS8" in report.fix) == (kind == "RSA_PRIVATE")
+        public = key.public_key().public_bytes(s.Encoding.OpenSSH, s.PublicFormat.OpenSSH)
+        check(public.decode(), kind.replace("PRIVATE", "PUBLIC"),
+              ["PUBLIC_KEY_GIVEN", "OPENSSH_FORMAT"], None)  # fmt: skip
+
+
+@pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="ssh-keygen is not installed")
+def test_openssh_keys_from_ssh_keygen_encrypted_too(tmp_path):
+    for kind, args in (("ED25519_PRIVATE", ["-t", "ed25519"]), ("RSA_PRIVATE", ["-t", "rsa"])):
+        path = tmp_path / kind
+        subprocess.run(["ssh-keygen", "-q", *args, "-N", "secret pw", "-f", str(path)],
+                       check=True)  # fmt: skip
+        text = path.read_text()
+        check(text, kind, ["OPENSSH_FORMAT", "PASSWORD_NEEDED"], None)
+        check(text, kind, ["OPENSSH_FORMAT"], None, password="secret pw")
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+def test_openssl_traditional_and_encrypted_keys(tmp_path):
+    path = tmp_path / "t.pem"
+    subprocess.run(["openssl", "genrsa", "-traditional", "-out", str(path), "2048"],
+                   check=True, capture_output=True)  # fmt: skip
+    check(path.read_text(), "RSA_PRIVATE", ["NOT_PKCS8"], "RSA")
+    fixed = subprocess.run(["openssl", "pkcs8", "-topk8", "-nocrypt", "-in", str(path)],
+                           check=True, capture_output=True, text=True).stdout  # fmt: skip
+    check(fixed, "RSA_PRIVATE", [], "RSA")
+
+
+def test_copy_paste_damage_is_named_and_repaired():
+    escaped = ED_PEM.replace("\n", "\\n")
+    report = check(escaped, "ED25519_PRIVATE", ["ESCAPED_NEWLINES"], "Ed25519")
+    check(f'"{escaped}"', "ED25519_PRIVATE", ["ESCAPED_NEWLINES", "QUOTED"], "Ed25519")
+    check(f"b'{escaped}'", "ED25519_PRIVATE", ["ESCAPED_NEWLINES", "BYTES_REPR"], "Ed25519")
+    indented = "\n".join("    " + line for line in RS_PEM.splitlines())
+    check(indented, "RSA_PRIVATE", ["INDENTED"], "RSA")
+    one_line = ED_PEM.strip().replace("\n", " ")
+    check(one_line, "ED25519_PRIVATE", ["NEWLINES_LOST"], "Ed25519")
+    rsa_one_line = RS_PEM.strip().replace("\n", " ")
+    check(rsa_one_line, "RSA_PRIVATE", ["NEWLINES_LOST"], "RSA")
+    assert report.fingerprint == inspect_key(ED_PEM).fingerprint
+    for damaged in (escaped, indented, one_line, f"'{escaped}'"):
+        repaired, _ = repair_text(damaged)
+        assert inspect_key(repaired).problems == ()
+
+
+def test_base64_without_armor_and_raw_seeds():
+    der = base64.b64encode(ED.private_bytes(DER, PKCS8, NOENC)).decode()
+    check(der, "ED25519_PRIVATE", ["NO_PEM_ARMOR"], "Ed25519")
+    check(f" {der}\n", "ED25519_PRIVATE", ["NO_PEM_ARMOR", "SURROUNDING_WHITESPACE"], "Ed25519")
+    rsa_der = base64.b64encode(RS.private_bytes(DER, PKCS8, NOENC)).decode()
+    check(rsa_der, "RSA_PRIVATE", ["NO_PEM_ARMOR"], "RSA")
+    public_der = base64.b64encode(ED.public_key().public_bytes(DER, SPKI)).decode()
+    check(public_der, "ED25519_PUBLIC", ["NO_PEM_ARMOR", "PUBLIC_KEY_GIVEN"], None)
+    seed = ED.private_bytes(s.Encoding.Raw, RAW, NOENC)
+    for text in (seed.hex(), base64.b64encode(seed).decode()):
+        report = check(text, "ED25519_PRIVATE", ["RAW_SEED"], None)
+        assert report.public_key_pem == inspect_key(ED_PEM).public_key_pem
+
+
+def test_unknown_texts():
+    check("", "UNKNOWN", ["EMPTY"], None)
+    check("   \n", "UNKNOWN", ["EMPTY"], None)
+    check("~/keys/binance.pem", "UNKNOWN", ["PATH_GIVEN"], None)
+    check("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", "UNKNOWN",
+          ["NOT_A_KEY"], None)  # fmt: skip
+    check(ED_PEM[: len(ED_PEM) // 2], "UNKNOWN", [], None)
+    check("hello, world!", "UNKNOWN", [], None)
+
+
+def test_bad_arguments_are_named():
+    with pytest.raises(TypeError, match="^text"):
+        inspect_key(42)
+    with pytest.raises(TypeError, match="^password"):
+        inspect_key(ED_PEM, password=42)
+
+
+def test_no_report_holds_a_run_of_many_random_keys():
+    for _ in range(20):
+        key = ed25519.Ed25519PrivateKey.generate()
+        pem = private_pem(key)
+        for text in (pem, pem.replace("\n", "\\n"), f'"{pem}"', private_pem(key, b"x"),
+                     key.private_bytes(s.Encoding.Raw, RAW, NOENC).hex(), pem[:60]):  # fmt: skip
+            for password in (None, "x", "y"):
+                assert_no_material(inspect_key(text, password=password), text)
+
+
+def test_the_command_line_reads_a_file_or_stdin(tmp_path):
+    path = tmp_path / "key.pem"
+    path.write_text(RS_PEM.replace("\n", "\\n"))
+    done = subprocess.run([sys.executable, "-m", "helpers.keys", str(path)],
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 1 and "ESCAPED_NEWLINES" in done.stdout
+    assert not runs(RS_PEM) & runs(done.stdout.split("-----BEGIN PUBLIC KEY")[0])
+    done = subprocess.run([sys.executable, "-m", "helpers.keys", "-"], input=ED_PEM,
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0 and "ED25519_PRIVATE" in done.stdout
+
+
+def test_the_signers_name_the_problem_codes_without_quoting_the_key():
+    from helpers.request import sign_request
+
+    def refusal(private_key, key_type="Ed25519", **kwargs):
+        with pytest.raises((TypeError, ValueError)) as caught:
+            sign_request("GET", "/api/v3/account", api_key="k", timestamp=1,
+                         key_type=key_type, private_key=private_key, **kwargs)  # fmt: skip
+        message = str(caught.value) + repr(caught.value)
+        assert message.startswith("private_key") or "password" in message
+        return message
+
+    public = ED.public_key().public_bytes(PEM, SPKI).decode()
+    cases = [
+        (ED_PEM.replace("\n", "\\n"), "Ed25519", "ESCAPED_NEWLINES"),
+        (public, "Ed25519", "PUBLIC_KEY_GIVEN"),
+        (ED.private_bytes(PEM, s.PrivateFormat.OpenSSH, NOENC).decode(), "Ed25519",
+         "OPENSSH_FORMAT"),
+        (private_pem(ED, b"pw"), "Ed25519", "PASSWORD_NEEDED"),
+        (RS_PEM, "Ed25519", "RSA_PRIVATE"),
+        (private_pem(rsa.generate_private_key(public_exponent=65537, key_size=1024)), "Ed25519",
+         "KEY_SIZE_UNSUPPORTED"),
+    ]  # fmt: skip
+    for text, key_type, code in cases:
+        message = refusal(text, key_type)
+        assert code in message, (code, message[:200])
+        assert not runs(text) & {message[i : i + 16] for i in range(len(message))}
+
+
+@pytest.mark.parametrize("url,environment", [
+    *((url, env) for env, _, url, _ in BASE_URLS),
+    ("https://api.binance.com/api/v3/order?symbol=BTCUSDT", "live"),
+    ("https://API.Binance.com", "live"),
+    ("wss://ws-api.binance.com/ws-api/v3", "live"),
+    ("https://testnet.binance.vision/api/v3/account", "Spot Testnet"),
+    ("https://demo-api.binance.com/api/v3/order", "Demo Mode"),
+])  # fmt: skip
+def test_which_environment_names_every_documented_url(url, environment):
+    assert which_environment(url) == environment
+
+
+LOOK_ALIKES = [
+    "https://api.binance.com.evil.example",
+    "http://api.binance.com",
+    "http://testnet.binance.vision/api",
+    "https://api.binance.com@evil.example",
+    "https://user@api.binance.com",
+    "ws://ws-api.binance.com/ws-api/v3",
+    "https://api.binance.com:8443",
+    "https://evil.example/api.binance.com",
+    "https://binance.com",
+    "https://xapi.binance.com",
+    "api.binance.com",
+    "https://testnet.binance.vision.evil.example/api",
+    "https://demo-api.binance.com:bad",
+    "",
+    "https://api.binance.us",
+    "http://127.0.0.1:8000",
+]
+
+
+@pytest.mark.parametrize("url", LOOK_ALIKES)
+def test_which_environment_refuses_look_alikes(url):
+    assert which_environment(url) is None
+
+
+def test_which_environment_wants_a_str():
+    with pytest.raises(TypeError, match="^url"):
+        which_environment(b"https://api.binance.com")
+
+
+def test_the_doctor_names_the_key_problem_instead_of_failing_to_load():
+    from helpers.doctor import diagnose
+
+    sent = "/api/v3/account?timestamp=1&signature=x"
+    traditional = RS.private_bytes(PEM, s.PrivateFormat.TraditionalOpenSSL, NOENC).decode()
+    public = ED.public_key().public_bytes(PEM, SPKI).decode()
+    for text, code in (
+        (traditional, "NOT_PKCS8"),
+        (public.replace("\n", "\\n"), "ESCAPED_NEWLINES"),
+        (f'"{public}"', "QUOTED"),
+        (ED.private_bytes(PEM, s.PrivateFormat.OpenSSH, NOENC).decode(), "OPENSSH_FORMAT"),
+        (private_pem(ED, b"pw"), "PASSWORD_NEEDED"),
+    ):
+        with pytest.raises(ValueError, match="^public_key") as caught:
+            diagnose(sent, public_key=text)
+        message = str(caught.value)
+        assert code in message
+        assert not runs(text) & {message[i : i + 16] for i in range(len(message))}
+    with pytest.raises(ValueError, match="HMAC secret"):
+        diagnose(sent, public_key="Xy9z" * 16)
+
+
+def test_the_doctor_verifies_with_a_public_key_or_the_public_half_of_a_private_key():
+    import base64 as b64
+
+    from helpers.doctor import diagnose
+
+    query = "symbol=LTCBTC&timestamp=1499827319559"
+    signature = b64.b64encode(ED.sign(query.encode())).decode()
+    sent = f"/api/v3/openOrders?{query}&signature={signature.replace('+', '%2B')}"
+    public = ED.public_key().public_bytes(PEM, SPKI).decode()
+    for text in (public, ED_PEM):
+        assert diagnose(sent, public_key=text, server_time=1499827319559).ok
+
+
+def test_every_kind_and_every_problem_code_is_reached_by_a_generated_text():
+    traditional = RS.private_bytes(PEM, s.PrivateFormat.TraditionalOpenSSL, NOENC).decode()
+    small = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    escaped = ED_PEM.replace("\n", "\\n")
+    texts = [
+        (ED_PEM, None), (RS_PEM, None), ("Xy9z" * 16 + "\n", None),
+        (ED.public_key().public_bytes(PEM, SPKI).decode(), None),
+        (RS.public_key().public_bytes(PEM, SPKI).decode(), None),
+        (private_pem(x25519.X25519PrivateKey.generate()), None),
+        (traditional, None), (private_pem(small), None),
+        (private_pem(ED, b"pw"), None), (private_pem(ED, b"pw"), "no"),
+        (ED.private_bytes(PEM, s.PrivateFormat.OpenSSH, NOENC).decode(), None),
+        (f"b'{escaped}'", None), (f"'{escaped}'", None),
+        (" ".join(RS_PEM.split("\n")), None),
+        ("\n".join("  " + line for line in RS_PEM.splitlines()), None),
+        (base64.b64encode(ED.private_bytes(DER, PKCS8, NOENC)).decode(), None),
+        (ED.private_bytes(s.Encoding.Raw, RAW, NOENC).hex(), None),
+        ("keys/prv.pem", None), ("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+                                 None),
+        ("", None), ("hello, world!", None),
+    ]  # fmt: skip
+    reports = [inspect_key(text, password=password) for text, password in texts]
+    assert {r.kind for r in reports} == set(KINDS)
+    assert {code for r in reports for code in r.problems} == set(PROBLEMS)
