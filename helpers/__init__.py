@@ -26,3 +26,7 @@ Around them:
 Nothing is imported here on purpose: ``import helpers.params`` stays as light as the
 standard library allows.
 """
+
+from helpers.browser_edition import install as _install_browser_notes  # noqa: E402
+
+_install_browser_notes()  # the browser edition only; nothing on the desktop

@@ -1,0 +1,167 @@
+"""The browser edition (``make lite``): the kit in JupyterLite, run in headless Chromium.
+
+``make lite`` builds ``build/lite/`` (or keeps it, when built from the same inputs); the
+site is served on 127.0.0.1 and Chromium resolves no other host
+(``--host-resolver-rules``), so a request leaving loopback fails — and every request the
+page makes is recorded: none may leave loopback. Notebook 00 must compute the docs'
+signature, 05's playground must re-sign as ``SELL`` is typed (checked against ``openssl``)
+and its Send button get a verdict from the in-process exchange, 08 must run to the end.
+Prints the site's size, the build time, the time to first output and the playground's
+keystroke-to-signature latency.
+"""
+
+import functools
+import re
+import statistics
+import subprocess
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from test_browser import (
+    CHROMIUM_ARGS,
+    DOCS_PAYLOAD,
+    DOCS_SIGNATURE,
+    ROOT,
+    chromium,
+    openssl_hmac_hex,
+    require_chromium,
+)
+
+from helpers.examples import EXAMPLE_SECRET_KEY
+
+SITE = ROOT / "build" / "lite"
+OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
+START_MS = 180_000  # Pyodide's first start on a busy 2-core machine
+ERRORS = re.compile(r"Traceback|Error:")
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site():
+    """``make lite`` (reused when the inputs are the same); yields the served base URL."""
+    require_chromium()
+    started = time.monotonic()
+    build = subprocess.run(["make", "lite"], cwd=ROOT, capture_output=True, text=True)
+    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
+    size = sum(p.stat().st_size for p in SITE.rglob("*") if p.is_file())
+    print(f"\nmake lite: {time.monotonic() - started:.1f} s; site {size / 1e6:.1f} MB")
+    handler = functools.partial(QuietHandler, directory=str(SITE))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def run_notebook(page, base_url: str, name: str) -> float:
+    """Open ``name`` in the site, clear and Run All; return seconds to the first output."""
+    started = time.monotonic()
+    page.goto(f"{base_url}/lab/index.html?path=notebooks/{name}")
+    page.get_by_text(re.compile(r"\| Idle$")).first.wait_for(timeout=START_MS)
+    for menu, item in (("Edit", "Clear Outputs of All Cells"), ("Run", "Run All Cells")):
+        page.locator(".lm-MenuBar-item", has_text=menu).click()
+        page.locator(".lm-Menu-item:not(.lm-mod-hidden)").get_by_text(item, exact=True).click()
+    page.locator(".jp-OutputArea-output").first.wait_for(timeout=START_MS)
+    return time.monotonic() - started
+
+
+def wait_until_idle(page) -> None:
+    """Every cell has run: no ``[*]`` prompt left and the kernel is idle again."""
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('.jp-InputArea-prompt')]"
+        ".some(p => p.textContent.includes('*'))",
+        timeout=START_MS,
+    )
+    page.get_by_text(re.compile(r"\| Idle$")).first.wait_for(timeout=START_MS)
+
+
+def outputs(page) -> str:
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea")
+    return "\n".join(panel.all_inner_texts())
+
+
+@pytest.fixture
+def offline_page(site):
+    """A page whose every request is recorded; at the end, none may have left loopback."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=START_MS)
+    CHROMIUM_ARGS.append(OFFLINE)
+    off_loopback: list[str] = []
+    try:
+        with chromium() as page:
+            page.on(
+                "request",
+                lambda r: None if r.url.startswith(site + "/") else off_loopback.append(r.url),
+            )
+            yield page
+    finally:
+        CHROMIUM_ARGS.remove(OFFLINE)
+    assert off_loopback == [], "requests off loopback"
+
+
+@pytest.mark.slow
+def test_notebook_00_computes_the_docs_signature_in_the_browser(site, offline_page):
+    first = run_notebook(offline_page, site, "00-start-here.ipynb")
+    print(f"\n00: first output {first:.1f} s after opening")
+    wait_until_idle(offline_page)
+    text = outputs(offline_page)
+    assert DOCS_SIGNATURE in text
+    assert "our signature equals the docs': True" in text
+    assert not ERRORS.search(text), text
+
+
+@pytest.mark.slow
+def test_the_playground_re_signs_and_sends_in_process(site, offline_page):
+    from playwright.sync_api import expect
+
+    page = offline_page
+    run_notebook(page, site, "05-play-with-signatures.ipynb")
+    playground = page.locator(".playground").first
+    signature = playground.locator(".playground-signature code")
+    expect(signature).to_have_text(DOCS_SIGNATURE)
+    wait_until_idle(page)
+    assert not ERRORS.search(outputs(page)), outputs(page)
+
+    side = playground.locator(".playground-row").nth(1).locator(".playground-param-value input")
+    side.fill("")
+    side.press_sequentially("SELL")
+    sell_payload = DOCS_PAYLOAD.replace("side=BUY", "side=SELL")
+    expect(playground.locator(".playground-payload code")).to_have_text(sell_payload)
+    expect(signature).to_have_text(openssl_hmac_hex(EXAMPLE_SECRET_KEY, sell_payload))
+
+    playground.locator(".playground-send").click()
+    expect(playground.locator(".playground-verdict")).to_contain_text("HTTP 200 · accepted")
+
+    # Keystroke → new signature, as benchmarks/playground.py measures it on the desktop.
+    latencies = []
+    for value in ["BUY", "SELL"] * 10:
+        before = signature.inner_text()
+        started = time.monotonic()
+        side.fill(value)
+        page.wait_for_function(
+            "([el, old]) => el.textContent !== old", arg=[signature.element_handle(), before]
+        )
+        latencies.append((time.monotonic() - started) * 1000)
+    latencies.sort()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    print(f"\nplayground keystroke → signature: median {statistics.median(latencies):.0f} ms,"
+          f" p95 {p95:.0f} ms ({len(latencies)} edits)")  # fmt: skip
+
+
+@pytest.mark.slow
+def test_notebook_08_runs_to_the_end_in_the_browser(site, offline_page):
+    run_notebook(offline_page, site, "08-debug-invalid-signatures.ipynb")
+    wait_until_idle(offline_page)
+    text = outputs(offline_page)
+    assert "mojibake" in text  # the gallery ran against the in-process exchange
+    assert not ERRORS.search(text), text
