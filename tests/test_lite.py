@@ -5,7 +5,8 @@ site is served on 127.0.0.1 and Chromium resolves no other host
 (``--host-resolver-rules``), so a request leaving loopback fails — and every request the
 page makes is recorded: none may leave loopback. Notebook 00 must compute the docs'
 signature, 05's playground must re-sign as ``SELL`` is typed (checked against ``openssl``)
-and its Send button get a verdict from the in-process exchange, 08 must run to the end.
+and its Send button get a verdict from the in-process exchange, 08 must run to the end
+and its paste-in doctor diagnose a broken request.
 Prints the site's size, the build time, the time to first output and the playground's
 keystroke-to-signature latency.
 """
@@ -29,7 +30,7 @@ from test_browser import (
     require_chromium,
 )
 
-from helpers.examples import EXAMPLE_SECRET_KEY
+from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
 
 SITE = ROOT / "build" / "lite"
 OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
@@ -159,9 +160,26 @@ def test_the_playground_re_signs_and_sends_in_process(site, offline_page):
 
 
 @pytest.mark.slow
-def test_notebook_08_runs_to_the_end_in_the_browser(site, offline_page):
-    run_notebook(offline_page, site, "08-debug-invalid-signatures.ipynb")
-    wait_until_idle(offline_page)
-    text = outputs(offline_page)
-    assert "mojibake" in text  # the gallery ran against the in-process exchange
+def test_notebook_08_runs_and_its_paste_in_doctor_diagnoses(site, offline_page):
+    from playwright.sync_api import expect
+
+    page = offline_page
+    run_notebook(page, site, "08-debug-invalid-signatures.ipynb")
+    wait_until_idle(page)
+    text = outputs(page)
+    assert "mojibake-signed-sent-clean" in text  # the gallery, against the in-process exchange
     assert not ERRORS.search(text), text
+
+    # The docs' order with `side` moved first, signed in the docs' order: a broken request.
+    reordered = DOCS_PAYLOAD.replace("symbol=LTCBTC&side=BUY", "side=BUY&symbol=LTCBTC")
+    curl = (
+        f"curl -H 'X-MBX-APIKEY: {EXAMPLE_API_KEY}' -X POST "
+        f"'https://api.binance.com/api/v3/order?{reordered}&signature={DOCS_SIGNATURE}'"
+    )
+    doctor = page.locator(".paste-doctor").first
+    doctor.locator(".paste-doctor-request textarea").fill(curl)
+    doctor.locator(".paste-doctor-secret input").fill(EXAMPLE_SECRET_KEY)
+    doctor.locator(".paste-doctor-diagnose").click()
+    result = doctor.locator(".paste-doctor-result")
+    expect(result).to_contain_text("PARAMS_REORDERED")
+    assert EXAMPLE_SECRET_KEY not in result.inner_text()
