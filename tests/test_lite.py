@@ -12,9 +12,11 @@ keystroke-to-signature latency.
 """
 
 import functools
+import json
 import re
 import statistics
 import subprocess
+import sys
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -36,6 +38,10 @@ SITE = ROOT / "build" / "lite"
 OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
 START_MS = 180_000  # Pyodide's first start on a busy 2-core machine
 ERRORS = re.compile(r"Traceback|Error:")
+
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from playground import INSTALL_PROBE  # noqa: E402  (the benchmark's in-page probe)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -71,7 +77,8 @@ def run_notebook(page, base_url: str, name: str) -> float:
     for menu, item in (("Edit", "Clear Outputs of All Cells"), ("Run", "Run All Cells")):
         page.locator(".lm-MenuBar-item", has_text=menu).click()
         page.locator(".lm-Menu-item:not(.lm-mod-hidden)").get_by_text(item, exact=True).click()
-    page.locator(".jp-OutputArea-output").first.wait_for(timeout=START_MS)
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    panel.locator(".jp-OutputArea-output").first.wait_for(timeout=START_MS)
     return time.monotonic() - started
 
 
@@ -83,6 +90,22 @@ def wait_until_idle(page) -> None:
         timeout=START_MS,
     )
     page.get_by_text(re.compile(r"\| Idle$")).first.wait_for(timeout=START_MS)
+
+
+def unexpected_errors(page, name: str) -> list[str]:
+    """Error output in a cell not tagged ``raises-exception`` (the kit's deliberate errors,
+    shown on the desktop too, carry that tag); each as ``cell N: text``."""
+    cells = json.loads((ROOT / "notebooks" / name).read_text())["cells"]
+    texts = page.evaluate(
+        "() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell')]"
+        ".map(c => [...c.querySelectorAll('.jp-OutputArea')].map(o => o.innerText).join('\\n'))"
+    )
+    assert len(texts) == len(cells), "every cell is in the page"
+    return [
+        f"cell {i}: {text[:500]}"
+        for i, (cell, text) in enumerate(zip(cells, texts, strict=True))
+        if ERRORS.search(text) and "raises-exception" not in cell["metadata"].get("tags", [])
+    ]
 
 
 def outputs(page) -> str:
@@ -118,7 +141,7 @@ def test_notebook_00_computes_the_docs_signature_in_the_browser(site, offline_pa
     text = outputs(offline_page)
     assert DOCS_SIGNATURE in text
     assert "our signature equals the docs': True" in text
-    assert not ERRORS.search(text), text
+    assert unexpected_errors(offline_page, "00-start-here.ipynb") == []
 
 
 @pytest.mark.slow
@@ -131,7 +154,7 @@ def test_the_playground_re_signs_and_sends_in_process(site, offline_page):
     signature = playground.locator(".playground-signature code")
     expect(signature).to_have_text(DOCS_SIGNATURE)
     wait_until_idle(page)
-    assert not ERRORS.search(outputs(page)), outputs(page)
+    assert unexpected_errors(page, "05-play-with-signatures.ipynb") == []
 
     side = playground.locator(".playground-row").nth(1).locator(".playground-param-value input")
     side.fill("")
@@ -143,20 +166,19 @@ def test_the_playground_re_signs_and_sends_in_process(site, offline_page):
     playground.locator(".playground-send").click()
     expect(playground.locator(".playground-verdict")).to_contain_text("HTTP 200 · accepted")
 
-    # Keystroke → new signature, as benchmarks/playground.py measures it on the desktop.
-    latencies = []
-    for value in ["BUY", "SELL"] * 10:
-        before = signature.inner_text()
-        started = time.monotonic()
-        side.fill(value)
-        page.wait_for_function(
-            "([el, old]) => el.textContent !== old", arg=[signature.element_handle(), before]
-        )
-        latencies.append((time.monotonic() - started) * 1000)
-    latencies.sort()
-    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    # Keystroke → rendered signature, measured in the page as benchmarks/playground.py
+    # does on the desktop: alternate typing a letter and deleting it, each one re-signs.
+    playground.locator(".playground-signature").element_handle().evaluate(INSTALL_PROBE)
+    side.click()
+    page.keyboard.press("End")
+    warmup, keystrokes = 3, 20
+    for index in range(warmup + keystrokes):
+        page.keyboard.press("Z" if index % 2 == 0 else "Backspace")
+        page.wait_for_function(f"window.__latencies.length > {index}", timeout=START_MS)
+    latencies = sorted(page.evaluate("window.__latencies")[warmup:])
+    p95 = latencies[round(0.95 * (len(latencies) - 1))]
     print(f"\nplayground keystroke → signature: median {statistics.median(latencies):.0f} ms,"
-          f" p95 {p95:.0f} ms ({len(latencies)} edits)")  # fmt: skip
+          f" p95 {p95:.0f} ms ({len(latencies)} keystrokes)")  # fmt: skip
 
 
 @pytest.mark.slow
@@ -168,7 +190,7 @@ def test_notebook_08_runs_and_its_paste_in_doctor_diagnoses(site, offline_page):
     wait_until_idle(page)
     text = outputs(page)
     assert "mojibake-signed-sent-clean" in text  # the gallery, against the in-process exchange
-    assert not ERRORS.search(text), text
+    assert unexpected_errors(offline_page, "08-debug-invalid-signatures.ipynb") == []
 
     # The docs' order with `side` moved first, signed in the docs' order: a broken request.
     reordered = DOCS_PAYLOAD.replace("symbol=LTCBTC&side=BUY", "side=BUY&symbol=LTCBTC")
