@@ -4,23 +4,24 @@ In JupyterLite (Pyodide, ``sys.platform == "emscripten"``) there is no ``openssl
 other subprocess, no ``cryptography`` build, no sockets and no threads. Rather than a
 traceback, a cell that reaches for one prints one line saying the desktop kit shows its
 output there (the notebook's stored output, from the desktop, is what it looks like). A
-later cell that only misses a name such a cell would have made says so too, instead of a
-``NameError``. ``install()`` registers that as IPython's handler for those errors; on the
-desktop it does nothing, so the desktop notebooks' outputs never change. ``import helpers``
-calls it.
+later cell that uses a name such a cell would have made says so too, instead of a
+``NameError``. A deliberate error (the kit's ``%xmode Minimal`` cells) is printed as its
+one line on stderr, so that Run All goes on as it does on the desktop. ``install()``
+registers that as IPython's exception handler; on the desktop it does nothing, so the
+desktop notebooks' outputs never change. ``import helpers`` calls it.
 """
 
 import ast
 import sys
 
 IN_BROWSER = sys.platform == "emscripten"
-NEEDS_DESKTOP = (ImportError, OSError, NotImplementedError, RuntimeError, NameError)
+HANDLED = (Exception,)  # the handler decides; an ordinary error keeps its traceback
 DESKTOP = "the desktop kit (make lab) runs it and shows its output here."
 
 
 def what_is_missing(error: BaseException) -> str | None:
     """What the browser lacks for ``error``, or ``None`` for an ordinary error."""
-    if isinstance(error, ImportError) and (error.name or "").split(".")[0] == "cryptography":
+    if isinstance(error, ImportError) and "cryptography" in f"{error.name} {error}":
         return "the cryptography package (Ed25519 and RSA keys)"
     if isinstance(error, OSError | NotImplementedError):
         return "a subprocess (openssl, a shell) or a socket"
@@ -46,6 +47,15 @@ def assigned_names(source: str) -> set[str]:
     return names
 
 
+def used_names(source: str) -> set[str]:
+    """Every name a cell's code reads."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
 class Notes:
     """Turns desktop-only errors into one line; remembers what those cells would have made."""
 
@@ -59,10 +69,13 @@ class Notes:
             return (
                 f"[browser edition] this cell needs {missing}, which a browser tab lacks; {DESKTOP}"
             )
+        unmade = sorted(used_names(source) & self.never_made)
         if isinstance(error, NameError) and error.name in self.never_made:
+            unmade = [error.name]
+        if unmade:
             self.never_made |= assigned_names(source)
             return (
-                f"[browser edition] this cell uses `{error.name}`, which a cell needing the "
+                f"[browser edition] this cell uses `{unmade[0]}`, which a cell needing the "
                 f"desktop would have made; {DESKTOP}"
             )
         return None
@@ -84,10 +97,17 @@ def install() -> None:
     def handler(shell, etype, value, tb, tb_offset=None):
         inputs = shell.user_ns.get("In") or [""]
         line = notes.note(value, inputs[-1])
-        if line is None:
-            return shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
-        print(line)
-        return []
+        if line is not None:
+            print(line)
+            return []
+        stb = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+        if shell.InteractiveTB.mode == "Minimal":
+            # The kit's deliberate errors run under `%xmode Minimal`. JupyterLite's Run All
+            # stops at an error even in a cell tagged raises-exception: show the same line
+            # on stderr instead, so the rest of the notebook runs as on the desktop.
+            print("\n".join(stb), file=sys.stderr)
+            return []
+        return stb
 
-    shell.set_custom_exc(NEEDS_DESKTOP, handler)
+    shell.set_custom_exc(HANDLED, handler)
     shell.browser_edition_notes = notes

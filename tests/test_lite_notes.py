@@ -21,11 +21,16 @@ def test_desktop_only_errors_get_one_line_and_their_names_are_remembered():
     notes = Notes()
     crypto = ModuleNotFoundError("No module named 'cryptography'", name="cryptography")
     assert "cryptography package" in notes.note(crypto, "from cryptography import x")
+    signer = ImportError("Ed25519 and RSA signatures need the `cryptography` package")
+    assert "cryptography package" in notes.note(signer, "sign()")
     line = notes.note(OSError(52, "Function not implemented"), OPENSSL_CELL)
     assert line.startswith("[browser edition] this cell needs a subprocess")
     assert "\n" not in line
     later = NameError("name 'from_openssl' is not defined", name="from_openssl")
     assert "`from_openssl`" in notes.note(later, "print(from_openssl)")
+    # A name the exercise cell bound to `...` and the failed cell would have re-bound.
+    stale = AttributeError("'ellipsis' object has no attribute 'index'")
+    assert "`openssl_hmac`" in notes.note(stale, "openssl_hmac.index('35=')")
 
 
 def test_ordinary_errors_keep_their_traceback():
@@ -34,6 +39,7 @@ def test_ordinary_errors_keep_their_traceback():
     assert notes.note(NameError("name 'typo' is not defined", name="typo"), "typo") is None
     assert notes.note(ModuleNotFoundError("No module named 'numpy'", name="numpy")) is None
     assert notes.note(RuntimeError("something else")) is None
+    assert notes.note(AttributeError("no attribute 'x'"), "value.x") is None
 
 
 def test_assigned_names_are_what_a_cell_binds():
