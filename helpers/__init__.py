@@ -27,6 +27,10 @@ Nothing is imported here on purpose: ``import helpers.params`` stays as light as
 standard library allows.
 """
 
-from helpers.browser_edition import install as _install_browser_notes  # noqa: E402
+import sys  # noqa: E402
 
-_install_browser_notes()  # the browser edition only; nothing on the desktop
+if sys.platform == "emscripten":  # the browser edition (Pyodide) only: see browser_edition
+    from helpers.browser_edition import install
+
+    install()
+del sys
