@@ -21,7 +21,7 @@ ifeq ($(shell id -u),0)
 LAB_FLAGS += --allow-root
 endif
 
-.PHONY: lab test lint notebooks bench testnet-check conformance clean
+.PHONY: lab test lint notebooks bench testnet-check conformance lite clean
 
 $(READY): requirements.txt requirements-peers.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...") if sys.version_info < (3, 11) else None'
@@ -64,6 +64,20 @@ bench: $(READY)
 # and prints a dated transcript to compare with the local exchange's assumptions.
 testnet-check: $(READY)
 	$(BIN)/python -m helpers.testnet_check
+
+# The browser edition: the notebooks in JupyterLite on Pyodide, a static site in build/lite/
+# (open build/lite/lab/index.html?path=notebooks/00-start-here.ipynb through any static
+# server). Its own build venv, so .venv and its pins stay untouched; downloads (npm's
+# pyodide, PyPI's wheels) are cached in .lite-cache/. See lite/build.py.
+LITE_VENV := .venv-lite
+
+$(LITE_VENV)/.ready: lite/requirements.txt
+	$(PYTHON) -m venv $(LITE_VENV)
+	$(LITE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r lite/requirements.txt
+	touch $@
+
+lite: $(LITE_VENV)/.ready
+	$(LITE_VENV)/bin/python lite/build.py
 
 clean:
 	rm -rf $(VENV)

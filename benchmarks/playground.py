@@ -74,7 +74,7 @@ def kernel_costs() -> None:
 
 
 # Runs in the page: time from each keydown to the next change of the signature element.
-_INSTALL_PROBE = """(signature) => {
+INSTALL_PROBE = """(signature) => {
     window.__latencies = [];
     window.__keydownAt = null;
     document.addEventListener("keydown", () => { window.__keydownAt = performance.now(); },
@@ -98,7 +98,7 @@ def browser_latency(keystrokes: int) -> None:
         with jupyterlab(Path(workdir)) as base_url, chromium() as page:
             playground = open_playground(page, base_url)
             signature = playground.locator(".playground-signature")
-            signature.element_handle().evaluate(_INSTALL_PROBE)
+            signature.element_handle().evaluate(INSTALL_PROBE)
             box = (
                 playground.locator(".playground-row")
                 .nth(1)

@@ -26,3 +26,11 @@ Around them:
 Nothing is imported here on purpose: ``import helpers.params`` stays as light as the
 standard library allows.
 """
+
+import sys  # noqa: E402
+
+if sys.platform == "emscripten":  # the browser edition (Pyodide) only: see browser_edition
+    from helpers.browser_edition import install
+
+    install()
+del sys

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from helpers.exchange.core import ExchangeCore
 from helpers.exchange.http_server import ExchangeServer
+from helpers.exchange.in_process import IN_BROWSER, InProcessServer
 from helpers.exchange.messages import HOST
 from helpers.exchange.state import DEFAULT_PERMISSIONS, ExchangeState
 from helpers.exchange.verdict import Verdict
@@ -102,14 +103,19 @@ class LocalExchange:
     def _bind(self) -> ExchangeServer:
         if self._server is not None:
             raise RuntimeError("the exchange is already running")
-        self._server = ExchangeServer(
-            self.core, self._port, timeout=self.socket_timeout, log=self._log
-        )
+        if IN_BROWSER:  # the browser edition: no sockets, no threads (see in_process)
+            self._server = InProcessServer(self.core)
+        else:
+            self._server = ExchangeServer(
+                self.core, self._port, timeout=self.socket_timeout, log=self._log
+            )
         return self._server
 
     def start(self) -> "LocalExchange":
         """Serve from a background thread until ``stop()``."""
         server = self._bind()
+        if IN_BROWSER:
+            return self
         self._thread = threading.Thread(
             target=server.serve_forever,
             kwargs={"poll_interval": 0.05},

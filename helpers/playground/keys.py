@@ -28,8 +28,10 @@ _ED25519_SEED = b"playground-seed-not-a-real-key!!"
 @functools.cache
 def generated_keys() -> dict[str, object]:
     """The kernel's Ed25519 and RSA private keys: made once per process, never shown."""
-    from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
-
+    try:
+        from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+    except ImportError:  # the browser edition (Pyodide) has no cryptography: HMAC only
+        return {}
     return {
         ED25519: ed25519.Ed25519PrivateKey.from_private_bytes(_ED25519_SEED),
         RSA: rsa.generate_private_key(public_exponent=65537, key_size=2048),

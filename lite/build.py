@@ -1,0 +1,290 @@
+"""Build the browser edition: the kit's notebooks in JupyterLite on Pyodide (``make lite``).
+
+Everything comes from PyPI and npm, pinned, and is kept in a cache folder (``.lite-cache/``)
+that later builds reuse; the result is a static site in ``build/lite/`` that any static host
+serves and that reaches no other host:
+
+- the Pyodide runtime from the npm ``pyodide`` package, at the version the pinned kernel
+  expects (``jupyterlite_pyodide_kernel.constants.PYODIDE_VERSION``);
+- the kernel's start-up wheels, downloaded from PyPI at the versions of Pyodide's
+  ``pyodide-lock.json``, with the lock rewritten to the files present and their real sha256
+  (PyPI's bytes differ from Pyodide's rebuilt wheels);
+- the widget wheels at the versions ``requirements.txt`` pins, and the kit's own
+  ``helpers`` as a wheel; the kernel loads them at start (``loadPyodideOptions.packages``),
+  so no notebook needs an install cell;
+- ``disablePyPIFallback``: a missing package fails cleanly instead of reaching for pypi.org;
+- the notebooks; those that need the desktop kit get a first cell saying so (site copy only).
+
+The build is skipped when ``build/lite/`` was built from the same inputs (their hash is
+stored in ``build/lite/.inputs-sha256``).  Run with the build venv's Python (``.venv-lite``).
+"""
+
+import base64
+import csv
+import hashlib
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".lite-cache"
+OUTPUT = ROOT / "build" / "lite"
+STAGING = ROOT / "build" / "lite-src"
+HASH_FILE = ".inputs-sha256"
+KIT_NAME = "binance-signing-kit"
+# What the kernel needs from Pyodide's lock beyond its own start-up set (helpers.mistakes
+# imports requests).
+LOCK_ROOTS = ("micropip", "ipython", "jedi", "requests", "traitlets")
+# Kernel-side widget packages, at the versions requirements.txt pins.
+WIDGET_PACKAGES = ("comm", "ipywidgets", "jupyterlab_widgets", "widgetsnbextension")
+# Loaded when the kernel starts, so `import helpers` and `import ipywidgets` just work.
+PRELOAD = ("comm", "ipywidgets", KIT_NAME, "requests")
+# Notebooks that run in the browser; the others open with their stored outputs.
+RUNS_IN_BROWSER = ("00", "01", "02", "05", "07", "08")
+DESKTOP_NOTE = (
+    "> **This notebook needs the desktop kit.** In the browser edition it opens with the"
+    " outputs the desktop kit stored; running it needs what a browser tab lacks ({why})."
+    " To run it: `pip install -r requirements.txt`, then `make lab` (see the README)."
+)
+NEEDS = {
+    "03": "a local exchange reached over HTTP sockets",
+    "04": "sockets and the `openssl` command",
+    "06": "the `cryptography` package and `openssl`",
+    "09": "node, ruby and java",
+    "10": "the client libraries and their sockets",
+    "11": "the `cryptography` package and `openssl`",
+    "12": "sockets and threads",
+}
+SITE_KERNELSPEC = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
+
+
+class BuildError(Exception):
+    """A piece of the build is missing or does not match; the message says which."""
+
+
+def norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run(*args: str, cwd: Path | None = None) -> None:
+    try:
+        subprocess.run(args, cwd=cwd, check=True, capture_output=True)
+    except FileNotFoundError:
+        raise BuildError(f"`{args[0]}` is missing (Debian: apt-get install -y npm)") from None
+    except subprocess.CalledProcessError as error:
+        output = (error.stdout + error.stderr).decode(errors="replace")[-2000:]
+        failed = f"`{' '.join(args)}` failed (exit {error.returncode})"
+        raise BuildError(f"{failed}:\n{output}") from None
+
+
+def pinned(names: tuple[str, ...]) -> dict[str, str]:
+    """The versions requirements.txt pins for ``names``."""
+    pins = {}
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        name, _, version = line.partition("==")
+        if version and norm(name) in {norm(n) for n in names}:
+            pins[name.strip()] = version.strip()
+    missing = {norm(n) for n in names} - {norm(n) for n in pins}
+    if missing:
+        raise BuildError(f"requirements.txt pins no version for {sorted(missing)}")
+    return pins
+
+
+def pyodide_runtime(version: str) -> Path:
+    """The npm ``pyodide`` package at ``version``, unpacked in the cache."""
+    folder = CACHE / f"pyodide-{version}"
+    if not (folder / "pyodide-lock.json").exists():
+        CACHE.mkdir(exist_ok=True)
+        tarball = CACHE / f"pyodide-{version}.tgz"
+        if not tarball.exists():
+            print(f"npm pack pyodide@{version}")
+            run("npm", "pack", "--silent", f"pyodide@{version}", cwd=CACHE)
+        with tarfile.open(tarball) as archive:
+            archive.extractall(CACHE / "unpack", filter="data")
+        shutil.rmtree(folder, ignore_errors=True)
+        (CACHE / "unpack" / "package").rename(folder)
+    return folder
+
+
+def download(requirement: str, python_version: str) -> Path:
+    """One pure-Python wheel from PyPI (cached); ``python_version`` is Pyodide's."""
+    wheels = CACHE / "wheels"
+    name, _, version = requirement.partition("==")
+    prefix = re.sub(r"[-_.]+", "_", name).lower() + "-" + version + "-"
+    found = [p for p in wheels.glob("*.whl") if p.name.lower().startswith(prefix)]
+    if not found:
+        print("pip download", requirement)
+        run(sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+            "--only-binary=:all:", "--python-version", python_version,
+            "--dest", str(wheels), requirement)  # fmt: skip
+        found = [p for p in wheels.glob("*.whl") if p.name.lower().startswith(prefix)]
+    if not found:
+        raise BuildError(f"PyPI gave no wheel for {requirement}")
+    return found[0]
+
+
+def kit_wheel(folder: Path) -> Path:
+    """``helpers`` as a pure-Python wheel (the same files an editable install imports)."""
+    version = "0.1.0"
+    dist = KIT_NAME.replace("-", "_")
+    path = folder / f"{dist}-{version}-py3-none-any.whl"
+    info = f"{dist}-{version}.dist-info"
+    files = {}
+    for source in sorted((ROOT / "helpers").rglob("*")):
+        if source.suffix in (".py", ".json") and "__pycache__" not in source.parts:
+            files[source.relative_to(ROOT).as_posix()] = source.read_bytes()
+    metadata = f"Metadata-Version: 2.1\nName: {KIT_NAME}\nVersion: {version}\n"
+    files[f"{info}/METADATA"] = metadata.encode()
+    files[f"{info}/WHEEL"] = (
+        b"Wheel-Version: 1.0\nGenerator: lite/build.py\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    )
+    record = io.StringIO()
+    writer = csv.writer(record, lineterminator="\n")
+    for name, data in files.items():
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        writer.writerow([name, f"sha256={digest}", len(data)])
+    writer.writerow([f"{info}/RECORD", "", ""])
+    files[f"{info}/RECORD"] = record.getvalue().encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data)
+    return path
+
+
+def lock_closure(packages: dict, roots: tuple[str, ...]) -> list[str]:
+    by_norm = {norm(k): k for k in packages}
+    seen: list[str] = []
+    todo = [norm(r) for r in roots]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        if name not in by_norm:
+            raise BuildError(f"pyodide-lock.json lacks {name!r}: the kernel and Pyodide differ")
+        seen.append(name)
+        todo += [norm(d) for d in packages[by_norm[name]]["depends"]]
+    return [by_norm[n] for n in seen]
+
+
+def runtime_folder(target: Path, version: str) -> None:
+    """static/pyodide: the runtime, the start-up wheels and a lock listing exactly them."""
+    runtime = pyodide_runtime(version)
+    target.mkdir(parents=True)
+    for name in ("pyodide.mjs", "pyodide.js", "pyodide.asm.mjs", "pyodide.asm.wasm",
+                 "python_stdlib.zip", "package.json"):  # fmt: skip
+        if not (runtime / name).exists():
+            raise BuildError(f"the npm pyodide@{version} package has no {name}")
+        shutil.copy2(runtime / name, target / name)
+    lock = json.loads((runtime / "pyodide-lock.json").read_text())
+    python = ".".join(lock["info"]["python"].split(".")[:2])
+    packages = {}
+    for key in lock_closure(lock["packages"], LOCK_ROOTS):
+        entry = dict(lock["packages"][key])
+        wheel = download(f"{entry['name']}=={entry['version']}", python)
+        shutil.copy2(wheel, target / wheel.name)
+        entry.update(file_name=wheel.name, sha256=sha256(wheel))
+        packages[key] = entry
+    widget_pins = pinned(WIDGET_PACKAGES)
+    extra = [download(f"{n}=={v}", python) for n, v in widget_pins.items()]
+    extra.append(kit_wheel(CACHE))
+    depends = {"ipywidgets": ["comm", "ipython", "traitlets", "jupyterlab-widgets",
+                              "widgetsnbextension"], "comm": ["traitlets"]}  # fmt: skip
+    for wheel in extra:
+        name, version_ = wheel.name.split("-")[:2]
+        key = norm(name)
+        shutil.copy2(wheel, target / wheel.name)
+        imports = [] if key in ("jupyterlab-widgets", "widgetsnbextension") else [name]
+        if key == norm(KIT_NAME):
+            imports = ["helpers"]
+        packages[key] = {
+            "name": key, "version": version_, "file_name": wheel.name, "install_dir": "site",
+            "sha256": sha256(wheel), "package_type": "package", "imports": imports,
+            "depends": depends.get(key, []), "unvendored_tests": False,
+        }  # fmt: skip
+    lock["packages"] = packages
+    (target / "pyodide-lock.json").write_text(json.dumps(lock, indent=1))
+    return [w.name for w in extra[:-1]]
+
+
+def site_notebook(source: Path) -> dict:
+    """The site's copy of a notebook: the Pyodide kernel; a note if it needs the desktop."""
+    notebook = json.loads(source.read_text())
+    notebook["metadata"]["kernelspec"] = SITE_KERNELSPEC
+    number = source.name[:2]
+    if number not in RUNS_IN_BROWSER:
+        why = NEEDS.get(number, "the desktop's Python and command-line tools")
+        note = {"cell_type": "markdown", "id": "desktop-kit-note", "metadata": {},
+                "source": DESKTOP_NOTE.format(why=why)}  # fmt: skip
+        notebook["cells"].insert(0, note)
+    return notebook
+
+
+def inputs_hash() -> str:
+    digest = hashlib.sha256()
+    paths = [*sorted((ROOT / "helpers").rglob("*.py")), *sorted((ROOT / "helpers").rglob("*.json")),
+             *sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")), ROOT / "requirements.txt",
+             *sorted((ROOT / "lite").glob("*"))]  # fmt: skip
+    for path in paths:
+        if path.is_file():
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def build() -> None:
+    from jupyterlite_pyodide_kernel.constants import PYODIDE_VERSION
+
+    wanted = inputs_hash()
+    stamp = OUTPUT / HASH_FILE
+    if stamp.exists() and stamp.read_text() == wanted and (OUTPUT / "index.html").exists():
+        print(f"{OUTPUT.relative_to(ROOT)} is up to date (inputs {wanted[:12]})")
+        return
+    shutil.rmtree(STAGING, ignore_errors=True)
+    widget_wheels = runtime_folder(STAGING / "static" / "pyodide", PYODIDE_VERSION)
+    (STAGING / "pypi").mkdir()
+    for name in widget_wheels:
+        shutil.copy2(STAGING / "static" / "pyodide" / name, STAGING / "pypi" / name)
+    contents = STAGING / "files"
+    (contents / "notebooks").mkdir(parents=True)
+    for source in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")):
+        text = json.dumps(site_notebook(source), indent=1, ensure_ascii=False) + "\n"
+        (contents / "notebooks" / source.name).write_text(text)
+    settings = {
+        "disablePyPIFallback": True,
+        "loadPyodideOptions": {"packages": list(PRELOAD)},
+    }
+    config = {"jupyter-lite-schema-version": 0, "jupyter-config-data": {
+        "appName": "Binance signing kit (browser edition)",
+        "litePluginSettings": {"@jupyterlite/pyodide-kernel-extension:kernel": settings},
+    }}  # fmt: skip
+    (STAGING / "jupyter-lite.json").write_text(json.dumps(config, indent=1))
+    # Every cell rendered at once (as the desktop kit's browser test does): Run All's
+    # outputs are all in the page, and printing a notebook shows every cell.
+    overrides = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}
+    (STAGING / "overrides.json").write_text(json.dumps(overrides, indent=1))
+    shutil.rmtree(OUTPUT, ignore_errors=True)
+    jupyter = str(Path(sys.executable).parent / "jupyter")
+    run(jupyter, "lite", "build", "--lite-dir", str(STAGING), "--contents", str(contents),
+        "--output-dir", str(OUTPUT), "--no-sourcemaps", cwd=STAGING)  # fmt: skip
+    for piece in ("index.html", "lab/index.html", "static/pyodide/pyodide.mjs"):
+        if not (OUTPUT / piece).exists():
+            raise BuildError(f"the build produced no {piece}")
+    stamp.write_text(wanted)
+    size = sum(p.stat().st_size for p in OUTPUT.rglob("*") if p.is_file())
+    print(f"built {OUTPUT.relative_to(ROOT)}: {size / 1e6:.1f} MB; open its lab/index.html")
+
+
+if __name__ == "__main__":
+    try:
+        build()
+    except BuildError as error:
+        sys.exit(f"make lite: {error}")
