@@ -20,12 +20,12 @@ Construct the signature payload**: every
 parameter except ``signature`` — ``apiKey`` included — sorted by name, ``name=value``
 pairs joined with ``&``, values as raw UTF-8 with **no** percent-encoding.
 
-Only the standard library is imported here (``json`` only once a list value needs it).
+Only the standard library is imported here; ``decimal`` and ``json`` only once a value
+needs them (most values are ``str`` or ``int``), so ``import helpers.params`` stays cheap.
 """
 
 import urllib.parse
 from collections.abc import Mapping
-from decimal import Decimal
 
 __all__ = [
     "as_pairs",
@@ -47,7 +47,7 @@ def percent_encode(text: str, *, name: str = "text") -> str:
     if not isinstance(text, str):
         raise TypeError(f"{name}: expected str to percent-encode, got {type(text).__name__}")
     try:
-        return urllib.parse.quote(text, safe="", encoding="utf-8", errors="strict")
+        return urllib.parse.quote(text, safe="")  # UTF-8, strict: the defaults
     except UnicodeEncodeError as exc:
         bad = text[exc.start : exc.end]
         raise ValueError(
@@ -94,6 +94,8 @@ def format_value(name: str, value: object) -> str:
             "can differ between str(), format() and JSON; pass a plain str or int "
             "(for an Enum member, its .value)"
         )
+    from decimal import Decimal  # imported here, once a value is neither str nor int
+
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(
