@@ -243,7 +243,7 @@ def doctor_cost() -> None:
         peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
         budget = "budget reached" if any("budget" in x for x in d.notes) else "searched in full"
-        what = f"6. doctor: {n} params, wrong signature ({budget})"
+        what = f"8. doctor: {n} params, wrong signature ({budget})"
         print(f"{what:<58} {seconds:7.2f} s {peak:6.1f} MiB   (target at 500: <= 3 s, 300 MB; "
               f"budget {REORDER_BUDGET_BYTES // 2**20} MiB)")  # fmt: skip
 
