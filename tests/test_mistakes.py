@@ -1,5 +1,6 @@
-"""The mistakes registry: each mistake declared once, every doctor code and every
-demonstrated pitfall one entry of it, each citing a doc file and heading."""
+"""The mistakes registry: each mistake written once (in ``helpers/data/mistakes.toml``),
+every doctor code and every demonstrated pitfall one entry of it, each citing a doc file
+and heading; a catalogue that breaks these rules is refused by name."""
 
 import ast
 import json
@@ -13,8 +14,8 @@ from helpers.doctor import CODES
 from helpers.doctor.codes import BY_CODE as DOCTOR_BY_CODE
 from helpers.doctor.codes import CHECK_ORDER
 from helpers.mistakes import BY_CODE, MISTAKES, PITFALLS, Mistake, by_code
-from helpers.mistakes.mistake import DOCUMENTED, INFERRED, MODEL_CHOICE
-from helpers.mistakes.registry import LESSONS, declared_in
+from helpers.mistakes.mistake import DOCUMENTED, INFERRED, MODEL_CHOICE, Pitfall
+from helpers.mistakes.registry import LESSONS, declared_in, read
 
 DOCTOR = pathlib.Path(__file__).resolve().parent.parent / "helpers" / "doctor"
 # The headings of Binance's docs (binance-spot-api-docs, commit a5e0bc3), copied as data.
@@ -56,10 +57,67 @@ def test_no_code_without_a_mistake():
     assert {"TIMESTAMP_IN_SECONDS", "OK", "UNKNOWN_MISMATCH"} <= named  # the scan works
 
 
-def test_every_mistake_is_declared_once_in_one_stage_module():
-    declared = [m for module in LESSONS for m in declared_in(module)]
-    assert Counter(m.code for m in declared) == Counter(m.code for m in MISTAKES)
-    assert all(any(m is d for d in declared) for m in MISTAKES)
+CATALOGUE = pathlib.Path(__file__).resolve().parent.parent / "helpers" / "data" / "mistakes.toml"
+
+
+def test_every_mistake_is_one_entry_of_the_catalogue():
+    codes = re.findall(r'^code = "([A-Z0-9_]+)"$', CATALOGUE.read_text("utf-8"), re.MULTILINE)
+    assert codes == [m.code for m in MISTAKES] and len(codes) == 38
+
+
+def test_every_pitfall_is_declared_once_in_one_lesson_module():
+    declared = [p for module in LESSONS for p in declared_in(module)]
+    assert declared == list(PITFALLS) and len(declared) == 25
+    assert {p.code for p in declared} <= set(BY_CODE)
+
+
+def wrong(ctx):
+    return "", None
+
+
+ENTRY = """
+[[mistake]]
+code = "SOME_MISTAKE"
+stage = "key"
+proof = "signature"
+title = "A title"
+why = "Why."
+fix = "Fix."
+source = "hmac-keys"
+certainty = "inferred"
+"""
+
+
+def test_a_catalogue_entry_becomes_a_mistake_with_its_pitfalls():
+    pitfall = Pitfall(code="SOME_MISTAKE", name="some", wrong=wrong, right=wrong, expected=-1)
+    (mistake,) = read(ENTRY, (pitfall,))
+    assert (mistake.code, mistake.certainty) == ("SOME_MISTAKE", INFERRED)
+    assert mistake.pitfalls == (pitfall,)
+    assert mistake.source.file == "rest-api.md" and mistake.source.headings[-1] == "HMAC Keys"
+    assert pitfall.mistake is mistake and pitfall.title == "A title"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (('stage = "key"\n', ""), r"SOME_MISTAKE: fields missing or not text: \['stage'\]"),
+        (('fix = "Fix."\n', 'fix = "Fix."\nfixx = "Fix."\n'), r"unknown fields: \['fixx'\]"),
+        (('"inferred"', '"probably"'), "SOME_MISTAKE: certainty 'probably' is none of documented"),
+        (('"hmac-keys"', '"hmac-key"'), "SOME_MISTAKE: source citation_id 'hmac-key' is not in"),
+        (('title = "A title"', "title = 3"), r"fields missing or not text: \['title'\]"),
+    ],
+)
+def test_a_broken_entry_is_refused_naming_its_field(change, message):
+    with pytest.raises(ValueError, match=message):
+        read(ENTRY.replace(*change), ())
+
+
+def test_a_code_written_twice_or_a_pitfall_without_its_mistake_is_refused():
+    with pytest.raises(ValueError, match=r"codes written twice: \['SOME_MISTAKE'\]"):
+        read(ENTRY + ENTRY, ())
+    stray = Pitfall(code="NO_SUCH", name="stray", wrong=wrong, right=wrong, expected=-1)
+    with pytest.raises(ValueError, match=r"whose code it lacks: \['stray \(NO_SUCH\)'\]"):
+        read(ENTRY, (stray,))
 
 
 def test_every_pitfall_is_one_demonstration_of_one_mistake():

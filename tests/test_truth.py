@@ -48,7 +48,7 @@ def notebook(name: str) -> tuple[str, str]:
 def all_texts():
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         yield path.name, " ".join(" ".join(notebook(path.stem)).split())
-    for path in sorted((ROOT / "helpers").rglob("*.py")):
+    for path in sorted([*(ROOT / "helpers").rglob("*.py"), *(ROOT / "helpers").rglob("*.toml")]):
         yield str(path.relative_to(ROOT)), " ".join(path.read_text("utf-8").split())
 
 

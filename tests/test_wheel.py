@@ -1,5 +1,6 @@
-"""The package data ships: a wheel built from this tree holds helpers/data/*.json, and
-``helpers.examples`` reads its vectors from an installed copy, away from the worktree.
+"""The package data ships: a wheel built from this tree holds helpers/data/*.json and *.toml,
+and ``helpers.examples`` reads its vectors (and the mistakes catalogue) from an installed
+copy, away from the worktree.
 
 The wheel is built from a copy of pyproject.toml, README.md and helpers/ (so the build
 leaves nothing in the worktree) with pip's isolated build, which installs the backend
@@ -18,7 +19,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "helpers/data").glob("*.json"))
+DATA_FILES = sorted(
+    p.relative_to(ROOT).as_posix() for p in (ROOT / "helpers/data").iterdir() if p.is_file()
+)
 
 pytestmark = pytest.mark.slow  # a pip build and install: about 15 s here
 
@@ -47,7 +50,7 @@ def wheel(tmp_path_factory) -> Path:
 
 
 def test_the_wheel_holds_every_data_file(wheel):
-    assert "helpers/data/vectors.json" in DATA_FILES
+    assert {"helpers/data/vectors.json", "helpers/data/mistakes.toml"} <= set(DATA_FILES)
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         for name in DATA_FILES:
@@ -62,11 +65,13 @@ def test_helpers_examples_loads_from_an_installed_copy(wheel, tmp_path):
                     cwd=tmp_path)  # fmt: skip
     assert installed.returncode == 0, installed.stdout + installed.stderr
     code = (
-        "import json, sys; sys.path.insert(0, sys.argv[1]);"
-        "import helpers.examples as e;"
+        "import json, sys, tomllib; sys.path.insert(0, sys.argv[1]);"
+        "import helpers.examples as e; from importlib import resources;"
+        "t = resources.files('helpers').joinpath('data', 'mistakes.toml').read_text('utf-8');"
         "print(json.dumps({'file': e.__file__, 'modules': sorted(sys.modules),"
         " 'vectors': [v['id'] for v in e.vectors()], 'signature': e.vector('rest-hmac-ascii')"
-        "['signature'], 'secret': e.EXAMPLE_SECRET_KEY, 'faq': e.key('faq-rsa')['source']}))"
+        "['signature'], 'secret': e.EXAMPLE_SECRET_KEY, 'faq': e.key('faq-rsa')['source'],"
+        " 'mistakes': [m['code'] for m in tomllib.loads(t)['mistake']]}))"
     )
     run = subprocess.run(
         [sys.executable, "-I", "-S", "-c", code, str(target)],
@@ -81,3 +86,4 @@ def test_helpers_examples_loads_from_an_installed_copy(wheel, tmp_path):
     assert seen["signature"] == data["vectors"][0]["signature"]
     assert seen["secret"] == data["keys"][0]["secret"]
     assert seen["faq"]["heading"] == "API Key Types → RSA"
+    assert len(seen["mistakes"]) == 38 and seen["mistakes"][-1] == "UNKNOWN_MISMATCH"

@@ -1,13 +1,15 @@
-"""Every known way a signed request goes wrong, each declared once.
+"""Every known way a signed request goes wrong, each written once.
 
 A ``Mistake`` is one stable code (the one the signature doctor reports, e.g.
 ``"TIMESTAMP_IN_SECONDS"``) with its stage, title, why, fix, the doc section whose rule it
-breaks (``source``) and how sure the kit is where the docs are silent (``certainty``).
+breaks (``source``) and how sure the kit is where the docs are silent (``certainty``). Those
+are data: one ``[[mistake]]`` entry each in ``helpers/data/mistakes.toml``, the catalogue.
+
 Mistakes that can be shown carry ``Pitfall``\\s: two short functions, ``wrong`` (the broken
 code as it is found in blog posts) and ``right`` (the fix), each really sending its request
-and returning ``(payload signed, response)``, and the verdict the wrong way earns.
-
-The modules, one per stage (each mistake's demonstrations sit right next to it):
+and returning ``(payload signed, response)``, and the verdict the wrong way earns. A pitfall
+is declared, by keyword and naming its mistake's code, right below its functions in the
+module of its lesson:
 
 - ``encoding``: the text signed and the bytes sent encoded differently
 - ``payload``: the right parameters assembled into another text than the one sent
@@ -17,18 +19,19 @@ The modules, one per stage (each mistake's demonstrations sit right next to it):
 - ``keys_and_secrets``: signed with another key than the secret's own bytes
 - ``signatures``: the HMAC built another way, or not written as hex (and one myth)
 
-``registry`` collects them (``MISTAKES`` in the server's check order, ``PITFALLS`` in
-notebook 04's order, ``BY_CODE``, ``by_name``); ``sources`` holds the doc sections they
-cite; ``ways`` the ``Context`` the demonstrations send with; ``attempt`` runs one way;
-``demonstration`` shows a pitfall, or the whole catalogue, in a notebook. The doctor's
-codes (``helpers.doctor.codes``) are a view of this registry, as are notebook 04's
-catalogue, notebook 08's gallery and ``helpers.testnet_check``.
+``registry`` puts the catalogue and the pitfalls together (``MISTAKES`` in the server's
+check order, ``PITFALLS`` in notebook 04's order, ``BY_CODE``, ``by_name``); ``sources``
+reads the doc sections they cite; ``ways`` holds the ``Context`` the demonstrations send
+with; ``attempt`` runs one way; ``demonstration`` shows a pitfall, or the whole catalogue,
+in a notebook. The doctor's codes (``helpers.doctor.codes``) are a view of this registry,
+as are notebook 04's catalogue, notebook 08's gallery and ``helpers.testnet_check``.
 """
 
 from helpers.mistakes.attempt import Outcome, attempt
 from helpers.mistakes.demonstration import Catalogue, Demonstration, catalogue, demonstrate
-from helpers.mistakes.mistake import Mistake, Pitfall, Source
+from helpers.mistakes.mistake import Mistake, Pitfall
 from helpers.mistakes.registry import BY_CODE, MISTAKES, PITFALLS, by_code, by_name
+from helpers.mistakes.sources import Source
 from helpers.mistakes.ways import Context
 
 __all__ = [

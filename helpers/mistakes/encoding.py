@@ -12,8 +12,7 @@ import urllib.parse
 
 import requests
 
-from helpers.mistakes.mistake import INFERRED, MODEL_CHOICE, Mistake, Pitfall
-from helpers.mistakes.sources import HMAC_KEYS, ILLEGAL_CHARS
+from helpers.mistakes.mistake import Pitfall
 from helpers.mistakes.ways import get_signed, open_orders_right, post_form, sign_and_send
 
 
@@ -36,25 +35,16 @@ def mojibake_signed_sent_clean(ctx):
     return signed, get_signed(ctx, "/api/v3/openOrders", sent, signature)
 
 
-HTML_ENTITY_MOJIBAKE = Mistake(
-    code="HTML_ENTITY_MOJIBAKE", stage="payload", proof="request + signature",
-    title="`&timestamp` eaten by HTML entity decoding",
-    why="A web page decoded `&times` into `×` (or `&para` into `¶`, `&not` into `¬`, ...): "
-    "text copied from it has lost an `&` and part of a parameter name.",
-    fix="Type the string yourself, or better, build it from parameters; never copy code "
-    "from a rendered page without checking the `&`s.",
-    source=HMAC_KEYS,
-    certainty=INFERRED,
-    pitfalls=(
-        Pitfall(
-            name="mojibake-sent-as-signed", case="sent as signed",
-            wrong=mojibake_sent_as_signed, right=open_orders_right, expected=-1102,
-        ),
-        Pitfall(
-            name="mojibake-signed-sent-clean", case="only where it was signed",
-            wrong=mojibake_signed_sent_clean, right=open_orders_right, expected=-1022,
-        ),
-    ),
+MOJIBAKE_SENT_AS_SIGNED = Pitfall(
+    code="HTML_ENTITY_MOJIBAKE", name="mojibake-sent-as-signed",
+    case="sent as signed",
+    wrong=mojibake_sent_as_signed, right=open_orders_right, expected=-1102,
+)
+
+MOJIBAKE_SIGNED_SENT_CLEAN = Pitfall(
+    code="HTML_ENTITY_MOJIBAKE", name="mojibake-signed-sent-clean",
+    case="only where it was signed",
+    wrong=mojibake_signed_sent_clean, right=open_orders_right, expected=-1022,
 )
 
 
@@ -76,31 +66,9 @@ def non_ascii_right(ctx):
     return sign_and_send(ctx, "POST", "/api/v3/order/test", order)  # encoded, then signed
 
 
-NON_ASCII_UNENCODED = Mistake(
-    code="NON_ASCII_UNENCODED", stage="encoding", proof="request + signature",
-    title="Signed (or sent) before percent-encoding",
-    why="Since 2026-01-15 Binance verifies the percent-encoded payload. Non-ASCII text "
-    "signed raw while the client encodes it on the way out (or sent raw: -1100) makes "
-    "the signed bytes differ from the bytes that arrive.",
-    fix="Percent-encode names and values as UTF-8 *before* signing "
-    "(`helpers.params.query_string`), and send exactly that text.",
-    source=HMAC_KEYS,
-    pitfalls=(
-        Pitfall(
-            name="non-ascii-signed-raw",
-            wrong=non_ascii_signed_raw, right=non_ascii_right, expected=-1022,
-        ),
-    ),
-)
-
-ILLEGAL_CHARACTERS = Mistake(
-    code="ILLEGAL_CHARACTERS", stage="encoding", proof="request",
-    title="Illegal characters in the request",
-    why="A raw space or control byte, a malformed `%` escape, or an escape that decodes to "
-    "something that is not UTF-8 text (-1100).",
-    fix="Percent-encode every name and value (`helpers.params.percent_encode`).",
-    source=ILLEGAL_CHARS,
-    certainty=MODEL_CHOICE,
+NON_ASCII_SIGNED_RAW = Pitfall(
+    code="NON_ASCII_UNENCODED", name="non-ascii-signed-raw",
+    wrong=non_ascii_signed_raw, right=non_ascii_right, expected=-1022,
 )
 
 
@@ -125,20 +93,9 @@ def space_right(ctx):
     return body, post_form(ctx, "/api/v3/order/test", f"{body}&signature={signature}")
 
 
-SPACE_PLUS_VS_PERCENT20 = Mistake(
-    code="SPACE_PLUS_VS_PERCENT20", stage="encoding", proof="signature",
-    title="Space signed as `%20`, sent as `+` (or the other way)",
-    why="A space may travel as `%20` or `+`, but the signature covers one text; the client "
-    "re-encoded it between signing and sending.",
-    fix="Build the bytes once, sign them, send them unchanged.",
-    source=HMAC_KEYS,
-    certainty=MODEL_CHOICE,  # that `+` and `%20` both verify when signed as sent
-    pitfalls=(
-        Pitfall(
-            name="space-percent20-vs-plus",
-            wrong=space_signed_as_percent20_sent_as_plus, right=space_right, expected=-1022,
-        ),
-    ),
+SPACE_PERCENT20_VS_PLUS = Pitfall(
+    code="SPACE_PLUS_VS_PERCENT20", name="space-percent20-vs-plus",
+    wrong=space_signed_as_percent20_sent_as_plus, right=space_right, expected=-1022,
 )
 
 
@@ -160,20 +117,9 @@ def double_encoded_right(ctx):
     return sign_and_send(ctx, "GET", "/api/v3/openOrders", order)  # encoded once
 
 
-DOUBLE_ENCODED = Mistake(
-    code="DOUBLE_ENCODED", stage="encoding", proof="signature",
-    title="Values percent-encoded twice",
-    why="The values were encoded once before signing, then the HTTP client encoded the `%` "
-    "again as `%25`.",
-    fix="Encode once: send the query string you signed as it is (or let one library do both).",
-    source=HMAC_KEYS,
-    certainty=INFERRED,
-    pitfalls=(
-        Pitfall(
-            name="double-encoded",
-            wrong=double_encoded, right=double_encoded_right, expected=-1022,
-        ),
-    ),
+DOUBLE_ENCODED = Pitfall(
+    code="DOUBLE_ENCODED", name="double-encoded",
+    wrong=double_encoded, right=double_encoded_right, expected=-1022,
 )
 
 
@@ -191,29 +137,7 @@ def url_normalized_right(ctx):
     return sign_and_send(ctx, "GET", "/api/v3/openOrders", order)
 
 
-URL_NORMALIZED_AFTER_SIGNING = Mistake(
-    code="URL_NORMALIZED_AFTER_SIGNING", stage="encoding", proof="signature",
-    title="The URL re-encoded after signing",
-    why="The HTTP client normalised the escapes after you signed (`%7E` → `~`, `%2f` → "
-    "`%2F`, `(` → `%28`, ...): the server receives other bytes.",
-    fix="Encode with RFC 3986 (`~` stays `~`, hex uppercase) and send the signed URL "
-    "unchanged (`helpers.request.send` does).",
-    source=HMAC_KEYS,
-    certainty=INFERRED,
-    pitfalls=(
-        Pitfall(
-            name="url-normalized-after-signing",
-            wrong=url_normalized_after_signing, right=url_normalized_right, expected=-1022,
-        ),
-    ),
-)
-
-DOUBLE_ENCODED_BEFORE_SIGNING = Mistake(
-    code="DOUBLE_ENCODED_BEFORE_SIGNING", stage="encoding", proof="signature",
-    title="Values percent-encoded twice before signing",
-    why="The signing code encoded values that were already percent-encoded (`%` → `%25`): "
-    "it signed `%2520` where the request carries `%20`, encoded once.",
-    fix="Encode each raw value once, sign that text, and send the very same text.",
-    source=HMAC_KEYS,
-    certainty=INFERRED,
+URL_NORMALIZED_AFTER_SIGNING = Pitfall(
+    code="URL_NORMALIZED_AFTER_SIGNING", name="url-normalized-after-signing",
+    wrong=url_normalized_after_signing, right=url_normalized_right, expected=-1022,
 )

@@ -1,16 +1,20 @@
 """What one mistake is: a ``Mistake`` (code, stage, title, why, fix, the doc it breaks) and
 the ``Pitfall``\\s that demonstrate it (a wrong way and its fix, both really sent).
 
-Every mistake the kit knows is declared once, in the module of its stage
-(``helpers.mistakes.encoding``, ``.payload``, ``.parameters``, ``.headers``, ``.timing``,
-``.keys_and_secrets``, ``.signatures``), with its demonstrations right next to it;
-``helpers.mistakes.registry`` collects them.
+Every mistake the kit knows is written once, as an entry of ``helpers/data/mistakes.toml``
+(``Mistake.from_entry`` reads one). Its demonstrations are Python: each ``Pitfall`` is
+declared in the module of its lesson (``helpers.mistakes.encoding``, ``.payload``,
+``.parameters``, ``.headers``, ``.timing``, ``.keys_and_secrets``, ``.signatures``) right
+next to its wrong and right functions, and names its mistake by code;
+``helpers.mistakes.registry`` puts the two together.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["DOCUMENTED", "INFERRED", "MODEL_CHOICE", "Mistake", "Pitfall", "Source"]
+from helpers.mistakes.sources import Source, source
+
+__all__ = ["CERTAINTY", "DOCUMENTED", "INFERRED", "MODEL_CHOICE", "Mistake", "Pitfall"]
 
 # How sure the kit is, where the docs are silent (``Mistake.certainty``).
 DOCUMENTED = "documented: the cited section states the rule this mistake breaks"
@@ -22,53 +26,25 @@ MODEL_CHOICE = (
     "the docs are silent on the verdict: the local exchange's choice "
     "(helpers.exchange.assumptions), to check with make testnet-check"
 )
+# The word the catalogue writes for each (``certainty = "inferred"``).
+CERTAINTY = {"documented": DOCUMENTED, "inferred": INFERRED, "model choice": MODEL_CHOICE}
 
 # What a demonstration does: send its request, return (payload signed, response).
 Way = Callable[..., tuple[str, object]]
 
 
-class Source:
-    """Where a rule is written: a file of binance-spot-api-docs (as of commit a5e0bc3)
-    and the headings leading to the section, outermost first:
-    ``Source("rest-api.md", "Request Security", "Timing security")``."""
-
-    __slots__ = ("file", "headings")
-
-    def __init__(self, file: str, *headings: str):
-        if not file.endswith(".md") or not headings:
-            raise ValueError(f"Source: give a docs file and its headings, not {file!r}")
-        self.file, self.headings = file, headings
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, Source) and (self.file, self.headings) == (
-            other.file, other.headings
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.file, self.headings))
-
-    def __str__(self) -> str:
-        return " → ".join([self.file, *(f'"{h}"' for h in self.headings)])
-
-    def __repr__(self) -> str:
-        return f"Source({str(self)})"
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Pitfall:
     """One demonstration of a mistake: the broken code as people write it, its fix, and
     the verdict the broken code earns (Binance's error code; ``0``: accepted, a myth)."""
 
+    code: str  # the mistake it demonstrates: a code of helpers/data/mistakes.toml
     name: str  # unique, kebab-case
     wrong: Way
     right: Way
     expected: int
     case: str = ""  # what sets this demonstration apart, when its mistake has several
     mistake: "Mistake" = field(default=None, repr=False, compare=False)  # set by Mistake
-
-    @property
-    def code(self) -> str:
-        return self.mistake.code
 
     @property
     def title(self) -> str:
@@ -99,4 +75,29 @@ class Mistake:
 
     def __post_init__(self):
         for pitfall in self.pitfalls:  # each demonstration knows what it demonstrates
+            if pitfall.code != self.code:
+                raise ValueError(f"pitfall {pitfall.name!r} demonstrates {pitfall.code}, "
+                                 f"not {self.code}")  # fmt: skip
             object.__setattr__(pitfall, "mistake", self)
+
+    @classmethod
+    def from_entry(cls, entry: dict, pitfalls: tuple[Pitfall, ...] = ()) -> "Mistake":
+        """The mistake one ``[[mistake]]`` entry of the catalogue describes, with its
+        demonstrations; an entry with a field missing or unknown, a ``source`` that is no
+        citation id or a ``certainty`` that is none of ``CERTAINTY`` is refused by name."""
+        code = entry.get("code", "?")
+        fields = ("code", "stage", "proof", "title", "why", "fix", "source", "certainty")
+        missing = [name for name in fields if not isinstance(entry.get(name), str)]
+        unknown = sorted(set(entry) - set(fields))
+        if missing or unknown:
+            raise ValueError(f"mistake {code}: fields missing or not text: {missing}; "
+                             f"unknown fields: {unknown}")  # fmt: skip
+        if entry["certainty"] not in CERTAINTY:
+            raise ValueError(f"mistake {code}: certainty {entry['certainty']!r} is none of "
+                             f"{', '.join(CERTAINTY)}")  # fmt: skip
+        try:
+            cited = source(entry["source"])
+        except KeyError as error:
+            raise ValueError(f"mistake {code}: source {error.args[0]}") from None
+        certainty = CERTAINTY[entry["certainty"]]
+        return cls(**{**entry, "source": cited, "certainty": certainty}, pitfalls=pitfalls)

@@ -11,8 +11,7 @@ import urllib.parse
 
 import requests
 
-from helpers.mistakes.mistake import INFERRED, Mistake, Pitfall
-from helpers.mistakes.sources import ENDPOINTS, HMAC_KEYS, WS_HMAC_EXAMPLE
+from helpers.mistakes.mistake import Pitfall
 from helpers.mistakes.ways import (
     get_signed,
     open_orders_right,
@@ -34,19 +33,9 @@ def params_reordered(ctx):
     return payload, response
 
 
-PARAMS_REORDERED = Mistake(
-    code="PARAMS_REORDERED", stage="payload", proof="signature",
-    title="Parameters reordered between signing and sending",
-    why="Binance accepts any order but verifies the parameters in the order they arrive.",
-    fix="Sign the parameters in the order you send them: build the string once.",
-    source=ENDPOINTS,
-    certainty=INFERRED,
-    pitfalls=(
-        Pitfall(
-            name="params-reordered",
-            wrong=params_reordered, right=order_test_right, expected=-1022,
-        ),
-    ),
+PARAMS_REORDERED = Pitfall(
+    code="PARAMS_REORDERED", name="params-reordered",
+    wrong=params_reordered, right=order_test_right, expected=-1022,
 )
 
 
@@ -63,19 +52,9 @@ def ws_sorted_payload_on_rest(ctx):
     return payload, response
 
 
-WS_SORTED_PAYLOAD_ON_REST = Mistake(
-    code="WS_SORTED_PAYLOAD_ON_REST", stage="payload", proof="signature",
-    title="The WebSocket API's sorted payload used for REST",
-    why="The WebSocket API signs parameters sorted by name (values raw); REST signs the "
-    "query string and body exactly as sent.",
-    fix="For REST, sign the query string + body as sent, unsorted and percent-encoded.",
-    source=WS_HMAC_EXAMPLE,
-    pitfalls=(
-        Pitfall(
-            name="ws-sorted-payload-on-rest",
-            wrong=ws_sorted_payload_on_rest, right=order_test_right, expected=-1022,
-        ),
-    ),
+WS_SORTED_PAYLOAD_ON_REST = Pitfall(
+    code="WS_SORTED_PAYLOAD_ON_REST", name="ws-sorted-payload-on-rest",
+    wrong=ws_sorted_payload_on_rest, right=order_test_right, expected=-1022,
 )
 
 
@@ -95,18 +74,9 @@ def mixed_right(ctx):
     )
 
 
-QUERY_BODY_JOINED_WITH_AMPERSAND = Mistake(
-    code="QUERY_BODY_JOINED_WITH_AMPERSAND", stage="payload", proof="signature",
-    title="Query string and body joined with `&`",
-    why="The payload is the query string *concatenated* with the body, no separator.",
-    fix="`total_params(query, body)`: `...GTC` + `quantity=1...` gives `...GTCquantity=1...`.",
-    source=HMAC_KEYS,
-    pitfalls=(
-        Pitfall(
-            name="query-body-joined-with-ampersand",
-            wrong=query_body_joined_with_ampersand, right=mixed_right, expected=-1022,
-        ),
-    ),
+QUERY_BODY_JOINED_WITH_AMPERSAND = Pitfall(
+    code="QUERY_BODY_JOINED_WITH_AMPERSAND", name="query-body-joined-with-ampersand",
+    wrong=query_body_joined_with_ampersand, right=mixed_right, expected=-1022,
 )
 
 
@@ -122,20 +92,9 @@ def signature_in_payload(ctx):
     return payload, response
 
 
-SIGNATURE_IN_PAYLOAD = Mistake(
-    code="SIGNATURE_IN_PAYLOAD", stage="payload", proof="signature",
-    title="`signature` included in what was signed",
-    why="A placeholder `signature=` was in the parameters when they were encoded and "
-    "signed; the server removes `signature` before it verifies.",
-    fix="Sign every other parameter; append `signature` last.",
-    source=HMAC_KEYS,
-    certainty=INFERRED,
-    pitfalls=(
-        Pitfall(
-            name="signature-in-payload",
-            wrong=signature_in_payload, right=open_orders_right, expected=-1022,
-        ),
-    ),
+SIGNATURE_IN_PAYLOAD = Pitfall(
+    code="SIGNATURE_IN_PAYLOAD", name="signature-in-payload",
+    wrong=signature_in_payload, right=open_orders_right, expected=-1022,
 )
 
 
@@ -146,16 +105,7 @@ def trailing_newline(ctx):
     return payload, get_signed(ctx, "/api/v3/openOrders", query, signature)
 
 
-TRAILING_NEWLINE = Mistake(
-    code="TRAILING_NEWLINE", stage="payload", proof="signature",
-    title="A trailing newline in the signed payload",
-    why="`echo` without `-n`, or a line read from a file, adds `\\n` to what is signed.",
-    fix="`printf '%s'` or `echo -n` in the shell; never sign text read with its newline.",
-    source=HMAC_KEYS,
-    pitfalls=(
-        Pitfall(
-            name="trailing-newline",
-            wrong=trailing_newline, right=open_orders_right, expected=-1022,
-        ),
-    ),
+TRAILING_NEWLINE = Pitfall(
+    code="TRAILING_NEWLINE", name="trailing-newline",
+    wrong=trailing_newline, right=open_orders_right, expected=-1022,
 )

@@ -1,10 +1,15 @@
-"""The registry: every mistake the kit knows, each declared once in its stage's module.
+"""The registry: every mistake the kit knows, read from its one catalogue
+(``helpers/data/mistakes.toml``), with the demonstrations the lesson modules declare.
 
-``MISTAKES`` lists them in the order the server checks (and the signature doctor
-reports): the doctor's finding codes are a view of it (``helpers.doctor.codes``).
-``PITFALLS`` lists the demonstrated ones in the order notebook 04's catalogue shows
-them: stage by stage (``LESSONS``), each module's mistakes in the order it declares them.
+``MISTAKES`` lists them in the catalogue's order, the order the server checks (and the
+signature doctor reports): the doctor's finding codes are a view of it
+(``helpers.doctor.codes``). ``PITFALLS`` lists the demonstrations in the order notebook
+04's catalogue shows them: lesson by lesson (``LESSONS``), each module's in the order it
+declares them.
 """
+
+import tomllib
+from importlib import resources
 
 from helpers.mistakes import (
     encoding,
@@ -17,62 +22,38 @@ from helpers.mistakes import (
 )
 from helpers.mistakes.mistake import Mistake, Pitfall
 
-__all__ = ["BY_CODE", "LESSONS", "MISTAKES", "PITFALLS", "by_code", "by_name", "declared_in"]
+__all__ = [
+    "BY_CODE", "LESSONS", "MISTAKES", "PITFALLS", "by_code", "by_name", "declared_in", "read",
+]  # fmt: skip
 
-# The order the server checks (helpers.exchange.assumptions, "Check order"): findings are
-# shown in this order.
-MISTAKES: tuple[Mistake, ...] = (
-    signatures.OK,
-    headers.MISSING_API_KEY_HEADER,
-    headers.API_KEY_HEADER_MALFORMED,
-    headers.API_KEY_IN_PAYLOAD,
-    headers.JSON_BODY,
-    headers.FORM_CONTENT_TYPE_MISSING,
-    encoding.NON_ASCII_UNENCODED,
-    encoding.ILLEGAL_CHARACTERS,
-    encoding.HTML_ENTITY_MOJIBAKE,
-    timing.MISSING_TIMESTAMP,
-    headers.MISSING_SIGNATURE,
-    parameters.JSON_ARRAY_ENCODING,
-    parameters.DUPLICATE_PARAMETER,
-    parameters.EMPTY_PARAMETER,
-    timing.RECV_WINDOW_INVALID,
-    timing.TIMESTAMP_IN_SECONDS,
-    timing.TIMESTAMP_OUTSIDE_WINDOW,
-    signatures.SIGNATURE_NOT_HEX,
-    signatures.WRONG_KEY_TYPE,
-    signatures.BASE64_SIGNATURE_MANGLED,
-    encoding.SPACE_PLUS_VS_PERCENT20,
-    encoding.DOUBLE_ENCODED,
-    encoding.DOUBLE_ENCODED_BEFORE_SIGNING,
-    encoding.URL_NORMALIZED_AFTER_SIGNING,
-    payload.PARAMS_REORDERED,
-    payload.WS_SORTED_PAYLOAD_ON_REST,
-    payload.QUERY_BODY_JOINED_WITH_AMPERSAND,
-    payload.SIGNATURE_IN_PAYLOAD,
-    payload.TRAILING_NEWLINE,
-    parameters.BOOL_CAPITALIZED,
-    parameters.FLOAT_EXPONENT,
-    keys_and_secrets.SECRET_WHITESPACE,
-    keys_and_secrets.SECRET_BASE64_DECODED,
-    keys_and_secrets.API_KEY_AS_SECRET,
-    signatures.KEY_MESSAGE_SWAPPED,
-    signatures.SECRET_CONCATENATED,
-    keys_and_secrets.WRONG_SECRET_OR_KEY,
-    signatures.UNKNOWN_MISMATCH,
-)
-
-# The stage modules, in the order notebook 04 teaches them.
+# The lesson modules, in the order notebook 04 teaches them.
 LESSONS = (encoding, payload, parameters, headers, timing, keys_and_secrets, signatures)
 
 
-def declared_in(module) -> tuple[Mistake, ...]:
-    """The mistakes ``module`` declares, in the order it declares them."""
-    return tuple(value for value in vars(module).values() if isinstance(value, Mistake))
+def declared_in(module) -> tuple[Pitfall, ...]:
+    """The pitfalls ``module`` declares, in the order it declares them."""
+    return tuple(value for value in vars(module).values() if isinstance(value, Pitfall))
 
 
-PITFALLS: tuple[Pitfall, ...] = tuple(
-    pitfall for module in LESSONS for mistake in declared_in(module) for pitfall in mistake.pitfalls
+def read(catalogue: str, pitfalls: tuple[Pitfall, ...]) -> tuple[Mistake, ...]:
+    """The mistakes of a catalogue's text, each with the ``pitfalls`` that name its code.
+    A code written twice, or a pitfall naming a code the catalogue lacks, is refused."""
+    entries = tomllib.loads(catalogue).get("mistake", [])
+    codes = [entry.get("code") for entry in entries]
+    twice = sorted({code for code in codes if codes.count(code) > 1})
+    orphans = [f"{p.name} ({p.code})" for p in pitfalls if p.code not in codes]
+    if twice or orphans:
+        raise ValueError(f"the mistakes catalogue: codes written twice: {twice}; pitfalls "
+                         f"whose code it lacks: {orphans}")  # fmt: skip
+    return tuple(
+        Mistake.from_entry(entry, tuple(p for p in pitfalls if p.code == entry["code"]))
+        for entry in entries
+    )
+
+
+PITFALLS: tuple[Pitfall, ...] = tuple(p for module in LESSONS for p in declared_in(module))
+MISTAKES: tuple[Mistake, ...] = read(
+    resources.files("helpers").joinpath("data", "mistakes.toml").read_text("utf-8"), PITFALLS
 )
 BY_CODE: dict[str, Mistake] = {mistake.code: mistake for mistake in MISTAKES}
 

@@ -11,12 +11,37 @@ import json
 from functools import cache
 from importlib import resources
 
-from helpers.mistakes.mistake import Source
-
-__all__ = ["CHECKED_COMMIT", "cite", "citations", "source"]
+__all__ = ["CHECKED_COMMIT", "Source", "cite", "citations", "source"]
 
 CHECKED_COMMIT = "a5e0bc3"
 HEADING_SEPARATOR = " → "
+
+
+class Source:
+    """Where a rule is written: a file of binance-spot-api-docs (as of commit a5e0bc3)
+    and the headings leading to the section, outermost first:
+    ``Source("rest-api.md", "Request Security", "Timing security")``."""
+
+    __slots__ = ("file", "headings")
+
+    def __init__(self, file: str, *headings: str):
+        if not file.endswith(".md") or not headings:
+            raise ValueError(f"Source: give a docs file and its headings, not {file!r}")
+        self.file, self.headings = file, headings
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Source) and (self.file, self.headings) == (
+            other.file, other.headings
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.file, self.headings))
+
+    def __str__(self) -> str:
+        return " → ".join([self.file, *(f'"{h}"' for h in self.headings)])
+
+    def __repr__(self) -> str:
+        return f"Source({str(self)})"
 
 
 @cache
@@ -41,21 +66,3 @@ def source(citation_id: str) -> Source:
 def cite(citation_id: str) -> str:
     """The citation as the kit writes it: ``rest-api.md → "Request Security" → …``."""
     return str(source(citation_id))
-
-
-SIGNED_ENDPOINT_SECURITY = source("signed-endpoint-security")
-CASE_SENSITIVITY = source("signature-case-sensitivity")
-TIMING_SECURITY = source("timing-security")
-HMAC_KEYS = source("hmac-keys")
-ED25519_KEYS = source("ed25519-keys")
-ENDPOINTS = source("endpoints")
-EXCHANGE_INFORMATION = source("exchange-information")
-TEST_NEW_ORDER = source("test-new-order")
-WS_HMAC_EXAMPLE = source("ws-hmac-example")
-KEY_TYPES = source("key-types")
-ILLEGAL_CHARS = source("illegal-chars")
-TOO_MANY_PARAMETERS = source("too-many-parameters")
-UNKNOWN_PARAM = source("unknown-param")
-PARAM_EMPTY = source("param-empty")
-INVALID_SIGNATURE = source("invalid-signature")
-BAD_API_KEY_FMT = source("bad-api-key-fmt")
