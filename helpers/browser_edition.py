@@ -30,14 +30,18 @@ def what_is_missing(error: BaseException) -> str | None:
     return None
 
 
+def _nodes(source: str) -> list[ast.AST]:
+    """Every node of a cell's code (none when it does not parse)."""
+    try:
+        return list(ast.walk(ast.parse(source)))
+    except SyntaxError:
+        return []
+
+
 def assigned_names(source: str) -> set[str]:
     """Every name a cell's code binds (assignments, defs, imports): what it would have made."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return set()
     names = set()
-    for node in ast.walk(tree):
+    for node in _nodes(source):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             names.add(node.id)
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
@@ -49,11 +53,7 @@ def assigned_names(source: str) -> set[str]:
 
 def used_names(source: str) -> set[str]:
     """Every name a cell's code reads."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return set()
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return {n.id for n in _nodes(source) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
 
 
 class Notes:

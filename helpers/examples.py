@@ -46,41 +46,43 @@ def _data() -> dict:
     return json.loads(text)
 
 
+def _copies(section: str) -> tuple[dict, ...]:
+    """Every entry of one section, a fresh copy each call: callers may not change the data."""
+    return tuple(json.loads(json.dumps(entry)) for entry in _data()[section])
+
+
+def _one(section: str, wanted: str, parameter: str) -> dict:
+    """The entry of ``section`` whose id is ``wanted``; the error names the ones there are."""
+    for entry in _copies(section):
+        if entry["id"] == wanted:
+            return entry
+    known = ", ".join(entry["id"] for entry in _data()[section])
+    raise KeyError(f"{parameter}: no {section[:-1].replace('_', ' ')} {wanted!r}; known: {known}")
+
+
 def vectors() -> tuple[dict, ...]:
     """Every documented vector (a fresh copy each call: callers may not change the data)."""
-    return tuple(json.loads(json.dumps(v)) for v in _data()["vectors"])
+    return _copies("vectors")
 
 
 def vector(vector_id: str) -> dict:
     """One documented vector by id, e.g. ``vector("rest-hmac-ascii")["signature"]``."""
-    for item in vectors():
-        if item["id"] == vector_id:
-            return item
-    known = ", ".join(v["id"] for v in _data()["vectors"])
-    raise KeyError(f"vector_id: no vector {vector_id!r}; known: {known}")
+    return _one("vectors", vector_id, "vector_id")
 
 
 def signature_examples() -> tuple[dict, ...]:
     """The REST docs' RSA and Ed25519 examples (a fresh copy each call)."""
-    return tuple(json.loads(json.dumps(v)) for v in _data()["signature_examples"])
+    return _copies("signature_examples")
 
 
 def signature_example(example_id: str) -> dict:
     """One RSA or Ed25519 example by id, e.g. ``signature_example("rest-rsa-ascii")``."""
-    for item in signature_examples():
-        if item["id"] == example_id:
-            return item
-    known = ", ".join(v["id"] for v in _data()["signature_examples"])
-    raise KeyError(f"example_id: no signature example {example_id!r}; known: {known}")
+    return _one("signature_examples", example_id, "example_id")
 
 
 def key(key_id: str) -> dict:
     """One documented example key by id (``"docs-hmac"``: the API key and secret)."""
-    for item in _data()["keys"]:
-        if item["id"] == key_id:
-            return json.loads(json.dumps(item))  # a copy: callers may not change the data
-    known = ", ".join(k["id"] for k in _data()["keys"])
-    raise KeyError(f"key_id: no key {key_id!r}; known: {known}")
+    return _one("keys", key_id, "key_id")
 
 
 EXAMPLE_API_KEY: str = key("docs-hmac")["api_key"]

@@ -11,24 +11,9 @@ timestamp in seconds or — given the server time — outside the timing window,
 import html
 import re
 
+from helpers import wire
 from helpers.doctor.findings import REQUEST_SHOWS, Findings
 from helpers.doctor.server_view import ServerView
-from helpers.wire import (
-    AHEAD,
-    AHEAD_LIMIT_MS,
-    API_KEY_FORMAT,
-    API_KEY_HEADER,
-    BEHIND,
-    DEFAULT_RECV_WINDOW_MS,
-    FORM_CONTENT_TYPE,
-    MAX_RECV_WINDOW_MS,
-    TIMESTAMP_FORMAT,
-    judge_timing,
-    ms_text,
-    parse_recv_window,
-    timestamp_unit,
-    timestamp_us,
-)
 
 # Parameters whose values Binance reads as decimals (the exchange checks the first four).
 DECIMAL_PARAMS = {
@@ -38,7 +23,7 @@ DECIMAL_PARAMS = {
 }  # fmt: skip
 # Boolean parameters of the Spot API (documented as `true`/`false`).
 BOOLEAN_PARAMS = {"computeCommissionRates", "omitZeroBalances", "useServerTime"}
-API_KEY_PARAMS = {"apikey", "api_key", "api-key", API_KEY_HEADER.lower()}
+API_KEY_PARAMS = {"apikey", "api_key", "api-key", wire.API_KEY_HEADER.lower()}
 # Parameter names an HTML entity could eat the start of (`&times`tamp, `&para`m, ...).
 KNOWN_PARAMS = {
     "symbol", "symbols", "side", "type", "timeInForce", "quantity", "quoteOrderQty",
@@ -83,33 +68,35 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
     # The API key header (``helpers.wire.API_KEY_HEADER``, with its doc heading).
     if sent.headers is None:
         notes.append(
-            f"the request's headers are not known, so the {API_KEY_HEADER} header was not checked"
+            f"the request's headers are not known, so the {wire.API_KEY_HEADER} header was "
+            "not checked"
         )
     else:
-        keys = sent.header(API_KEY_HEADER)
+        keys = sent.header(wire.API_KEY_HEADER)
         if not keys or keys == [""]:
             found.add(
                 "MISSING_API_KEY_HEADER",
-                f"The request has no `{API_KEY_HEADER}` header"
+                f"The request has no `{wire.API_KEY_HEADER}` header"
                 + (" (it has an empty one)" if keys else "")
                 + ": the server cannot tell whose key signed it.",
-                f"{REQUEST_SHOWS}: no `{API_KEY_HEADER}` among the headers sent.",
+                f"{REQUEST_SHOWS}: no `{wire.API_KEY_HEADER}` among the headers sent.",
             )
         elif len(keys) > 1:
             found.add(
                 "API_KEY_HEADER_MALFORMED",
-                f"The `{API_KEY_HEADER}` header is sent {len(keys)} times.",
+                f"The `{wire.API_KEY_HEADER}` header is sent {len(keys)} times.",
                 f"{REQUEST_SHOWS}: the header appears {len(keys)} times.",
             )
         elif _SHELL_VARIABLE.fullmatch(keys[0].strip()):
-            notes.append(f"the {API_KEY_HEADER} header holds the shell variable {keys[0].strip()}")
+            variable = keys[0].strip()
+            notes.append(f"the {wire.API_KEY_HEADER} header holds the shell variable {variable}")
         elif keys[0].startswith("(sent;"):
             pass  # from a Verdict: the exchange accepted the header
-        elif not API_KEY_FORMAT.fullmatch(keys[0]):
+        elif not wire.API_KEY_FORMAT.fullmatch(keys[0]):
             bad = next((c for c in keys[0] if not (c.isascii() and c.isalnum())), None)
             found.add(
                 "API_KEY_HEADER_MALFORMED",
-                f"The `{API_KEY_HEADER}` value has {len(keys[0])} characters"
+                f"The `{wire.API_KEY_HEADER}` value has {len(keys[0])} characters"
                 + (f", including {bad!r}" if bad is not None else "")
                 + "; an API key is letters and digits only (whitespace or quotes from "
                 "copy-paste?).",
@@ -147,7 +134,7 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
             + (f"Content-Type `{sent.content_type}`" if sent.content_type else "no Content-Type")
             + ", so the server ignores it: its parameters, and any signature in it, never "
             "arrive.",
-            f"{REQUEST_SHOWS}: a body without `Content-Type: {FORM_CONTENT_TYPE}`.",
+            f"{REQUEST_SHOWS}: a body without `Content-Type: {wire.FORM_CONTENT_TYPE}`.",
         )
     elif view.body_status == "get":
         notes.append("the body of a GET request is ignored: GET parameters go in the query")
@@ -205,7 +192,7 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
                 f"{REQUEST_SHOWS}: no parameter named `timestamp` in the query string"
                 + (" or the form body." if view.body_status == "form" else "."),
             )
-    elif not TIMESTAMP_FORMAT.fullmatch(timestamp):
+    elif not wire.TIMESTAMP_FORMAT.fullmatch(timestamp):
         found.add(
             "MISSING_TIMESTAMP",
             f"`timestamp` is {timestamp[:40]!r}, not 1 to 20 digits.",
@@ -259,10 +246,10 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
         )
     # recvWindow and timing (-1021): the rule is helpers.wire's (rest-api.md → "Request
     # Security" → "Timing security").
-    window_us = DEFAULT_RECV_WINDOW_MS * 1000
+    window_us = wire.DEFAULT_RECV_WINDOW_MS * 1000
     recv_window = view.params.get("recvWindow")
     if recv_window is not None:
-        parsed_us = parse_recv_window(recv_window)
+        parsed_us = wire.parse_recv_window(recv_window)
         if parsed_us is None:
             found.add(
                 "RECV_WINDOW_INVALID",
@@ -272,15 +259,16 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
             )
         else:
             window_us = parsed_us
-            if window_us > MAX_RECV_WINDOW_MS * 1000:
+            if window_us > wire.MAX_RECV_WINDOW_MS * 1000:
                 found.add(
                     "RECV_WINDOW_INVALID",
-                    f"`recvWindow` is {recv_window} ms, over the {MAX_RECV_WINDOW_MS} ms maximum.",
+                    f"`recvWindow` is {recv_window} ms, over the {wire.MAX_RECV_WINDOW_MS} ms "
+                    "maximum.",
                     f"{REQUEST_SHOWS}: the value of `recvWindow`.",
                 )
-    if timestamp is not None and TIMESTAMP_FORMAT.fullmatch(timestamp):
+    if timestamp is not None and wire.TIMESTAMP_FORMAT.fullmatch(timestamp):
         value = int(timestamp)
-        if timestamp_unit(value) == "seconds":
+        if wire.timestamp_unit(value) == "seconds":
             found.add(
                 "TIMESTAMP_IN_SECONDS",
                 f"`timestamp` is {timestamp}: {len(timestamp)} digits, seconds since the "
@@ -289,23 +277,23 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
                 f"{REQUEST_SHOWS}: a millisecond timestamp after 1973 has at least 12 digits.",
             )
         elif server_time is not None:
-            stamp_us, server_us = timestamp_us(value), server_time * 1000
-            timing = judge_timing(stamp_us, server_us, window_us)
-            if timing == AHEAD:
+            stamp_us, server_us = wire.timestamp_us(value), server_time * 1000
+            timing = wire.judge_timing(stamp_us, server_us, window_us)
+            if timing == wire.AHEAD:
                 found.add(
                     "TIMESTAMP_OUTSIDE_WINDOW",
-                    f"`timestamp` {timestamp} is {ms_text(stamp_us - server_us)} ms ahead of the "
-                    f"server time {server_time}; it must be less than {AHEAD_LIMIT_MS} ms "
+                    f"`timestamp` {timestamp} is {wire.ms_text(stamp_us - server_us)} ms ahead of "
+                    f"the server time {server_time}; it must be less than {wire.AHEAD_LIMIT_MS} ms "
                     "ahead (your clock runs fast?).",
                     f"{REQUEST_SHOWS}, with the server time given: `timestamp < serverTime + "
-                    f"{AHEAD_LIMIT_MS}` fails.",
+                    f"{wire.AHEAD_LIMIT_MS}` fails.",
                 )
-            elif timing == BEHIND:
+            elif timing == wire.BEHIND:
                 found.add(
                     "TIMESTAMP_OUTSIDE_WINDOW",
-                    f"`timestamp` {timestamp} is {ms_text(server_us - stamp_us)} ms behind the "
-                    f"server time {server_time}; recvWindow allows {ms_text(window_us)} ms (your "
-                    "clock runs slow, or the request waited?).",
+                    f"`timestamp` {timestamp} is {wire.ms_text(server_us - stamp_us)} ms behind "
+                    f"the server time {server_time}; recvWindow allows "
+                    f"{wire.ms_text(window_us)} ms (your clock runs slow, or the request waited?).",
                     f"{REQUEST_SHOWS}, with the server time given: `serverTime - timestamp <= "
                     "recvWindow` fails.",
                 )

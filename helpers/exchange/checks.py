@@ -15,6 +15,7 @@ import ipaddress
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
+from helpers import wire
 from helpers.exchange.messages import (
     MSG_AHEAD,
     MSG_BAD_KEY_FORMAT,
@@ -36,22 +37,6 @@ from helpers.exchange.verdict import (
     CHECK_SYNTAX,
     CHECK_TIMESTAMP,
 )
-from helpers.wire import (
-    AHEAD,
-    AHEAD_LIMIT_MS,
-    API_KEY_FORMAT,
-    API_KEY_HEADER,
-    BEHIND,
-    DEFAULT_RECV_WINDOW_MS,
-    MAX_RECV_WINDOW_MS,
-    RECV_WINDOW_LEGAL_RANGE,
-    TIMESTAMP_FORMAT,
-    judge_timing,
-    ms_text,
-    parse_recv_window,
-    timestamp_unit,
-    timestamp_us,
-)
 
 if TYPE_CHECKING:
     from helpers.exchange.state import KeyAccess
@@ -71,17 +56,17 @@ def check_api_key(
             -2014,
             MSG_BAD_KEY_FORMAT,
             CHECK_API_KEY,
-            f"no {API_KEY_HEADER} header: the API key travels in this header",
+            f"no {wire.API_KEY_HEADER} header: the API key travels in this header",
         )
     if len(values) > 1:
         raise Refusal(
             -2014,
             MSG_BAD_KEY_FORMAT,
             CHECK_API_KEY,
-            f"{API_KEY_HEADER} sent {len(values)} times",
+            f"{wire.API_KEY_HEADER} sent {len(values)} times",
         )
     value = values[0]
-    if not API_KEY_FORMAT.fullmatch(value):
+    if not wire.API_KEY_FORMAT.fullmatch(value):
         bad = next((c for c in value if not c.isascii() or not c.isalnum()), None)
         what = "is empty" if not value else f"has {len(value)} characters"
         if bad is not None:
@@ -90,18 +75,18 @@ def check_api_key(
             -2014,
             MSG_BAD_KEY_FORMAT,
             CHECK_API_KEY,
-            f"the {API_KEY_HEADER} value {what}; expected 1 to 128 letters and digits "
+            f"the {wire.API_KEY_HEADER} value {what}; expected 1 to 128 letters and digits "
             "(whitespace or quotes from copy-paste?)",
         )
     key = key_for(value)
     if key is None:
-        raise Refusal(
-            -2015,
-            MSG_REJECTED_KEY,
-            CHECK_API_KEY,
-            "no key is registered under this API key",
-        )
+        raise rejected_key("no key is registered under this API key")
     return value, key
+
+
+def rejected_key(why: str) -> Refusal:
+    """-2015 "Invalid API-key, IP, or permissions for action.", with the model's reason."""
+    return Refusal(-2015, MSG_REJECTED_KEY, CHECK_API_KEY, why)
 
 
 def check_key_access(access: "KeyAccess | None", security: str, peer: str | None) -> None:
@@ -118,21 +103,15 @@ def check_key_access(access: "KeyAccess | None", security: str, peer: str | None
             address = None
         if address not in access.allowed_ips:
             listed = ", ".join(sorted(access.allowed_ips)) or "no address"
-            raise Refusal(
-                -2015,
-                MSG_REJECTED_KEY,
-                CHECK_API_KEY,
+            raise rejected_key(
                 f"this API key may be used from {listed} only; the request came from "
-                f"{address or 'an unknown address'} (the key's IP restriction)",
+                f"{address or 'an unknown address'} (the key's IP restriction)"
             )
     if security in ("TRADE", "USER_DATA") and security not in access.permissions:
         granted = ", ".join(sorted(access.permissions)) or "none"
-        raise Refusal(
-            -2015,
-            MSG_REJECTED_KEY,
-            CHECK_API_KEY,
+        raise rejected_key(
             f"this endpoint's security type is {security}, and this API key has no {security} "
-            f"permission (it has: {granted}); enable it in API Management",
+            f"permission (it has: {granted}); enable it in API Management"
         )
 
 
@@ -173,7 +152,7 @@ def check_mandatory(params: Mapping[str, str], signatures: tuple[str, ...]) -> N
     timestamp = params.get("timestamp")
     if timestamp is None:
         raise Refusal(-1102, mandatory("timestamp"), CHECK_MANDATORY, "no timestamp sent")
-    if not TIMESTAMP_FORMAT.fullmatch(timestamp):
+    if not wire.TIMESTAMP_FORMAT.fullmatch(timestamp):
         raise Refusal(
             -1102,
             mandatory("timestamp"),
@@ -226,23 +205,23 @@ def recv_window_us(params: Mapping[str, str]) -> int:
     """``recvWindow`` in microseconds: default 5000 ms, at most 60000 ms, 3 decimals."""
     text = params.get("recvWindow")
     if text is None:
-        return DEFAULT_RECV_WINDOW_MS * 1000
-    micros = parse_recv_window(text)
+        return wire.DEFAULT_RECV_WINDOW_MS * 1000
+    micros = wire.parse_recv_window(text)
     if micros is None:
         raise Refusal(
             -1100,
             f"Illegal characters found in parameter 'recvWindow'; legal range is "
-            f"'{RECV_WINDOW_LEGAL_RANGE}'.",
+            f"'{wire.RECV_WINDOW_LEGAL_RANGE}'.",
             CHECK_RECV_WINDOW,
             f"recvWindow {shown(text, 40)!r} is not milliseconds with up to 3 decimals",
         )
-    if micros > MAX_RECV_WINDOW_MS * 1000:
+    if micros > wire.MAX_RECV_WINDOW_MS * 1000:
         raise Refusal(
             -1102,
             f"'recvWindow' contains unexpected value. Cannot be greater than "
-            f"'{MAX_RECV_WINDOW_MS}'.",
+            f"'{wire.MAX_RECV_WINDOW_MS}'.",
             CHECK_RECV_WINDOW,
-            f"recvWindow {text} ms is over the maximum of {MAX_RECV_WINDOW_MS} ms",
+            f"recvWindow {text} ms is over the maximum of {wire.MAX_RECV_WINDOW_MS} ms",
         )
     return micros
 
@@ -252,26 +231,27 @@ def check_timing(timestamp: str, recv_window_us: int, server_time_ms: int) -> No
     ``serverTime - timestamp <= recvWindow``; compared exactly, in microseconds
     (``helpers.wire.judge_timing``)."""
     value = int(timestamp)
-    stamp_us = timestamp_us(value)
+    stamp_us = wire.timestamp_us(value)
     server_us = server_time_ms * 1000
-    reading = timestamp_unit(value)
+    reading = wire.timestamp_unit(value)
     # The server reads a seconds value as milliseconds; the hint says why it failed.
     unit = "microseconds" if reading == "microseconds" else "milliseconds"
-    outcome = judge_timing(stamp_us, server_us, recv_window_us)
-    if outcome == AHEAD:
+    outcome = wire.judge_timing(stamp_us, server_us, recv_window_us)
+    if outcome == wire.AHEAD:
         raise Refusal(
             -1021,
             MSG_AHEAD,
             CHECK_TIMESTAMP,
-            f"timestamp {timestamp} ({unit}) is {ms_text(stamp_us - server_us)} ms ahead of "
-            f"server time {server_time_ms}; it must be less than {AHEAD_LIMIT_MS} ms ahead",
+            f"timestamp {timestamp} ({unit}) is {wire.ms_text(stamp_us - server_us)} ms ahead of "
+            f"server time {server_time_ms}; it must be less than {wire.AHEAD_LIMIT_MS} ms ahead",
         )
-    if outcome == BEHIND:
+    if outcome == wire.BEHIND:
         hint = " (a timestamp in seconds?)" if reading == "seconds" else ""
         raise Refusal(
             -1021,
             MSG_OUTSIDE_WINDOW,
             CHECK_TIMESTAMP,
-            f"timestamp {timestamp} ({unit}) is {ms_text(server_us - stamp_us)} ms behind "
-            f"server time {server_time_ms}; recvWindow allows {ms_text(recv_window_us)} ms{hint}",
+            f"timestamp {timestamp} ({unit}) is {wire.ms_text(server_us - stamp_us)} ms behind "
+            f"server time {server_time_ms}; recvWindow allows "
+            f"{wire.ms_text(recv_window_us)} ms{hint}",
         )

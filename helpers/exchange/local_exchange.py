@@ -9,13 +9,13 @@ WebSocket API requests without a socket.
 """
 
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 
 from helpers.exchange.core import ExchangeCore
 from helpers.exchange.http_server import ExchangeServer
 from helpers.exchange.in_process import IN_BROWSER, InProcessServer
 from helpers.exchange.messages import HOST
-from helpers.exchange.state import DEFAULT_PERMISSIONS, ExchangeState
+from helpers.exchange.state import ExchangeState
 from helpers.exchange.verdict import Verdict
 
 
@@ -50,23 +50,17 @@ class LocalExchange:
         self._server: ExchangeServer | None = None
         self._thread: threading.Thread | None = None
 
-    def register_key(
-        self,
-        api_key: str,
-        key: object,
-        *,
-        permissions: Iterable[str] = DEFAULT_PERMISSIONS,
-        allowed_ips: Iterable[str] | None = None,
-    ) -> None:
+    def register_key(self, api_key: str, key: object, **access) -> None:
         """Accept requests whose ``X-MBX-APIKEY`` is ``api_key``, verified with ``key``;
-        also while the exchange runs.
+        also while the exchange runs (``ExchangeState.register_key`` checks the arguments).
 
-        ``permissions``: the security types the key may call (``"USER_DATA"``, ``"TRADE"``;
-        without ``"TRADE"`` it is a read-only key); ``allowed_ips``: the client addresses it
-        may be used from (``None``: any; the local exchange's clients come from 127.0.0.1).
-        Refused either way: -2015 "Invalid API-key, IP, or permissions for action."
+        ``access``, by keyword: ``permissions=``, the security types the key may call
+        (``"USER_DATA"``, ``"TRADE"``; without ``"TRADE"`` it is a read-only key), and
+        ``allowed_ips=``, the client addresses it may be used from (``None``: any; the local
+        exchange's clients come from 127.0.0.1). Refused either way: -2015 "Invalid API-key,
+        IP, or permissions for action."
         """
-        self.state.register_key(api_key, key, permissions=permissions, allowed_ips=allowed_ips)
+        self.state.register_key(api_key, key, **access)
 
     @property
     def last_verdict(self) -> Verdict | None:
