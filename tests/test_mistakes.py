@@ -15,6 +15,7 @@ from helpers.doctor.codes import BY_CODE as DOCTOR_BY_CODE
 from helpers.doctor.codes import CHECK_ORDER
 from helpers.mistakes import BY_CODE, MISTAKES, PITFALLS, Mistake, by_code
 from helpers.mistakes.mistake import DOCUMENTED, INFERRED, MODEL_CHOICE, Pitfall
+from helpers.mistakes.mistake import pitfall as declare_pitfall
 from helpers.mistakes.registry import LESSONS, declared_in, read
 
 DOCTOR = pathlib.Path(__file__).resolve().parent.parent / "helpers" / "doctor"
@@ -162,3 +163,14 @@ def test_by_code_lists_the_codes_when_it_fails():
     assert by_code("TIMESTAMP_IN_SECONDS").title == "A timestamp in seconds"
     with pytest.raises(KeyError, match="there are: OK, MISSING_API_KEY_HEADER"):
         by_code("NOPE")
+
+
+def test_the_pitfall_decorator_declares_the_function_below_it_and_returns_it():
+    def signed_twice(ctx):
+        return "", None
+
+    declared = declare_pitfall(code="SOME_MISTAKE", right=wrong, expected=-1022)(signed_twice)
+    assert declared is signed_twice and declared.pitfall.name == "signed-twice"
+    assert (declared.pitfall.wrong, declared.pitfall.right) == (signed_twice, wrong)
+    renamed = declare_pitfall(code="X", right=wrong, expected=0, name="other")(lambda ctx: ("", None))
+    assert renamed.pitfall.name == "other"

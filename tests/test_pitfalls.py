@@ -8,6 +8,7 @@ import pytest
 from helpers.doctor import CODES
 from helpers.exchange import LocalExchange
 from helpers.mistakes import PITFALLS, Context, attempt, by_name, catalogue, demonstrate
+from helpers.mistakes.demonstration import code_of
 
 # The clock is pinned 441 ms after the examples' timestamp: inside the 5000 ms window.
 SERVER_TIME = 1499827320000
@@ -53,8 +54,10 @@ def test_the_catalogue_covers_what_notebook_04_promises():
         assert p.name == p.name.lower() and " " not in p.name
         assert p.code.isupper()
         assert p.title and p.why and p.fix
-        # Short enough to read in a notebook cell.
-        assert len(inspect.getsource(p.wrong).splitlines()) <= 16, p.name
+        # Short enough to read in a notebook cell, shown from its `def` (no @pitfall).
+        assert len(code_of(p.wrong).splitlines()) <= 16, p.name
+        assert code_of(p.wrong).startswith(f"def {p.wrong.__name__}(ctx):"), p.name
+        assert inspect.getsource(p.wrong).startswith("@pitfall("), p.name
 
 
 def test_by_name_lists_the_names_when_it_fails():

@@ -1,11 +1,14 @@
 """Show a pitfall in full — its broken code, what was signed next to what the server
 received, the verdict; then the fix and its verdict — and the whole catalogue as a table.
 
-Notebook 04 displays these; the code shown is the code that ran (``inspect.getsource``).
+Notebook 04 displays these; the code shown is the code that ran (``inspect.getsource``,
+from the ``def`` line: the ``@pitfall`` above a wrong way is the kit's, not the mistake's).
 """
 
+import ast
 import html
 import inspect
+import textwrap
 
 from helpers.display import inline_code_html
 from helpers.mistakes.attempt import Outcome, attempt
@@ -17,6 +20,13 @@ __all__ = ["Catalogue", "Demonstration", "catalogue", "demonstrate"]
 WRONG_WAY, FIX = "As people write it", "The fix"
 
 
+def code_of(function) -> str:
+    """The source of ``function`` from its ``def`` line, without the decorators above it."""
+    source = textwrap.dedent(inspect.getsource(function))
+    start = ast.parse(source).body[0].lineno  # a def's line number is its `def` line
+    return "".join(source.splitlines(keepends=True)[start - 1 :])
+
+
 class Demonstration:
     """A pitfall shown in full: the wrong code, what was signed next to what the server
     received, the verdict; then the fix and its verdict. Text and HTML renderings."""
@@ -26,8 +36,8 @@ class Demonstration:
 
     def sections(self):
         """(heading, source code, outcome) for the wrong way, then for the fix."""
-        yield WRONG_WAY, inspect.getsource(self.pitfall.wrong), self.wrong
-        yield FIX, inspect.getsource(self.pitfall.right), self.right
+        yield WRONG_WAY, code_of(self.pitfall.wrong), self.wrong
+        yield FIX, code_of(self.pitfall.right), self.right
 
     def about(self) -> list[str]:
         """The mistake's doc section, and how sure the kit is where the docs are silent."""

@@ -12,10 +12,13 @@ import urllib.parse
 
 import requests
 
-from helpers.mistakes.mistake import Pitfall
+from helpers.mistakes.mistake import pitfall
 from helpers.mistakes.ways import get_signed, open_orders_right, post_form, sign_and_send
 
 
+@pitfall(
+    code="HTML_ENTITY_MOJIBAKE", case="sent as signed", right=open_orders_right, expected=-1102,
+)
 def mojibake_sent_as_signed(ctx):
     # The article's line after a browser decoded "&times" into "×": "&timestamp" is gone.
     query = "symbol=LTCBTC" + "×tamp=" + str(ctx.timestamp)
@@ -27,6 +30,10 @@ def mojibake_sent_as_signed(ctx):
     return query, response
 
 
+@pitfall(
+    code="HTML_ENTITY_MOJIBAKE", case="only where it was signed", right=open_orders_right,
+    expected=-1022,
+)
 def mojibake_signed_sent_clean(ctx):
     # The signing code was pasted from the article; the URL was typed by hand.
     signed = "symbol=LTCBTC" + "×tamp=" + str(ctx.timestamp)
@@ -35,19 +42,12 @@ def mojibake_signed_sent_clean(ctx):
     return signed, get_signed(ctx, "/api/v3/openOrders", sent, signature)
 
 
-MOJIBAKE_SENT_AS_SIGNED = Pitfall(
-    code="HTML_ENTITY_MOJIBAKE", name="mojibake-sent-as-signed",
-    case="sent as signed",
-    wrong=mojibake_sent_as_signed, right=open_orders_right, expected=-1102,
-)
-
-MOJIBAKE_SIGNED_SENT_CLEAN = Pitfall(
-    code="HTML_ENTITY_MOJIBAKE", name="mojibake-signed-sent-clean",
-    case="only where it was signed",
-    wrong=mojibake_signed_sent_clean, right=open_orders_right, expected=-1022,
-)
+def non_ascii_right(ctx):
+    order = {"symbol": "１２３４５６", "side": "BUY", "type": "MARKET", "quantity": "1"}
+    return sign_and_send(ctx, "POST", "/api/v3/order/test", order)  # encoded, then signed
 
 
+@pitfall(code="NON_ASCII_UNENCODED", right=non_ascii_right, expected=-1022)
 def non_ascii_signed_raw(ctx):
     params = {"symbol": "１２３４５６", "side": "BUY", "type": "MARKET", "quantity": "1",
               "timestamp": ctx.timestamp}
@@ -61,17 +61,18 @@ def non_ascii_signed_raw(ctx):
     return payload, response
 
 
-def non_ascii_right(ctx):
-    order = {"symbol": "１２３４５６", "side": "BUY", "type": "MARKET", "quantity": "1"}
-    return sign_and_send(ctx, "POST", "/api/v3/order/test", order)  # encoded, then signed
+def space_right(ctx):
+    params = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1",
+              "newClientOrderId": "my order 1", "timestamp": ctx.timestamp}
+    body = urllib.parse.urlencode(params)  # build the bytes once: space -> +
+    signature = hmac.new(ctx.secret.encode(), body.encode(), hashlib.sha256).hexdigest()
+    return body, post_form(ctx, "/api/v3/order/test", f"{body}&signature={signature}")
 
 
-NON_ASCII_SIGNED_RAW = Pitfall(
-    code="NON_ASCII_UNENCODED", name="non-ascii-signed-raw",
-    wrong=non_ascii_signed_raw, right=non_ascii_right, expected=-1022,
+@pitfall(
+    code="SPACE_PLUS_VS_PERCENT20", name="space-percent20-vs-plus", right=space_right,
+    expected=-1022,
 )
-
-
 def space_signed_as_percent20_sent_as_plus(ctx):
     params = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1",
               "newClientOrderId": "my order 1", "timestamp": ctx.timestamp}
@@ -85,20 +86,12 @@ def space_signed_as_percent20_sent_as_plus(ctx):
     return payload, response
 
 
-def space_right(ctx):
-    params = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1",
-              "newClientOrderId": "my order 1", "timestamp": ctx.timestamp}
-    body = urllib.parse.urlencode(params)  # build the bytes once: space -> +
-    signature = hmac.new(ctx.secret.encode(), body.encode(), hashlib.sha256).hexdigest()
-    return body, post_form(ctx, "/api/v3/order/test", f"{body}&signature={signature}")
+def double_encoded_right(ctx):
+    order = {"symbol": "LTCBTC", "newClientOrderId": "bot/42"}
+    return sign_and_send(ctx, "GET", "/api/v3/openOrders", order)  # encoded once
 
 
-SPACE_PERCENT20_VS_PLUS = Pitfall(
-    code="SPACE_PLUS_VS_PERCENT20", name="space-percent20-vs-plus",
-    wrong=space_signed_as_percent20_sent_as_plus, right=space_right, expected=-1022,
-)
-
-
+@pitfall(code="DOUBLE_ENCODED", right=double_encoded_right, expected=-1022)
 def double_encoded(ctx):
     params = {"symbol": "LTCBTC", "newClientOrderId": "bot/42", "timestamp": ctx.timestamp}
     encoded = {k: urllib.parse.quote(str(v), safe="") for k, v in params.items()}
@@ -112,32 +105,16 @@ def double_encoded(ctx):
     return payload, response
 
 
-def double_encoded_right(ctx):
-    order = {"symbol": "LTCBTC", "newClientOrderId": "bot/42"}
-    return sign_and_send(ctx, "GET", "/api/v3/openOrders", order)  # encoded once
-
-
-DOUBLE_ENCODED = Pitfall(
-    code="DOUBLE_ENCODED", name="double-encoded",
-    wrong=double_encoded, right=double_encoded_right, expected=-1022,
-)
-
-
-def url_normalized_after_signing(ctx):
-    # Java's URLEncoder and other older encoders escape "~" as %7E.
-    query = f"symbol=LTCBTC&newClientOrderId=bot%7E42&timestamp={ctx.timestamp}"
-    signature = hmac.new(ctx.secret.encode(), query.encode(), hashlib.sha256).hexdigest()
-    # requests "normalises" %7E to ~ before sending
-    return query, get_signed(ctx, "/api/v3/openOrders", query, signature)
-
-
 def url_normalized_right(ctx):
     # RFC 3986: "~" is unreserved, so never %7E; send() puts the signed URL on the wire.
     order = {"symbol": "LTCBTC", "newClientOrderId": "bot~42"}
     return sign_and_send(ctx, "GET", "/api/v3/openOrders", order)
 
 
-URL_NORMALIZED_AFTER_SIGNING = Pitfall(
-    code="URL_NORMALIZED_AFTER_SIGNING", name="url-normalized-after-signing",
-    wrong=url_normalized_after_signing, right=url_normalized_right, expected=-1022,
-)
+@pitfall(code="URL_NORMALIZED_AFTER_SIGNING", right=url_normalized_right, expected=-1022)
+def url_normalized_after_signing(ctx):
+    # Java's URLEncoder and other older encoders escape "~" as %7E.
+    query = f"symbol=LTCBTC&newClientOrderId=bot%7E42&timestamp={ctx.timestamp}"
+    signature = hmac.new(ctx.secret.encode(), query.encode(), hashlib.sha256).hexdigest()
+    # requests "normalises" %7E to ~ before sending
+    return query, get_signed(ctx, "/api/v3/openOrders", query, signature)

@@ -14,10 +14,11 @@ import json
 
 import requests
 
-from helpers.mistakes.mistake import Pitfall
+from helpers.mistakes.mistake import pitfall
 from helpers.mistakes.ways import account_right, order_test_right, sign_and_send
 
 
+@pitfall(code="API_KEY_IN_PAYLOAD", right=account_right, expected=-2014)
 def api_key_in_payload(ctx):
     # The seed article: the key is signed into the query string, and no header is sent.
     query = "api_key=" + ctx.api_key + "&timestamp=" + str(ctx.timestamp)
@@ -25,12 +26,13 @@ def api_key_in_payload(ctx):
     return query, requests.get(f"{ctx.base_url}/api/v3/account?{query}&signature={signature}")
 
 
-API_KEY_IN_PAYLOAD = Pitfall(
-    code="API_KEY_IN_PAYLOAD", name="api-key-in-payload",
-    wrong=api_key_in_payload, right=account_right, expected=-2014,
-)
+def json_body_right(ctx):
+    order = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1"}
+    # A form-encoded body, as the docs require.
+    return sign_and_send(ctx, "POST", "/api/v3/order/test", body_params=order)
 
 
+@pitfall(code="JSON_BODY", right=json_body_right, expected=-1102)
 def json_body(ctx):
     order = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1",
              "timestamp": ctx.timestamp}
@@ -44,18 +46,7 @@ def json_body(ctx):
     return payload, response
 
 
-def json_body_right(ctx):
-    order = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1"}
-    # A form-encoded body, as the docs require.
-    return sign_and_send(ctx, "POST", "/api/v3/order/test", body_params=order)
-
-
-JSON_BODY = Pitfall(
-    code="JSON_BODY", name="json-body",
-    wrong=json_body, right=json_body_right, expected=-1102,
-)
-
-
+@pitfall(code="FORM_CONTENT_TYPE_MISSING", right=order_test_right, expected=-1102)
 def form_body_without_content_type(ctx):
     body = f"symbol=BTCUSDT&side=SELL&type=MARKET&quantity=1&timestamp={ctx.timestamp}"
     signature = hmac.new(ctx.secret.encode(), body.encode(), hashlib.sha256).hexdigest()
@@ -67,12 +58,7 @@ def form_body_without_content_type(ctx):
     return body, response
 
 
-FORM_BODY_WITHOUT_CONTENT_TYPE = Pitfall(
-    code="FORM_CONTENT_TYPE_MISSING", name="form-body-without-content-type",
-    wrong=form_body_without_content_type, right=order_test_right, expected=-1102,
-)
-
-
+@pitfall(code="MISSING_SIGNATURE", right=account_right, expected=-1102)
 def signature_in_header(ctx):
     query = f"timestamp={ctx.timestamp}"
     signature = hmac.new(ctx.secret.encode(), query.encode(), hashlib.sha256).hexdigest()
@@ -81,9 +67,3 @@ def signature_in_header(ctx):
         headers={"X-MBX-APIKEY": ctx.api_key, "X-MBX-SIGNATURE": signature},
     )
     return query, response
-
-
-SIGNATURE_IN_HEADER = Pitfall(
-    code="MISSING_SIGNATURE", name="signature-in-header",
-    wrong=signature_in_header, right=account_right, expected=-1102,
-)

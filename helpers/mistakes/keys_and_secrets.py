@@ -10,10 +10,11 @@ import base64
 import hashlib
 import hmac
 
-from helpers.mistakes.mistake import Pitfall
+from helpers.mistakes.mistake import pitfall
 from helpers.mistakes.ways import account_right, get_signed, open_orders_right
 
 
+@pitfall(code="SECRET_WHITESPACE", right=open_orders_right, expected=-1022)
 def secret_with_newline(ctx):
     secret = ctx.secret + "\n"  # read with open("secret.txt").read(): the file ends in \n
     query = f"symbol=LTCBTC&timestamp={ctx.timestamp}"
@@ -21,12 +22,7 @@ def secret_with_newline(ctx):
     return query, get_signed(ctx, "/api/v3/openOrders", query, signature)
 
 
-SECRET_WITH_NEWLINE = Pitfall(
-    code="SECRET_WHITESPACE", name="secret-with-newline",
-    wrong=secret_with_newline, right=open_orders_right, expected=-1022,
-)
-
-
+@pitfall(code="SECRET_BASE64_DECODED", right=account_right, expected=-1022)
 def secret_base64_decoded(ctx):
     key = base64.urlsafe_b64decode(ctx.secret)  # the seed article's Ruby decodes the secret
     query = f"timestamp={ctx.timestamp}"
@@ -34,20 +30,9 @@ def secret_base64_decoded(ctx):
     return query, get_signed(ctx, "/api/v3/account", query, signature)
 
 
-SECRET_BASE64_DECODED = Pitfall(
-    code="SECRET_BASE64_DECODED", name="secret-base64-decoded",
-    wrong=secret_base64_decoded, right=account_right, expected=-1022,
-)
-
-
+@pitfall(code="API_KEY_AS_SECRET", right=account_right, expected=-1022)
 def api_key_as_secret(ctx):
     query = f"timestamp={ctx.timestamp}"
     # The two keys look alike (64 letters and digits).
     signature = hmac.new(ctx.api_key.encode(), query.encode(), hashlib.sha256).hexdigest()
     return query, get_signed(ctx, "/api/v3/account", query, signature)
-
-
-API_KEY_AS_SECRET = Pitfall(
-    code="API_KEY_AS_SECRET", name="api-key-as-secret",
-    wrong=api_key_as_secret, right=account_right, expected=-1022,
-)

@@ -2,10 +2,10 @@
 the ``Pitfall``\\s that demonstrate it (a wrong way and its fix, both really sent).
 
 Every mistake the kit knows is written once, as an entry of ``helpers/data/mistakes.toml``
-(``Mistake.from_entry`` reads one). Its demonstrations are Python: each ``Pitfall`` is
-declared in the module of its lesson (``helpers.mistakes.encoding``, ``.payload``,
-``.parameters``, ``.headers``, ``.timing``, ``.keys_and_secrets``, ``.signatures``) right
-next to its wrong and right functions, and names its mistake by code;
+(``Mistake.from_entry`` reads one). Its demonstrations are Python: in the module of its
+lesson (``helpers.mistakes.encoding``, ``.payload``, ``.parameters``, ``.headers``,
+``.timing``, ``.keys_and_secrets``, ``.signatures``), ``@pitfall(code=..., right=...,
+expected=...)`` declares the function below it the wrong way of that mistake;
 ``helpers.mistakes.registry`` puts the two together.
 """
 
@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from helpers.mistakes.sources import Source, source
 
-__all__ = ["CERTAINTY", "DOCUMENTED", "INFERRED", "MODEL_CHOICE", "Mistake", "Pitfall"]
+__all__ = [
+    "CERTAINTY", "DOCUMENTED", "INFERRED", "MODEL_CHOICE", "Mistake", "Pitfall", "pitfall",
+]  # fmt: skip
 
 # How sure the kit is, where the docs are silent (``Mistake.certainty``).
 DOCUMENTED = "documented: the cited section states the rule this mistake breaks"
@@ -57,6 +59,22 @@ class Pitfall:
     @property
     def fix(self) -> str:
         return self.mistake.fix
+
+
+def pitfall(*, code: str, right: Way, expected: int, case: str = "", name: str = ""):
+    """Declare the function below the wrong way of mistake ``code``: ``right`` is its fix,
+    ``expected`` the verdict the wrong way earns. The pitfall is named after the function
+    (``secret_with_newline`` → ``"secret-with-newline"``) unless ``name`` is given; the
+    function itself is returned unchanged, carrying its ``Pitfall`` as ``.pitfall``."""
+
+    def declare(wrong: Way) -> Way:
+        wrong.pitfall = Pitfall(
+            code=code, name=name or wrong.__name__.replace("_", "-"), wrong=wrong,
+            right=right, expected=expected, case=case,
+        )  # fmt: skip
+        return wrong
+
+    return declare
 
 
 @dataclass(frozen=True)

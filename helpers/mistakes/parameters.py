@@ -15,10 +15,17 @@ from decimal import Decimal
 
 import requests
 
-from helpers.mistakes.mistake import Pitfall
+from helpers.mistakes.mistake import pitfall
 from helpers.mistakes.ways import post_form, sign_and_send
 
 
+def bool_right(ctx):
+    order = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1",
+             "computeCommissionRates": "true"}  # the text the docs show
+    return sign_and_send(ctx, "POST", "/api/v3/order/test", order)
+
+
+@pitfall(code="BOOL_CAPITALIZED", right=bool_right, expected=-1022)
 def bool_capitalized(ctx):
     params = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1",
               "computeCommissionRates": True, "timestamp": ctx.timestamp}
@@ -34,26 +41,6 @@ def bool_capitalized(ctx):
     return payload, response
 
 
-def bool_right(ctx):
-    order = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1",
-             "computeCommissionRates": "true"}  # the text the docs show
-    return sign_and_send(ctx, "POST", "/api/v3/order/test", order)
-
-
-BOOL_CAPITALIZED = Pitfall(
-    code="BOOL_CAPITALIZED", name="bool-capitalized",
-    wrong=bool_capitalized, right=bool_right, expected=-1022,
-)
-
-
-def float_exponent(ctx):
-    quantity = 0.00001
-    payload = f"symbol=BTCUSDT&side=BUY&type=MARKET&quantity={quantity}&timestamp={ctx.timestamp}"
-    signature = hmac.new(ctx.secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
-    # The signature is fine; the value Binance receives is "1e-05".
-    return payload, post_form(ctx, "/api/v3/order/test", f"{payload}&signature={signature}")
-
-
 def float_right(ctx):
     quantity = Decimal("0.00001")  # str() of a Decimal keeps its notation: "0.00001"
     return sign_and_send(
@@ -62,7 +49,10 @@ def float_right(ctx):
     )  # fmt: skip
 
 
-FLOAT_EXPONENT = Pitfall(
-    code="FLOAT_EXPONENT", name="float-exponent",
-    wrong=float_exponent, right=float_right, expected=-1100,
-)
+@pitfall(code="FLOAT_EXPONENT", right=float_right, expected=-1100)
+def float_exponent(ctx):
+    quantity = 0.00001
+    payload = f"symbol=BTCUSDT&side=BUY&type=MARKET&quantity={quantity}&timestamp={ctx.timestamp}"
+    signature = hmac.new(ctx.secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
+    # The signature is fine; the value Binance receives is "1e-05".
+    return payload, post_form(ctx, "/api/v3/order/test", f"{payload}&signature={signature}")

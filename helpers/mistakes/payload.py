@@ -11,7 +11,7 @@ import urllib.parse
 
 import requests
 
-from helpers.mistakes.mistake import Pitfall
+from helpers.mistakes.mistake import pitfall
 from helpers.mistakes.ways import (
     get_signed,
     open_orders_right,
@@ -21,6 +21,7 @@ from helpers.mistakes.ways import (
 )
 
 
+@pitfall(code="PARAMS_REORDERED", right=order_test_right, expected=-1022)
 def params_reordered(ctx):
     params = {"symbol": "BTCUSDT", "side": "SELL", "type": "MARKET", "quantity": "1"}
     payload = urllib.parse.urlencode({**params, "timestamp": ctx.timestamp})
@@ -33,12 +34,7 @@ def params_reordered(ctx):
     return payload, response
 
 
-PARAMS_REORDERED = Pitfall(
-    code="PARAMS_REORDERED", name="params-reordered",
-    wrong=params_reordered, right=order_test_right, expected=-1022,
-)
-
-
+@pitfall(code="WS_SORTED_PAYLOAD_ON_REST", right=order_test_right, expected=-1022)
 def ws_sorted_payload_on_rest(ctx):
     params = {"symbol": "BTCUSDT", "side": "SELL", "type": "MARKET", "quantity": "1",
               "timestamp": ctx.timestamp}
@@ -52,20 +48,6 @@ def ws_sorted_payload_on_rest(ctx):
     return payload, response
 
 
-WS_SORTED_PAYLOAD_ON_REST = Pitfall(
-    code="WS_SORTED_PAYLOAD_ON_REST", name="ws-sorted-payload-on-rest",
-    wrong=ws_sorted_payload_on_rest, right=order_test_right, expected=-1022,
-)
-
-
-def query_body_joined_with_ampersand(ctx):
-    query = "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC"
-    body = f"quantity=1&price=0.1&recvWindow=5000&timestamp={ctx.timestamp}"
-    payload = query + "&" + body  # looks tidy; Binance concatenates with no separator
-    signature = hmac.new(ctx.secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
-    return payload, post_form(ctx, f"/api/v3/order/test?{query}", f"{body}&signature={signature}")
-
-
 def mixed_right(ctx):
     query = {"symbol": "LTCBTC", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC"}
     body = {"quantity": "1", "price": "0.1"}
@@ -74,12 +56,16 @@ def mixed_right(ctx):
     )
 
 
-QUERY_BODY_JOINED_WITH_AMPERSAND = Pitfall(
-    code="QUERY_BODY_JOINED_WITH_AMPERSAND", name="query-body-joined-with-ampersand",
-    wrong=query_body_joined_with_ampersand, right=mixed_right, expected=-1022,
-)
+@pitfall(code="QUERY_BODY_JOINED_WITH_AMPERSAND", right=mixed_right, expected=-1022)
+def query_body_joined_with_ampersand(ctx):
+    query = "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC"
+    body = f"quantity=1&price=0.1&recvWindow=5000&timestamp={ctx.timestamp}"
+    payload = query + "&" + body  # looks tidy; Binance concatenates with no separator
+    signature = hmac.new(ctx.secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
+    return payload, post_form(ctx, f"/api/v3/order/test?{query}", f"{body}&signature={signature}")
 
 
+@pitfall(code="SIGNATURE_IN_PAYLOAD", right=open_orders_right, expected=-1022)
 def signature_in_payload(ctx):
     params = {"symbol": "LTCBTC", "timestamp": ctx.timestamp, "signature": ""}  # filled below
     payload = urllib.parse.urlencode(params)  # ends with "&signature="
@@ -92,20 +78,9 @@ def signature_in_payload(ctx):
     return payload, response
 
 
-SIGNATURE_IN_PAYLOAD = Pitfall(
-    code="SIGNATURE_IN_PAYLOAD", name="signature-in-payload",
-    wrong=signature_in_payload, right=open_orders_right, expected=-1022,
-)
-
-
+@pitfall(code="TRAILING_NEWLINE", right=open_orders_right, expected=-1022)
 def trailing_newline(ctx):
     query = f"symbol=LTCBTC&timestamp={ctx.timestamp}"
     payload = query + "\n"  # what `echo "$QUERY" | openssl dgst ...` signs: echo adds \n
     signature = hmac.new(ctx.secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
     return payload, get_signed(ctx, "/api/v3/openOrders", query, signature)
-
-
-TRAILING_NEWLINE = Pitfall(
-    code="TRAILING_NEWLINE", name="trailing-newline",
-    wrong=trailing_newline, right=open_orders_right, expected=-1022,
-)

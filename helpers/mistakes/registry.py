@@ -31,8 +31,10 @@ LESSONS = (encoding, payload, parameters, headers, timing, keys_and_secrets, sig
 
 
 def declared_in(module) -> tuple[Pitfall, ...]:
-    """The pitfalls ``module`` declares, in the order it declares them."""
-    return tuple(value for value in vars(module).values() if isinstance(value, Pitfall))
+    """The pitfalls ``module`` declares (its ``@pitfall`` functions), in the order it
+    declares them."""
+    found = (getattr(value, "pitfall", None) for value in vars(module).values())
+    return tuple(p for p in found if isinstance(p, Pitfall))
 
 
 def read(catalogue: str, pitfalls: tuple[Pitfall, ...]) -> tuple[Mistake, ...]:

@@ -11,10 +11,11 @@ import hashlib
 import hmac
 import urllib.parse
 
-from helpers.mistakes.mistake import Pitfall
+from helpers.mistakes.mistake import pitfall
 from helpers.mistakes.ways import account_right, get_signed
 
 
+@pitfall(code="SIGNATURE_NOT_HEX", right=account_right, expected=-1022)
 def signature_in_base64(ctx):
     query = f"timestamp={ctx.timestamp}"
     raw = hmac.new(ctx.secret.encode(), query.encode(), hashlib.sha256).digest()  # Java's doFinal
@@ -22,12 +23,7 @@ def signature_in_base64(ctx):
     return query, get_signed(ctx, "/api/v3/account", query, signature)
 
 
-SIGNATURE_IN_BASE64 = Pitfall(
-    code="SIGNATURE_NOT_HEX", name="signature-in-base64",
-    wrong=signature_in_base64, right=account_right, expected=-1022,
-)
-
-
+@pitfall(code="SECRET_CONCATENATED", right=account_right, expected=-1022)
 def secret_concatenated(ctx):
     query = f"timestamp={ctx.timestamp}"
     # The seed article: "concatenate it with your secret key and then generate the ... hash"
@@ -35,20 +31,11 @@ def secret_concatenated(ctx):
     return query, get_signed(ctx, "/api/v3/account", query, signature)
 
 
-SECRET_CONCATENATED = Pitfall(
-    code="SECRET_CONCATENATED", name="secret-concatenated",
-    wrong=secret_concatenated, right=account_right, expected=-1022,
+@pitfall(
+    code="OK", case="an uppercase hex signature, a myth: HMAC signatures are not case-sensitive",
+    right=account_right, expected=0,
 )
-
-
 def uppercase_hex(ctx):
     query = f"timestamp={ctx.timestamp}"
     signature = hmac.new(ctx.secret.encode(), query.encode(), hashlib.sha256).hexdigest().upper()
     return query, get_signed(ctx, "/api/v3/account", query, signature)  # C8DB… is c8db…
-
-
-UPPERCASE_HEX = Pitfall(
-    code="OK", name="uppercase-hex",
-    case="an uppercase hex signature, a myth: HMAC signatures are not case-sensitive",
-    wrong=uppercase_hex, right=account_right, expected=0,
-)

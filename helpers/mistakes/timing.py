@@ -9,7 +9,7 @@ API, "Request Security" → "Timing security"; the rule itself is ``helpers.wire
 import hashlib
 import hmac
 
-from helpers.mistakes.mistake import Pitfall
+from helpers.mistakes.mistake import pitfall
 from helpers.mistakes.ways import account_right, get_signed
 
 
@@ -21,23 +21,13 @@ def get_account(ctx, timestamp):
     return query, get_signed(ctx, "/api/v3/account", query, signature)
 
 
+@pitfall(code="TIMESTAMP_IN_SECONDS", right=account_right, expected=-1021)
 def timestamp_in_seconds(ctx):
     timestamp = ctx.timestamp // 1000  # int(time.time()), or Ruby's Time.now.to_i
     return get_account(ctx, timestamp)
 
 
-TIMESTAMP_IN_SECONDS = Pitfall(
-    code="TIMESTAMP_IN_SECONDS", name="timestamp-in-seconds",
-    wrong=timestamp_in_seconds, right=account_right, expected=-1021,
-)
-
-
+@pitfall(code="TIMESTAMP_OUTSIDE_WINDOW", right=account_right, expected=-1021)
 def clock_behind(ctx):
     timestamp = ctx.timestamp - 6000  # a clock 6 s slow, or a request that waited 6 s
     return get_account(ctx, timestamp)
-
-
-CLOCK_BEHIND = Pitfall(
-    code="TIMESTAMP_OUTSIDE_WINDOW", name="clock-behind",
-    wrong=clock_behind, right=account_right, expected=-1021,
-)
