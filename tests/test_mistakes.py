@@ -172,5 +172,5 @@ def test_the_pitfall_decorator_declares_the_function_below_it_and_returns_it():
     declared = declare_pitfall(code="SOME_MISTAKE", right=wrong, expected=-1022)(signed_twice)
     assert declared is signed_twice and declared.pitfall.name == "signed-twice"
     assert (declared.pitfall.wrong, declared.pitfall.right) == (signed_twice, wrong)
-    renamed = declare_pitfall(code="X", right=wrong, expected=0, name="other")(lambda ctx: ("", None))
-    assert renamed.pitfall.name == "other"
+    renamed = declare_pitfall(code="X", right=wrong, expected=0, name="other")(wrong)
+    assert renamed is wrong and renamed.pitfall.name == "other"
