@@ -26,6 +26,7 @@ playground. None of them re-states a rule. Headings are those of
 """
 
 import re
+from collections.abc import Iterable
 
 __all__ = [
     "AHEAD",
@@ -43,6 +44,8 @@ __all__ = [
     "RECV_WINDOW_LEGAL_RANGE",
     "SECONDS_TIMESTAMP_BELOW",
     "TIMESTAMP_FORMAT",
+    "content_type",
+    "header_values",
     "is_form_content_type",
     "judge_timing",
     "ms_text",
@@ -59,6 +62,19 @@ FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 # The format this model accepts in the header (the docs give none): letters and digits.
 API_KEY_FORMAT = re.compile(r"[A-Za-z0-9]{1,128}")
 MAX_REQUEST_BYTES = 64 * 1024  # the model's limit for a query string, a body, a request line
+
+
+def header_values(headers: Iterable[tuple[str, str]], name: str) -> tuple[str, ...]:
+    """Every value of header ``name`` among ``headers`` ((name, value) pairs), in order:
+    header names are case-insensitive (RFC 9110, "Field Names")."""
+    wanted = name.lower()
+    return tuple(value for key, value in headers if key.lower() == wanted)
+
+
+def content_type(headers: Iterable[tuple[str, str]]) -> str | None:
+    """The first ``Content-Type`` value among ``headers``, or ``None``."""
+    values = header_values(headers, "Content-Type")
+    return values[0] if values else None
 
 
 def is_form_content_type(content_type: str | None) -> bool:

@@ -16,6 +16,7 @@ import shlex
 import urllib.parse
 from dataclasses import dataclass
 
+from helpers import wire
 from helpers.doctor.masking import Masker
 from helpers.exchange import Verdict
 from helpers.wire import API_KEY_HEADER, FORM_CONTENT_TYPE
@@ -39,14 +40,11 @@ class Sent:
 
     def header(self, name: str) -> list[str]:
         """Every value of header ``name`` (case-insensitive); ``[]`` if absent or unknown."""
-        if self.headers is None:
-            return []
-        return [value for key, value in self.headers if key.lower() == name.lower()]
+        return list(wire.header_values(self.headers or (), name))
 
     @property
     def content_type(self) -> str | None:
-        values = self.header("Content-Type")
-        return values[0] if values else None
+        return wire.content_type(self.headers or ())
 
     @property
     def target(self) -> str:

@@ -12,6 +12,7 @@ the notebooks display and the tests assert on. ``CHECK_*`` name the check that d
 
 from dataclasses import dataclass, field
 
+from helpers import wire
 from helpers.display import RowsDisplay
 from helpers.exchange.messages import KEPT_BYTES, shown
 from helpers.wire import API_KEY_HEADER
@@ -139,8 +140,7 @@ class RawRequest:
 
     def header_values(self, name: str) -> tuple[str, ...]:
         """Every value of header ``name`` (case-insensitive), in the order received."""
-        wanted = name.lower()
-        return tuple(value for key, value in self.headers if key.lower() == wanted)
+        return wire.header_values(self.headers, name)
 
     @property
     def api_keys(self) -> tuple[str, ...]:
@@ -150,8 +150,7 @@ class RawRequest:
     @property
     def content_type(self) -> str | None:
         """The first ``Content-Type`` value, or ``None``."""
-        values = self.header_values("Content-Type")
-        return values[0] if values else None
+        return wire.content_type(self.headers)
 
     @property
     def path(self) -> str:

@@ -14,6 +14,7 @@ __all__ = [
     "NOT_ATTEMPTED",
     "WRONG",
     "Feedback",
+    "call_answer",
     "correct",
     "is_placeholder",
     "not_attempted",
@@ -91,3 +92,16 @@ def screen(
     if not fits:
         return wrong("answer", f"Expected {expected}, got {type(answer).__name__}.")
     return None
+
+
+def call_answer(
+    func: Callable, args: tuple, where: str, called: str
+) -> tuple[object, Feedback | None]:
+    """Run the learner's ``func(*args)``: ``(its result, None)``, or, if it raises, ``(None,
+    wrong feedback)`` at the "function" stage — "<where> your function raised <error>.
+    <called>" — for a check never raises on the learner's code."""
+    try:
+        return func(*args), None
+    except Exception as exc:  # the learner's code: report any failure, never raise
+        return None, wrong("function", f"{where} your function raised {type(exc).__name__}: "
+                                       f"{exc}. {called}")  # fmt: skip

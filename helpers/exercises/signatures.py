@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
-from helpers.exercises.feedback import Feedback, correct, screen, short, wrong
+from helpers.exercises.feedback import Feedback, call_answer, correct, screen, short, wrong
 from helpers.exercises.first_signature import DOC_PAYLOAD, DOC_SIGNATURE, diagnose_signature
 from helpers.exercises.parameters import MIXED_PAYLOAD, MIXED_SIGNATURE
 
@@ -126,14 +126,12 @@ def check_hmac_by_hand(func: object) -> Feedback:
     )
     passed = []
     for name, key, message, expected in cases:
-        try:
-            result = func(key, message)
-        except Exception as exc:  # the learner's code: report any failure, never raise
-            return wrong(
-                "function",
-                f"On {name}, your function raised {type(exc).__name__}: {exc}. It is "
-                "called with two bytes objects: func(key, message).",
-            )
+        result, failed = call_answer(
+            func, (key, message), f"On {name},",
+            "It is called with two bytes objects: func(key, message).",
+        )  # fmt: skip
+        if failed is not None:
+            return failed
         if isinstance(result, (bytes, bytearray)):
             if bytes(result) == bytes.fromhex(expected):
                 return wrong(

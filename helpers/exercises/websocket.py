@@ -17,7 +17,7 @@ import json
 import urllib.parse
 
 from helpers.examples import vector
-from helpers.exercises.feedback import Feedback, correct, screen, short, wrong
+from helpers.exercises.feedback import Feedback, call_answer, correct, screen, short, wrong
 from helpers.exercises.keys import API_KEY, private_key
 
 __all__ = ["LOGON_TIMESTAMP", "check_logon", "check_ws_payload"]
@@ -121,14 +121,11 @@ def check_ws_payload(func: object) -> Feedback:
         ("the docs' non-ASCII example", WS_PARAMS_NON_ASCII, WS_PAYLOAD_NON_ASCII),
     )
     for name, params, expected in cases:
-        try:
-            result = func(dict(params))
-        except Exception as exc:  # the learner's code: report any failure, never raise
-            return wrong(
-                "function",
-                f"On {name} your function raised {type(exc).__name__}: {exc}. It is called "
-                "with the request's params as a dict.",
-            )
+        result, failed = call_answer(
+            func, (dict(params),), f"On {name}", "It is called with the request's params as a dict."
+        )
+        if failed is not None:
+            return failed
         if isinstance(result, (bytes, bytearray)):
             return wrong("answer", f"On {name} you return bytes; return the payload as str.")
         if not isinstance(result, str):
