@@ -144,6 +144,22 @@ def test_a_wrong_secret_on_an_all_unreserved_payload_is_proven_by_elimination():
     assert OTHER_SECRET not in repr(d)
 
 
+def test_elimination_names_what_it_cannot_rule_out():
+    # A mistake the doctor has no hypothesis for (notebook 08's exercise 8.2: the client
+    # signs the URL's path with the query) looks like another key on a plain payload; the
+    # finding says so, and signed_payload= tells the two apart.
+    query = f"timestamp={TS}"
+    url = f"/api/v3/account?{query}&signature={sign('/api/v3/account?' + query, SECRET)}"
+    d = diagnose(url, headers=HEADERS, secret=SECRET)
+    assert d.codes == ("WRONG_SECRET_OR_KEY",), repr(d)
+    assert "Unless the client signed something besides the payload, such as the URL's path" in (
+        d.findings[0].explanation
+    )
+    told = diagnose(url, headers=HEADERS, secret=SECRET, signed_payload="/api/v3/account?" + query)
+    assert told.codes == ("UNKNOWN_MISMATCH",), repr(told)
+    assert "the signature verifies over what you signed" in told.findings[0].explanation
+
+
 def test_elimination_holds_for_many_sorted_unreserved_parameters():
     params = [("timestamp", str(TS))] + [(f"u{i:02d}", f"v-{i}.x_y") for i in range(11)]
     query = "&".join(f"{n}={v}" for n, v in params)  # sorted both ways, all unreserved

@@ -171,9 +171,10 @@ def explain_signature(
             "letters, digits, `-`, `.`, `_`, `=` and `&`, in the order every sorting rule "
             f"gives, yet the signature verifies over none of the {sum(counts.values())} "
             f"payloads and keys rebuilt ({verifier.scheme}, with the key you gave): it was "
-            "made with another key. (Unless a whole parameter was added or dropped after "
-            "signing, which nothing rebuilt from what was sent can show: `signed_payload=` "
-            "rules that out too.)",
+            "made with another key. (Unless the client signed something besides the "
+            "payload, such as the URL's path, or a parameter was added or dropped after "
+            "signing: nothing rebuilt from what was sent can show that; `signed_payload=` "
+            "rules it out.)",
             "by elimination: no character of this payload is changed by any encoding "
             f"mistake; every ordering rule was tried (sorted by name, by the encoded text; "
             f"{orders}); no key mistake reproduces it either, so only the key is left.",

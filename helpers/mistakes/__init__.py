@@ -7,9 +7,9 @@ are data: one ``[[mistake]]`` entry each in ``helpers/data/mistakes.toml``, the 
 
 Mistakes that can be shown carry ``Pitfall``\\s: two short functions, ``wrong`` (the broken
 code as it is found in blog posts) and ``right`` (the fix), each really sending its request
-and returning ``(payload signed, response)``, and the verdict the wrong way earns. A pitfall
-is declared, by keyword and naming its mistake's code, right below its functions in the
-module of its lesson:
+and returning ``(payload signed, response)``, and the verdict the wrong way earns. In the
+module of its lesson, ``@pitfall(code=..., right=..., expected=...)`` right above the wrong
+function declares it, by keyword, naming its mistake's code (a fix of its own comes first):
 
 - ``encoding``: the text signed and the bytes sent encoded differently
 - ``payload``: the right parameters assembled into another text than the one sent
