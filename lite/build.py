@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -133,6 +134,16 @@ def download(requirement: str, python_version: str) -> Path:
     return found[0]
 
 
+def kit_files() -> list[Path]:
+    """What the installed package holds: every module of ``helpers``, and the data files
+    pyproject.toml declares as its package data (read from there, not repeated here)."""
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    patterns = declared["tool"]["setuptools"]["package-data"]["helpers"]
+    files = {p for p in (ROOT / "helpers").rglob("*.py") if "__pycache__" not in p.parts}
+    files |= {p for pattern in patterns for p in (ROOT / "helpers").glob(pattern)}
+    return sorted(files)
+
+
 def kit_wheel(folder: Path) -> Path:
     """``helpers`` as a pure-Python wheel (the same files an editable install imports)."""
     version = "0.1.0"
@@ -140,9 +151,8 @@ def kit_wheel(folder: Path) -> Path:
     path = folder / f"{dist}-{version}-py3-none-any.whl"
     info = f"{dist}-{version}.dist-info"
     files = {}
-    for source in sorted((ROOT / "helpers").rglob("*")):
-        if source.suffix in (".py", ".json") and "__pycache__" not in source.parts:
-            files[source.relative_to(ROOT).as_posix()] = source.read_bytes()
+    for source in kit_files():
+        files[source.relative_to(ROOT).as_posix()] = source.read_bytes()
     metadata = f"Metadata-Version: 2.1\nName: {KIT_NAME}\nVersion: {version}\n"
     files[f"{info}/METADATA"] = metadata.encode()
     files[f"{info}/WHEEL"] = (
@@ -231,8 +241,8 @@ def site_notebook(source: Path) -> dict:
 
 def inputs_hash() -> str:
     digest = hashlib.sha256()
-    paths = [*sorted((ROOT / "helpers").rglob("*.py")), *sorted((ROOT / "helpers").rglob("*.json")),
-             *sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")), ROOT / "requirements.txt",
+    paths = [*kit_files(), *sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")),
+             ROOT / "requirements.txt", ROOT / "pyproject.toml",
              *sorted((ROOT / "lite").glob("*"))]  # fmt: skip
     for path in paths:
         if path.is_file():
