@@ -12,7 +12,7 @@ import json
 import pytest
 
 from helpers.examples import key, vector
-from helpers.exchange import ExchangeCore, ExchangeState, RawRequest, Reply
+from helpers.exchange import CoreReply, ExchangeCore, ExchangeState, RawRequest
 from helpers.exchange.refusal import http_refusal
 
 DOCS_KEY = key("docs-hmac")
@@ -43,7 +43,7 @@ def docs_order(signature: str = REST["signature"]) -> RawRequest:
 def test_the_docs_request_is_accepted_without_a_socket():
     core = core_at(SERVER_TIME)
     reply = core.judge(docs_order())
-    assert isinstance(reply, Reply)
+    assert isinstance(reply, CoreReply)
     assert (reply.status, reply.data) == (200, {})
     assert reply.body() == b"{}"
     assert reply.verdict.accepted

@@ -81,11 +81,12 @@ Where each part lives, one module per job. ``LocalExchange`` is the composition 
 first three; the core never touches a socket, so it can be called directly (the tests do)::
 
     core = ExchangeCore(ExchangeState(clock=lambda: 1499827320000))
-    reply = core.judge(RawRequest("GET", "/api/v3/time"))   # Reply(status, data, verdict)
+    reply = core.judge(RawRequest("GET", "/api/v3/time"))   # CoreReply(status, data, verdict)
 
 - ``state``          — ``ExchangeState``: keys, clock, orders, the WebSocket session, verdicts
 - ``core``           — ``ExchangeCore``: a ``RawRequest`` (or WebSocket JSON text) in, a
-  ``Reply`` and a ``Verdict`` out; runs the steps below in order, no socket, no thread
+  ``CoreReply`` and a ``Verdict`` out; runs the steps below in order, no socket, no
+  thread (``helpers.request.Reply`` is what a client gets back over HTTP)
 - ``http_server``    — ``ExchangeServer``: HTTP I/O only, bytes → ``RawRequest`` → core → reply
 - ``local_exchange`` — ``LocalExchange``: state + core + server thread, the public face
 - ``endpoints``      — the route (REST paths, security types) and step 4, the endpoints
@@ -108,7 +109,7 @@ Beside them: ``assumptions`` (the rows of the table below) and ``command_line``
 
 from helpers.exchange.assumptions import ASSUMPTIONS, assumptions, markdown_table
 from helpers.exchange.command_line import main
-from helpers.exchange.core import ExchangeCore, Reply
+from helpers.exchange.core import CoreReply, ExchangeCore
 from helpers.exchange.local_exchange import LocalExchange
 from helpers.exchange.parse import Part, form_decode, parse_part
 from helpers.exchange.state import ExchangeState, wall_clock_ms
@@ -123,7 +124,7 @@ __all__ = [
     "LocalExchange",
     "Part",
     "RawRequest",
-    "Reply",
+    "CoreReply",
     "RsaKey",
     "Verdict",
     "assumptions",

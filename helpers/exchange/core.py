@@ -4,7 +4,7 @@
 bytes, peer) and runs it through the steps in order: route (``endpoints``) → parse
 (``parse``) → checks (``checks``) → verify the signature with the registered key
 (``helpers.verify``; on a mismatch ``mismatch`` explains) → the endpoint. It returns a
-``Reply``: the HTTP status, the JSON data, and the ``Verdict`` it recorded in the state.
+``CoreReply``: the HTTP status, the JSON data, and the ``Verdict`` it recorded in the state.
 ``ExchangeCore.handle_ws(text)`` does the same for one WebSocket API request
 (``websocket_api``). Neither raises for anything a request holds: every outcome is a reply
 and a verdict, a refusal with Binance's JSON error (REST API, "Request Security";
@@ -55,7 +55,7 @@ _ALL_PASSED = "accepted: API key, parameters, timing and signature all passed"
 
 
 @dataclass(frozen=True)
-class Reply:
+class CoreReply:
     """The core's answer to one request: HTTP status, JSON data, and the verdict kept.
 
     ``verdict`` is ``None`` only for ``GET /kit/last-verdict``, which records nothing.
@@ -90,7 +90,7 @@ class ExchangeCore:
 
     # REST
 
-    def judge(self, request: RawRequest, *, refusal: Refusal | None = None) -> Reply:
+    def judge(self, request: RawRequest, *, refusal: Refusal | None = None) -> CoreReply:
         """Judge ``request``; never raises for anything the request holds.
 
         ``refusal``: the HTTP layer already refused the request (too large, malformed,
@@ -98,7 +98,7 @@ class ExchangeCore:
         """
         if refusal is None and request.method == "GET" and request.path == KIT_VERDICT_PATH:
             last = self.state.last_verdict
-            return Reply(200, None if last is None else last.to_dict(), None)
+            return CoreReply(200, None if last is None else last.to_dict(), None)
         trace = Trace(request)
         try:
             if refusal is not None:
@@ -114,7 +114,7 @@ class ExchangeCore:
             detail = f"unexpected {type(exc).__name__} in the server: {exc}"
             verdict = trace.verdict(400, -1000, MSG_UNKNOWN, CHECK_INTERNAL, detail)
         self._record(verdict)
-        return Reply(status, data, verdict)
+        return CoreReply(status, data, verdict)
 
     def _judge(self, request: RawRequest, trace: Trace) -> tuple[int, object]:
         """Route, then the checks in order (see ``checks``), then the endpoint."""

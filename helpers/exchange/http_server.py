@@ -3,8 +3,9 @@
 ``ExchangeServer`` listens on 127.0.0.1 only; its handler reads the request line, the
 headers and the body **as bytes** (nothing is decoded or normalised: the signature is
 verified over what arrived), builds a ``RawRequest`` with the peer's address, passes it to
-``ExchangeCore.judge`` and writes the ``Reply`` as JSON. A request too large is refused from
-its Content-Length before the body is read (413); a client that stalls mid-body gets 408.
+``ExchangeCore.judge`` and writes the ``CoreReply`` as JSON. A request too large is refused
+from its Content-Length before the body is read (413); a client that stalls mid-body gets
+408.
 http.server's own refusals (bad request line, headers) become ``{"code": -1000, ...}``
 replies too (errors.md, -1000 UNKNOWN): never a 5xx, never a traceback. One request per
 connection (HTTP/1.0, ``Connection: close``); see the assumptions table.
@@ -25,7 +26,7 @@ import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from helpers.exchange.core import ExchangeCore, Reply
+from helpers.exchange.core import CoreReply, ExchangeCore
 from helpers.exchange.messages import (
     HOST,
     HTTP_MESSAGES,
@@ -39,7 +40,7 @@ from helpers.exchange.refusal import Refusal, http_refusal
 from helpers.exchange.verdict import CHECK_HTTP, RawRequest
 from helpers.wire import API_KEY_HEADER, MAX_REQUEST_BYTES
 
-_FALLBACK = Reply(400, {"code": -1000, "msg": MSG_UNKNOWN}, None)
+_FALLBACK = CoreReply(400, {"code": -1000, "msg": MSG_UNKNOWN}, None)
 
 
 class _DeadlineReader:
@@ -297,10 +298,10 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             reply = self.server.core.judge(self._raw_request(), refusal=refusal)
         except Exception:
-            reply = Reply(refusal.status, {"code": refusal.code, "msg": refusal.msg}, None)
+            reply = CoreReply(refusal.status, {"code": refusal.code, "msg": refusal.msg}, None)
         self._respond(reply)
 
-    def _respond(self, reply: Reply) -> None:
+    def _respond(self, reply: CoreReply) -> None:
         payload = reply.body()
         self.close_connection = True
         if self.request_version in ("", "HTTP/0.9"):
