@@ -128,6 +128,12 @@ def typed_value(name: str, text: str, kind: str) -> object:
     raise ValueError(f"parameter {name!r}: unknown type {kind!r}; choose one of {KINDS}")
 
 
+def example_rows() -> list[ParamRow]:
+    """The docs' example order, one row per parameter (a fresh list each time)."""
+    return [ParamRow(name, value) for name, value in EXAMPLE_ORDER]
+
+
+@dataclass(kw_only=True, repr=False, eq=False)
 class PlaygroundModel:
     """The playground's inputs, as typed, and the pipeline that signs them (no widgets).
 
@@ -141,54 +147,20 @@ class PlaygroundModel:
     ``mode`` is ``"REST"`` or ``"WebSocket"``; ``ws_method`` names the WebSocket API method.
     """
 
-    def __init__(
-        self,
-        *,
-        rows: list[ParamRow] | None = None,
-        method: str = "POST",
-        path: str = "/api/v3/order",
-        api_key: str = EXAMPLE_API_KEY,
-        secret: str = EXAMPLE_SECRET_KEY,
-        timestamp: str = str(EXAMPLE_TIMESTAMP),
-        timestamp_mode: str = "fixed",
-        recv_window: str = str(EXAMPLE_RECV_WINDOW),
-        key_type: str = HMAC,
-        mode: str = REST,
-        ws_method: str = "order.place",
-        clock: Callable[[], int] = wall_clock_ms,
-        private_keys: Mapping[str, object] | None = None,
-    ) -> None:
-        self.rows = (
-            [ParamRow(name, value) for name, value in EXAMPLE_ORDER] if rows is None else rows
-        )
-        self.method = method
-        self.path = path
-        self.api_key = api_key
-        self.secret = secret
-        self.timestamp = timestamp
-        self.timestamp_mode = timestamp_mode
-        self.recv_window = recv_window
-        self.key_type = key_type
-        self.mode = mode
-        self.ws_method = ws_method
-        self.clock = clock
-        self._private_keys = private_keys
-
-    # The secret and the private keys are stored, used to sign, and never shown.
-
-    @property
-    def secret(self) -> str:
-        return self._secret
-
-    @secret.setter
-    def secret(self, value: str) -> None:
-        self._secret = value
-
-    @property
-    def private_keys(self) -> Mapping[str, object]:
-        if self._private_keys is None:
-            self._private_keys = generated_keys()
-        return self._private_keys
+    rows: list[ParamRow] = dataclasses.field(default_factory=example_rows)
+    method: str = "POST"
+    path: str = "/api/v3/order"
+    api_key: str = EXAMPLE_API_KEY
+    secret: str = EXAMPLE_SECRET_KEY  # stored, used to sign, never shown (see __repr__)
+    timestamp: str = str(EXAMPLE_TIMESTAMP)
+    timestamp_mode: str = "fixed"
+    recv_window: str = str(EXAMPLE_RECV_WINDOW)
+    key_type: str = HMAC
+    mode: str = REST
+    ws_method: str = "order.place"
+    clock: Callable[[], int] = wall_clock_ms
+    # Made once per process (helpers.playground.keys), never shown.
+    private_keys: Mapping[str, object] = dataclasses.field(default_factory=generated_keys)
 
     def __repr__(self) -> str:
         target = self.ws_method if self.mode == WEBSOCKET else f"{self.method} {self.path}"
