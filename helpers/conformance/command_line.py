@@ -1,7 +1,7 @@
 """``python -m helpers.conformance``: run a signer through the corpus from the command line.
 
     python -m helpers.conformance --cmd 'node sign.js' [--api rest|ws]
-        [--key-type HMAC|Ed25519|RSA] [--json FILE] [--timeout SECONDS]
+        [--key-type HMAC|Ed25519|RSA] [--json FILE] [--timeout SECONDS] [--jobs N]
 
 A progress line per case goes to standard error, the summary table to standard output;
 the exit status is 0 only if no selected case failed (1 if one did, 2 for a usage error).
@@ -38,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--key-type", choices=KEY_TYPE_CHOICES, help="only one key type")
     parser.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per case")
+    parser.add_argument("--jobs", type=int, help="cases run at once (default: one per CPU)")
     return parser
 
 
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             print(line, file=sys.stderr, flush=True)
 
         report = run(args.cmd, api=args.api, key_type=args.key_type, progress=progress,
-                     timeout=args.timeout)  # fmt: skip
+                     timeout=args.timeout, jobs=args.jobs)  # fmt: skip
         if args.json:
             with open(args.json, "w", encoding="utf-8") as handle:
                 json.dump(report.to_json(), handle, indent=1, ensure_ascii=False)
