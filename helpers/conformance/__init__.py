@@ -4,9 +4,9 @@ The suite runs a signer — a command line (``--cmd 'node sign.js'``, split as a
 would) or a Python function (``helpers.conformance.run(fn)``) — through the kit's corpus
 (``helpers/data/conformance.json``: REST cases with HMAC, Ed25519 and RSA keys, and the
 WebSocket API vectors), each case on its own (a command: one process per case, several at
-once), and judges each answer as the local exchange would (``judge``). A failing case is diagnosed by the signature doctor: the report names
-the mistake's code and the stage that diverged (encoding, payload assembly, signature,
-placement).
+once), and judges each answer as the local exchange would (``judge``). A failing case is
+diagnosed by the signature doctor: the report names the mistake's code and the stage that
+diverged (encoding, payload assembly, signature, placement).
 
 The protocol. For each case the suite starts the command, writes one JSON object to its
 standard input and reads one JSON object from its standard output.
