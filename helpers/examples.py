@@ -53,9 +53,9 @@ def _copies(section: str) -> tuple[dict, ...]:
 
 def _one(section: str, wanted: str, parameter: str) -> dict:
     """The entry of ``section`` whose id is ``wanted``; the error names the ones there are."""
-    for entry in _copies(section):
+    for entry in _data()[section]:
         if entry["id"] == wanted:
-            return entry
+            return json.loads(json.dumps(entry))  # a copy: callers may not change the data
     known = ", ".join(entry["id"] for entry in _data()[section])
     raise KeyError(f"{parameter}: no {section[:-1].replace('_', ' ')} {wanted!r}; known: {known}")
 

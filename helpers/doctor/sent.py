@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from helpers import wire
 from helpers.doctor.masking import Masker
 from helpers.exchange import Verdict
-from helpers.wire import API_KEY_HEADER, FORM_CONTENT_TYPE
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ class Sent:
         return self.path + ("?" + query if query else "")
 
     def __repr__(self) -> str:
-        masker = Masker(None, self.header(API_KEY_HEADER))
+        masker = Masker(None, self.header(wire.API_KEY_HEADER))
         lines = [f"  {self.method} {masker.text(self.target)}"]
         if self.headers is None:
             lines.append("  (headers not known)")
@@ -253,7 +252,7 @@ def parse_curl(command: str) -> Sent:
             body = joined.encode("utf-8")
             names = {name.lower() for name, _ in headers}
             if "content-type" not in names:
-                kind = "application/json" if json_body else FORM_CONTENT_TYPE
+                kind = "application/json" if json_body else wire.FORM_CONTENT_TYPE
                 headers.append(("Content-Type", kind))
     verb = (method or ("GET" if get or not body else "POST")).upper()
     return Sent(verb, path, query, body, tuple(headers), "curl")
@@ -365,7 +364,7 @@ def _from_verdict(verdict: Verdict, headers: object) -> Sent:
     path, query = verdict.path, verdict.query.encode("latin-1")
     known = _as_headers(headers)
     if known is None and verdict.key_kind is not None:
-        known = ((API_KEY_HEADER, "(sent; accepted by the exchange)"),)
+        known = ((wire.API_KEY_HEADER, "(sent; accepted by the exchange)"),)
         if verdict.content_type is not None:
             known += (("Content-Type", verdict.content_type),)
     return Sent(verdict.method, path, query, verdict.body, known, "Verdict")

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from helpers import wire
 from helpers.display import RowsDisplay
 from helpers.exchange.messages import KEPT_BYTES, shown
-from helpers.wire import API_KEY_HEADER
 
 # Which check decided (Verdict.check).
 CHECK_OK = "ok"
@@ -145,7 +144,7 @@ class RawRequest:
     @property
     def api_keys(self) -> tuple[str, ...]:
         """The ``X-MBX-APIKEY`` values received (REST API: the key travels in this header)."""
-        return self.header_values(API_KEY_HEADER)
+        return self.header_values(wire.API_KEY_HEADER)
 
     @property
     def content_type(self) -> str | None:

@@ -9,6 +9,7 @@ expected=...)`` declares the function below it the wrong way of that mistake;
 ``helpers.mistakes.registry`` puts the two together.
 """
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -104,7 +105,7 @@ class Mistake:
         demonstrations; an entry with a field missing or unknown, a ``source`` that is no
         citation id or a ``certainty`` that is none of ``CERTAINTY`` is refused by name."""
         code = entry.get("code", "?")
-        fields = ("code", "stage", "proof", "title", "why", "fix", "source", "certainty")
+        fields = [f.name for f in dataclasses.fields(cls) if f.name != "pitfalls"]
         missing = [name for name in fields if not isinstance(entry.get(name), str)]
         unknown = sorted(set(entry) - set(fields))
         if missing or unknown:
