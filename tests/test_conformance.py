@@ -263,9 +263,11 @@ def test_the_readme_example_signers_pass_every_rest_hmac_case(tmp_path, language
     assert len(readme_signer(language).splitlines()) <= 15
 
 
-@pytest.mark.parametrize("mistake, stage", [("unsorted", "payload assembly"),
-                                            ("encoded", "encoding")])
-def test_a_broken_websocket_signer_fails_with_its_stage(mistake, stage):
+@pytest.mark.parametrize("mistake, stage, code", [
+    ("unsorted", "payload assembly", "WS_PARAMS_NOT_SORTED"),
+    ("encoded", "encoding", "WS_VALUES_PERCENT_ENCODED"),
+])  # fmt: skip
+def test_a_broken_websocket_signer_fails_with_its_stage_and_code(mistake, stage, code):
     def ws_signer(case):
         if case["api"] != "ws":
             return {"unsupported": "WebSocket API only"}
@@ -283,6 +285,7 @@ def test_a_broken_websocket_signer_fails_with_its_stage(mistake, stage):
             touched.add(case.name)
     assert touched and {r.name for r in report.failures()} == touched
     assert {r.stage for r in report.failures()} == {stage}
+    assert {r.codes for r in report.failures()} == {(code,)}  # proven by the WebSocket doctor
 
 
 def test_a_websocket_signer_that_changes_params_fails_at_placement():

@@ -86,4 +86,4 @@ def test_helpers_examples_loads_from_an_installed_copy(wheel, tmp_path):
     assert seen["signature"] == data["vectors"][0]["signature"]
     assert seen["secret"] == data["keys"][0]["secret"]
     assert seen["faq"]["heading"] == "API Key Types → RSA"
-    assert len(seen["mistakes"]) == 38 and seen["mistakes"][-1] == "UNKNOWN_MISMATCH"
+    assert len(seen["mistakes"]) == 41 and seen["mistakes"][-1] == "UNKNOWN_MISMATCH"

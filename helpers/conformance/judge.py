@@ -13,8 +13,9 @@ decodes equal and is signed as sent (``+`` for a space, lower-case hex) passes w
 WebSocket API (``judge_ws``): the answer's ``params`` go into one request's JSON, judged by
 ``ExchangeCore.handle_ws``; the params (signature aside) must equal the case's.
 
-A failing REST case goes to the doctor (``helpers.doctor.diagnose``), whose proven codes
-name the mistake; ``stage`` says where the answer left the reference (``STAGES``).
+A failing case goes to the doctor (``helpers.doctor.diagnose``, ``diagnose_ws``), whose
+proven codes name the mistake; ``stage`` says where the answer left the reference
+(``STAGES``).
 """
 
 import json
@@ -199,7 +200,8 @@ def _reference_stage(case: Case, query: str, body: str) -> str:
 def judge_ws(case: Case, answer: dict) -> Outcome:
     params = answer["params"]
     request = {"id": case.name, "method": case.method, "params": params}
-    response = _core(case).handle_ws(json.dumps(request, ensure_ascii=False))
+    text = json.dumps(request, ensure_ascii=False)
+    response = _core(case).handle_ws(text)
     sent = sorted((k, v) for k, v in params.items() if k != "signature")
     problem = None
     if sent != sorted(case.params):
@@ -209,22 +211,18 @@ def judge_ws(case: Case, answer: dict) -> Outcome:
     if "error" not in response:
         return Outcome(False, f"the signature is valid but {problem[1]}", (), problem[0])
     error = response["error"]
-    return Outcome(False, f"refused {error['code']}: {error['msg']}", (),
-                   problem[0] if problem else _ws_stage(case, params))  # fmt: skip
+    codes, stage = _diagnose_ws(case, text)
+    return Outcome(False, f"refused {error['code']}: {error['msg']}", codes,
+                   problem[0] if problem else stage or SIGNATURE)  # fmt: skip
 
 
-def _ws_stage(case: Case, params: dict) -> str:
-    signature = params.get("signature")
-    if not isinstance(signature, str):
-        return PLACEMENT
-    if case.expected["signature"] and signature.lower() != case.expected["signature"]:
-        key = HmacKey(keys.secret(case.key))
-        for payload in (_joined(case.params), _joined(sorted(case.params), encode=True)):
-            if key.verify(payload.encode("utf-8"), signature):
-                return PAYLOAD if payload.count("%") == 0 else ENCODING
-    return SIGNATURE
+def _diagnose_ws(case: Case, text: str) -> tuple[tuple[str, ...], str]:
+    """The WebSocket doctor's proven codes for the request, and the stage of the first."""
+    from helpers.doctor import diagnose_ws
 
-
-def _joined(pairs, *, encode: bool = False) -> str:
-    quote = (lambda t: urllib.parse.quote(t, safe="")) if encode else (lambda t: t)
-    return "&".join(f"{quote(n)}={quote(v)}" for n, v in pairs)
+    try:
+        diagnosis = diagnose_ws(text, secret=keys.secret(case.key))
+    except ValueError:  # not a request the doctor can read: the exchange's answer stands
+        return (), ""
+    codes = tuple(c for c in diagnosis.codes if c not in ("OK", "UNKNOWN_MISMATCH"))
+    return codes, next((_STAGE_OF.get(by_code(c).stage, "") for c in codes), "")

@@ -46,6 +46,12 @@ local exchange received), or a ``Sent``. From a shell::
 
     BINANCE_API_SECRET=... python -m helpers.doctor --secret-env BINANCE_API_SECRET 'curl ...'
 
+A WebSocket API request — its JSON text, a dict or a ``helpers.websocket.WsRequest`` — goes
+to ``diagnose_ws`` instead: the same steps, read the WebSocket API's way (no headers, the
+params sorted by name, values as they are; web-socket-api.md → "Request security" →
+"SIGNED request security"), with its own hypotheses: the params in the order written, the
+values percent-encoded, ``apiKey`` left out of the payload.
+
 The secret is never printed, logged or kept: it is used inside ``diagnose`` and dropped;
 a secret that shows up in the request itself is masked as ``<secret>`` in every output.
 Only the standard library is imported.
@@ -62,6 +68,7 @@ Where each part lives, one module per job, in the order ``diagnose`` uses them:
 - ``orderings``      — step 4: the same pairs sorted by each rule, or moved (within budget)
 - ``explain``        — steps 4 and 5: which rebuilt payload or key reproduces the signature
 - ``findings``       — a proven ``Finding``; ``diagnosis`` — the ``Diagnosis``, as text and HTML
+- ``websocket``      — ``diagnose_ws``: steps 1 to 5 for a WebSocket API request
 
 Beside them: ``codes`` (``CODES``, the table below), ``masking`` (the secret and a real API
 key never reach an output) and ``command_line`` (``python -m helpers.doctor``).
@@ -94,6 +101,7 @@ from helpers.doctor.diagnosis import Diagnosis
 from helpers.doctor.findings import Finding
 from helpers.doctor.request_checks import API_KEY_PARAMS
 from helpers.doctor.sent import Sent, as_sent, parse_curl, parse_http
+from helpers.doctor.websocket import diagnose_ws
 
 __all__ = [
     "API_KEY_PARAMS",
@@ -104,6 +112,7 @@ __all__ = [
     "Sent",
     "as_sent",
     "diagnose",
+    "diagnose_ws",
     "main",
     "parse_curl",
     "parse_http",

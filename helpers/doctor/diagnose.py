@@ -9,6 +9,7 @@ secret lives only inside one call; every text passes the ``Masker`` before it is
 """
 
 import re
+from dataclasses import dataclass
 
 from helpers.compare import compare
 from helpers.doctor.diagnosis import Diagnosis
@@ -23,7 +24,7 @@ from helpers.exchange import Verdict
 from helpers.verify import KIND_ED25519, KIND_HMAC, KIND_RSA, signature_shape
 from helpers.wire import API_KEY_HEADER
 
-__all__ = ["diagnose"]
+__all__ = ["Checked", "assemble", "diagnose", "read_inputs", "signature_verifier"]
 
 
 def diagnose(
@@ -49,27 +50,12 @@ def diagnose(
     """
     from helpers.request import SignedRequest
 
-    if secret is not None and public_key is not None:
-        raise ValueError(
-            "pass secret= (an HMAC key) or public_key= (Ed25519 or RSA), not both: an API key "
-            "has one key type"
-        )
-    checker = load_public_key(public_key) if public_key is not None else None
-
     if isinstance(sent, SignedRequest) and signed_payload is None:
         signed_payload = sent.payload
     if isinstance(sent, Verdict) and server_time is None:
         server_time = sent.server_time
+    key, checker, signed_payload = read_inputs(secret, public_key, server_time, signed_payload)
     request = as_sent(sent, body=body, headers=headers, method=method)
-    if secret is not None and not isinstance(secret, (str, bytes, bytearray)):
-        raise TypeError(f"secret: expected str or bytes, got {type(secret).__name__}")
-    key = secret.encode("utf-8") if isinstance(secret, str) else secret
-    if key is not None and not key.strip():
-        raise ValueError("secret is empty: pass the secret key the request was meant to use")
-    if isinstance(server_time, bool) or not isinstance(server_time, (int, type(None))):
-        raise TypeError(f"server_time: expected integer milliseconds, got {server_time!r}")
-    if isinstance(signed_payload, str):
-        signed_payload = signed_payload.encode("utf-8")
 
     view = read_as_server(request)
     api_key = _api_key_of(request, view)
@@ -83,9 +69,98 @@ def diagnose(
         comparison = compare(
             masker.data(signed_payload), masker.data(view.payload), ("signed", "sent")
         )
+    verifier = signature_verifier(signature, key, checker, found, notes, decoded=True)
+    if signature and verifier is None:
+        check = "not checked: give secret= (or public_key=) to check it"
+    elif verifier is not None:
+        if verifier.verify(view.payload):
+            check = "verified"
+        else:
+            check = "failed"
+            tried = explain_signature(view, verifier, api_key, signed_payload, found, notes)
+    if view.body_status == "json" and key is not None:
+        check_json_signature(view, bytes(key), found)
+    if signature and check == "verified" and signed_payload is not None and comparison is not None:
+        if not comparison.equal:
+            notes.append(
+                "the signature verifies over the payload as sent, not over the signed_payload "
+                "you gave: your code signed what it sent"
+            )
+    checked = Checked(signature, verifier, check, tried, comparison)
+    return assemble(f"{request.method} {request.target}", view.payload, checked, found, notes)
+
+
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the signature check found: the signature sent, the verifier (``None``: no key
+    given), ``"verified"``/``"failed"``/why not run, the hypotheses tried, the comparison
+    with the ``signed_payload`` given."""
+
+    signature: str | None
+    verifier: HmacVerifier | PublicKeyVerifier | None
+    check: str
+    tried: tuple[tuple[str, int], ...] = ()
+    comparison: object = None
+
+
+def assemble(
+    request: str, payload: bytes, checked: Checked, found: Findings, notes: list[str]
+) -> Diagnosis:
+    """The ``Diagnosis`` of one request (REST or WebSocket API), every text masked."""
+    masker = found.masker
+    signature, verifier = checked.signature, checked.verifier
+    return Diagnosis(
+        request=masker.text(request),
+        payload=masker.text(payload.decode("utf-8", "backslashreplace")),
+        payload_length=len(payload),
+        signature=masker.text(signature) if signature is not None else None,
+        scheme=verifier.scheme if verifier is not None else "-",
+        signature_check=checked.check,
+        findings=found.ordered(),
+        notes=tuple(masker.text(n) for n in notes),
+        tried=checked.tried,
+        comparison=checked.comparison,
+    )
+
+def read_inputs(
+    secret: object, public_key: object, server_time: object, signed_payload: object
+) -> tuple[bytes | None, object, bytes | None]:
+    """(the secret as bytes, the public key's verifier, the signed payload as bytes): the
+    keyword arguments every diagnosis takes, checked, each error naming its parameter."""
+    if secret is not None and public_key is not None:
+        raise ValueError(
+            "pass secret= (an HMAC key) or public_key= (Ed25519 or RSA), not both: an API key "
+            "has one key type"
+        )
+    checker = load_public_key(public_key) if public_key is not None else None
+    if secret is not None and not isinstance(secret, (str, bytes, bytearray)):
+        raise TypeError(f"secret: expected str or bytes, got {type(secret).__name__}")
+    key = secret.encode("utf-8") if isinstance(secret, str) else secret
+    if key is not None and not key.strip():
+        raise ValueError("secret is empty: pass the secret key the request was meant to use")
+    if isinstance(server_time, bool) or not isinstance(server_time, (int, type(None))):
+        raise TypeError(f"server_time: expected integer milliseconds, got {server_time!r}")
+    if isinstance(signed_payload, str):
+        signed_payload = signed_payload.encode("utf-8")
+    return (bytes(key) if key is not None else None), checker, signed_payload
+
+def signature_verifier(
+    signature: str | None,
+    key: bytes | None,
+    checker: object,
+    found: Findings,
+    notes: list[str],
+    *,
+    decoded: bool,
+) -> HmacVerifier | PublicKeyVerifier | None:
+    """The verifier for the key given (``key``: an HMAC secret; ``checker``: a public key),
+    or ``None``; the signature's shape is checked against the key type on the way
+    (``decoded``: REST signatures arrive percent-encoded, the WebSocket API's as is)."""
     verifier: HmacVerifier | PublicKeyVerifier | None = None
-    # The signature's shape says which key type made it (REST: percent-decoded once).
-    shape, description = signature_shape(signature, decoded=True) if signature else (None, "")
+    # The signature's shape says which key type made it.
+    shape, description = signature_shape(signature, decoded=decoded) if signature else (None, "")
     if signature and checker is not None:
         verifier = PublicKeyVerifier(checker, signature)
         if shape == KIND_HMAC:
@@ -116,34 +191,7 @@ def diagnose(
                 f"(`{signature[:24]}{'…' if len(signature) > 24 else ''}`), not 64 hex digits.",
                 f"{REQUEST_SHOWS}: an HMAC-SHA256 signature in hex is 64 characters 0-9a-f.",
             )
-    if signature and verifier is None:
-        check = "not checked: give secret= (or public_key=) to check it"
-    elif verifier is not None:
-        if verifier.verify(view.payload):
-            check = "verified"
-        else:
-            check = "failed"
-            tried = explain_signature(view, verifier, api_key, signed_payload, found, notes)
-    if view.body_status == "json" and key is not None:
-        check_json_signature(view, bytes(key), found)
-    if signature and check == "verified" and signed_payload is not None and comparison is not None:
-        if not comparison.equal:
-            notes.append(
-                "the signature verifies over the payload as sent, not over the signed_payload "
-                "you gave: your code signed what it sent"
-            )
-    return Diagnosis(
-        request=masker.text(f"{request.method} {request.target}"),
-        payload=masker.text(view.payload.decode("utf-8", "backslashreplace")),
-        payload_length=len(view.payload),
-        signature=masker.text(signature) if signature is not None else None,
-        scheme=verifier.scheme if verifier is not None else "-",
-        signature_check=check,
-        findings=found.ordered(),
-        notes=tuple(masker.text(n) for n in notes),
-        tried=tried,
-        comparison=comparison,
-    )
+    return verifier
 
 
 def _api_key_of(sent: Sent, view: ServerView) -> str | None:

@@ -244,10 +244,45 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
             f"`signature` is sent {len(view.signatures)} times.",
             f"{REQUEST_SHOWS}: the name repeats.",
         )
-    # recvWindow and timing (-1021): the rule is helpers.wire's (rest-api.md → "Request
-    # Security" → "Timing security").
+    check_timing(timestamp, view.params.get("recvWindow"), server_time, found, notes)
+    # Values (the endpoint's checks).
+    for seg in view.pairs:
+        if seg.name in DECIMAL_PARAMS and seg.value and _FLOAT_EXPONENT.fullmatch(seg.value):
+            found.add(
+                "FLOAT_EXPONENT",
+                f"`{seg.name}` is `{seg.value}`: a float printed in scientific notation "
+                f"(plain: `{_plain(seg.value)}`).",
+                f"{REQUEST_SHOWS}: the value of `{seg.name}`.",
+            )
+        if seg.name in BOOLEAN_PARAMS and seg.value in ("True", "False"):
+            found.add(
+                "BOOL_CAPITALIZED",
+                f"`{seg.name}` is `{seg.value}`; Binance's booleans are `{seg.value.lower()}`.",
+                f"{REQUEST_SHOWS}: the value of `{seg.name}`.",
+            )
+    return notes
+
+
+def _plain(text: str) -> str:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return format(Decimal(text), "f")
+    except InvalidOperation:
+        return text
+
+
+def check_timing(
+    timestamp: str | None,
+    recv_window: str | None,
+    server_time: int | None,
+    found: Findings,
+    notes: list[str],
+) -> None:
+    """``recvWindow``, the timestamp's unit and — given ``server_time`` — the timing rule
+    (-1021). The rule is ``helpers.wire``'s (rest-api.md → "Request Security" → "Timing
+    security"); the WebSocket API's is the same ("Request security" → "Timing security")."""
     window_us = wire.DEFAULT_RECV_WINDOW_MS * 1000
-    recv_window = view.params.get("recvWindow")
     if recv_window is not None:
         parsed_us = wire.parse_recv_window(recv_window)
         if parsed_us is None:
@@ -299,28 +334,3 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
                 )
         else:
             notes.append("no server_time given, so the timing rule (-1021) was not checked")
-    # Values (the endpoint's checks).
-    for seg in view.pairs:
-        if seg.name in DECIMAL_PARAMS and seg.value and _FLOAT_EXPONENT.fullmatch(seg.value):
-            found.add(
-                "FLOAT_EXPONENT",
-                f"`{seg.name}` is `{seg.value}`: a float printed in scientific notation "
-                f"(plain: `{_plain(seg.value)}`).",
-                f"{REQUEST_SHOWS}: the value of `{seg.name}`.",
-            )
-        if seg.name in BOOLEAN_PARAMS and seg.value in ("True", "False"):
-            found.add(
-                "BOOL_CAPITALIZED",
-                f"`{seg.name}` is `{seg.value}`; Binance's booleans are `{seg.value.lower()}`.",
-                f"{REQUEST_SHOWS}: the value of `{seg.name}`.",
-            )
-    return notes
-
-
-def _plain(text: str) -> str:
-    from decimal import Decimal, InvalidOperation
-
-    try:
-        return format(Decimal(text), "f")
-    except InvalidOperation:
-        return text

@@ -126,7 +126,7 @@ def parse_ws(raw: bytes) -> tuple[object, str, list[tuple[str, object]]]:
     return request_id, method, list(params)
 
 
-def _ws_text(name: str, value: object) -> str:
+def ws_text(name: str, value: object) -> str:
     """A parameter value as the server signs it: strings raw, numbers and booleans as the
     literal JSON text they arrived as."""
     if isinstance(value, _JsonNumber):
@@ -171,7 +171,7 @@ def _first_duplicate(names: list[str]) -> str | None:
     return None
 
 
-def _ws_payload_bytes(params: list[tuple[str, str]]) -> bytes:
+def ws_payload_bytes(params: list[tuple[str, str]]) -> bytes:
     """WebSocket API, SIGNED request security, Step 1: every param except ``signature``,
     sorted by name, ``name=value`` joined with ``&``, values raw (no percent-encoding)."""
     kept = sorted((name, text) for name, text in params if name != "signature")
@@ -219,14 +219,14 @@ def judge_ws(
     problem: Refusal | None = None  # raised at the syntax check, after the API key's
     for param, value in pairs:
         try:
-            texts.append((param, _ws_text(param, value)))
+            texts.append((param, ws_text(param, value)))
         except Refusal as exc:
             problem = problem or exc
     names = [param for param, _ in texts]
     duplicate = _first_duplicate(names)
     params = dict(texts)
     signatures = tuple(text for param, text in texts if param == "signature")
-    trace.payload = _ws_payload_bytes(texts)
+    trace.payload = ws_payload_bytes(texts)
     trace.signature = signatures[0] if signatures else None
 
     session = state.ws_session
