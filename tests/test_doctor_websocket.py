@@ -154,3 +154,24 @@ def test_the_keyword_arguments_are_checked_as_diagnose_checks_them():
         diagnose_ws(request(SORTED), secret=SECRET, public_key=b"x")
     with pytest.raises(TypeError, match="server_time: expected integer milliseconds"):
         diagnose_ws(request(SORTED), server_time="now")
+
+
+def test_an_ed25519_request_is_checked_with_the_public_key():
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    private = ed25519.Ed25519PrivateKey.from_private_bytes(bytes(range(32)))  # a test key
+    params = {**PARAMS, "apiKey": "KitFakeEd25519ApiKey"}
+
+    def signed(text: str) -> str:
+        import base64
+
+        signature = base64.b64encode(private.sign(text.encode())).decode()
+        request = {"id": 1, "method": "order.test", "params": {**params, "signature": signature}}
+        return json.dumps(request, ensure_ascii=False)
+
+    public = private.public_key()
+    assert diagnose_ws(signed(joined(sorted(params.items()))), public_key=public).codes == ("OK",)
+    d = diagnose_ws(signed(joined(params.items())), public_key=public)
+    assert d.codes == ("WS_PARAMS_NOT_SORTED",) and d.scheme == "Ed25519"
+    hex_signed = request(SORTED).replace(API_KEY, "KitFakeEd25519ApiKey")
+    assert "WRONG_KEY_TYPE" in diagnose_ws(hex_signed, public_key=public).codes
