@@ -181,9 +181,7 @@ def _diagnose(case: Case, verdict: Verdict) -> tuple[tuple[str, ...], str]:
         diagnosis = diagnose(verdict, secret=keys.secret(case.key))
     else:
         diagnosis = diagnose(verdict, public_key=keys.public_key(case.key))
-    codes = tuple(c for c in diagnosis.codes if c not in ("OK", "UNKNOWN_MISMATCH"))
-    stage = next((_STAGE_OF.get(by_code(c).stage, "") for c in codes), "")
-    return codes, stage
+    return _named(diagnosis.codes)
 
 
 def _reference_stage(case: Case, query: str, body: str) -> str:
@@ -224,5 +222,11 @@ def _diagnose_ws(case: Case, text: str) -> tuple[tuple[str, ...], str]:
         diagnosis = diagnose_ws(text, secret=keys.secret(case.key))
     except ValueError:  # not a request the doctor can read: the exchange's answer stands
         return (), ""
-    codes = tuple(c for c in diagnosis.codes if c not in ("OK", "UNKNOWN_MISMATCH"))
+    return _named(diagnosis.codes)
+
+
+def _named(found: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """The codes that name a mistake (not ``OK``, not ``UNKNOWN_MISMATCH``), and the stage
+    of the first one."""
+    codes = tuple(c for c in found if c not in ("OK", "UNKNOWN_MISMATCH"))
     return codes, next((_STAGE_OF.get(by_code(c).stage, "") for c in codes), "")

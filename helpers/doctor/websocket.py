@@ -16,6 +16,7 @@ mistakes of ``helpers.doctor.verifiers`` — and reports the one that reproduces
 
 import json
 import urllib.parse
+from collections import Counter
 
 from helpers.compare import compare
 from helpers.doctor.codes import CHECK_ORDER
@@ -122,10 +123,10 @@ def _check_params(texts, params, server_time, found: Findings, notes: list[str])
     if not params.get("signature"):
         found.add("MISSING_SIGNATURE", "No `signature` param, or an empty one.",
                   f"{REQUEST_SHOWS}: no `signature` with a value among the params.")  # fmt: skip
-    names = [name for name, _ in texts]
-    for name in dict.fromkeys(n for n in names if names.count(n) > 1):
-        found.add("DUPLICATE_PARAMETER", f"`{name}` is sent {names.count(name)} times.",
-                  f"{REQUEST_SHOWS}: the name repeats in params.")  # fmt: skip
+    for name, times in Counter(name for name, _ in texts).items():  # one pass, in order
+        if times > 1:
+            found.add("DUPLICATE_PARAMETER", f"`{name}` is sent {times} times.",
+                      f"{REQUEST_SHOWS}: the name repeats in params.")  # fmt: skip
     for name, text in texts:
         if text == "" and name not in ("timestamp", "signature", "apiKey"):
             found.add("EMPTY_PARAMETER", f"`{name}` is empty (or null).",
