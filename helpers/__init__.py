@@ -12,7 +12,7 @@ Around them:
 - ``helpers.wire`` — the wire rules (header, content type, limits, timing), written once
 - ``helpers.verify`` — one verifier per key type, independent of the signers
 - ``helpers.websocket`` — WebSocket API requests (sorted, raw payload)
-- ``helpers.fix`` — the FIX API Logon ``<A>``: signed, framed, verified
+- ``helpers.fix_api`` — the FIX API Logon ``<A>``: signed, framed, verified
 - ``helpers.mistakes`` — every known mistake once: code, why, fix, source; broken code and fix
 - ``helpers.compare`` — signed vs received, first differing byte marked
 - ``helpers.doctor`` — which mistake produced a rejected request, proven by re-signing

@@ -57,7 +57,8 @@ TIMING_CODE = -1021  # INVALID_TIMESTAMP (errors.md)
 # --- the rule ------------------------------------------------------------------------------
 
 
-def _check_int(label: str, value: object) -> int:
+def _validate_int(label: str, value: object) -> int:
+    """``value`` if it is a positive int (ms or µs since the epoch); a TypeError names ``label``."""
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise TypeError(
             f"{label}: expected a positive int (milliseconds since the epoch, or "
@@ -91,7 +92,7 @@ def to_microseconds(timestamp: int) -> int:
     >>> to_microseconds(1499827319559000)
     1499827319559000
     """
-    return timestamp_us(_check_int("timestamp", timestamp))
+    return timestamp_us(_validate_int("timestamp", timestamp))
 
 
 def timing_rule(
@@ -104,7 +105,7 @@ def timing_rule(
     >>> timing_rule(1499827321000, 1499827320000, 5000)   # not < serverTime + 1000
     'ahead'
     """
-    server_us = _check_int("server_time", server_time) * 1000
+    server_us = _validate_int("server_time", server_time) * 1000
     return judge_timing(to_microseconds(timestamp), server_us, _recv_window_us(recv_window))
 
 
@@ -125,7 +126,7 @@ class Mark:
     def __post_init__(self) -> None:
         if not isinstance(self.label, str) or not self.label:
             raise TypeError(f"label: expected a non-empty str, got {self.label!r}")
-        _check_int("timestamp", self.timestamp)
+        _validate_int("timestamp", self.timestamp)
         code = self.code
         if code is not None and (isinstance(code, bool) or not isinstance(code, int)):
             raise TypeError(
@@ -168,7 +169,7 @@ class Timeline:
     """
 
     def __init__(self, server_time: int, recv_window: int | Decimal, marks: Iterable[object]):
-        self.server_time = _check_int("server_time", server_time)
+        self.server_time = _validate_int("server_time", server_time)
         self.recv_window = recv_window
         self.window_us = _recv_window_us(recv_window)
         self.marks = tuple(_as_mark(item) for item in marks)

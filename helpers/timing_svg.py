@@ -6,6 +6,7 @@ text — so a stored notebook output never changes between runs.
 """
 
 import html
+from typing import NamedTuple
 
 from helpers.wire import AHEAD_LIMIT_MS, ms_text
 
@@ -27,6 +28,16 @@ COLOURS = {
     "grid": "#e9ecef",
     "text": "#212529",
 }
+
+
+class _Frame(NamedTuple):
+    """The picture's fixed positions: the rows' bottom edge (they start at ``HEADER``), and
+    the x of the window's start, of serverTime and of the ahead limit."""
+
+    rows_bottom: int
+    window_left: float
+    server_x: float
+    ahead_x: float
 
 
 class TimelinePicture:
@@ -55,12 +66,9 @@ class TimelinePicture:
         return 10000
 
     def _glyph(self, mark, x: float, y: float, edge: int) -> str:
-        if mark.accepted:
-            colour = COLOURS["in"]
-        elif mark.timing_refused:
-            colour = COLOURS["out"]
-        else:
-            colour = COLOURS["other"]
+        """The mark's glyph at (x, y): a dot (accepted), a cross (-1021), a square (another
+        code), or an arrow at the plot's edge when its timestamp is off the scale."""
+        colour = COLOURS[_colour(mark)]
         title = f"<title>{html.escape(self._tooltip(mark))}</title>"
         if edge:
             # An arrow at the edge, pointing where the timestamp really is.
@@ -90,75 +98,95 @@ class TimelinePicture:
 
     def svg(self) -> str:
         """The picture as one ``<svg>`` element (deterministic: same input, same text)."""
-        rows_top = HEADER
-        rows_bottom = rows_top + ROW * len(self.timeline.marks)
-        height = rows_bottom + 40
-        window_left = self._x(-self.timeline.window_us / 1000)
-        server_x = self._x(0)
-        ahead_x = self._x(AHEAD_LIMIT_MS)
-        parts = [
+        frame = self._frame()
+        parts = [*self._opening(frame), *self._row_labels(), *self._bounds(frame)]
+        for index, mark in enumerate(self.timeline.marks):
+            parts += self._mark(mark, _row_y(index))
+        parts += self._axis(frame.rows_bottom + 8)
+        parts.append("</svg>")
+        return "".join(parts)
+
+    def _frame(self) -> _Frame:
+        """Where the rows end and where the window's start, serverTime and the limit fall."""
+        return _Frame(
+            rows_bottom=HEADER + ROW * len(self.timeline.marks),
+            window_left=self._x(-self.timeline.window_us / 1000),
+            server_x=self._x(0),
+            ahead_x=self._x(AHEAD_LIMIT_MS),
+        )
+
+    def _opening(self, frame: _Frame) -> list[str]:
+        """The ``<svg>`` tag, the accepted window's band over every row, and its labels."""
+        height = frame.rows_bottom + 40
+        window_left, ahead_x = frame.window_left, frame.ahead_x
+        window_label = f"[ serverTime - {ms_text(self.timeline.window_us)} (accepted)"
+        server_time = f"serverTime {self.timeline.server_time} "
+        return [
             f"<svg xmlns='http://www.w3.org/2000/svg' width='{WIDTH}' height='{height}' "
             f"viewBox='0 0 {WIDTH} {height}' style='max-width:100%;height:auto' role='img' "
             f"aria-label='{html.escape(self.timeline.rule_text(), quote=True)}'>",
-            # the accepted window, over every row
-            f"<rect x='{window_left:.1f}' y='{rows_top - 4}' "
-            f"width='{ahead_x - window_left:.1f}' height='{rows_bottom - rows_top + 8}' "
+            f"<rect x='{window_left:.1f}' y='{HEADER - 4}' "
+            f"width='{ahead_x - window_left:.1f}' height='{frame.rows_bottom - HEADER + 8}' "
             f"fill='{COLOURS['window']}'/>",
-        ]
-        window_label = f"[ serverTime - {ms_text(self.timeline.window_us)} (accepted)"
-        server_time = self.timeline.server_time
-        parts += [
             _text(f"{window_left:.1f}", "14", "in", window_label),
-            _text(f"{server_x:.1f}", "30", "server", f"serverTime {server_time} ", anchor="end"),
+            _text(f"{frame.server_x:.1f}", "30", "server", server_time, anchor="end"),
             _text(f"{ahead_x:.1f}", "30", "out", ") serverTime + 1000 (refused)"),
         ]
-        # one row per request
+
+    def _row_labels(self) -> list[str]:
+        """One row per request: a grid line across the plot and its label, shortened."""
+        parts = []
         for index, mark in enumerate(self.timeline.marks):
-            y = rows_top + ROW * index + ROW / 2
+            y = _row_y(index)
             parts.append(_line(PLOT_LEFT, f"{y:.1f}", PLOT_RIGHT, f"{y:.1f}", "grid"))
             label = self._fit(mark.label, PLOT_LEFT - LABEL_X - 10)
             parts.append(_text(LABEL_X, f"{y + 4:.1f}", "text", label))
-        # the three lines: window start (in), serverTime, ahead limit (out)
-        bottom, width = rows_bottom + 4, " stroke-width='1.5'"
-        start, server, ahead = (f"{x:.1f}" for x in (window_left, server_x, ahead_x))
-        parts += [
+        return parts
+
+    @staticmethod
+    def _bounds(frame: _Frame) -> list[str]:
+        """The three lines: window start (in), serverTime, the ahead limit (out, dashed)."""
+        bottom, width = frame.rows_bottom + 4, " stroke-width='1.5'"
+        xs = (frame.window_left, frame.server_x, frame.ahead_x)
+        start, server, ahead = (f"{x:.1f}" for x in xs)
+        return [
             _line(start, 18, start, bottom, "in", width),
             _line(server, 34, server, bottom, "server", width),
             _line(ahead, 34, ahead, bottom, "out", width + " stroke-dasharray='4 3'"),
         ]
-        for index, mark in enumerate(self.timeline.marks):
-            y = rows_top + ROW * index + ROW / 2
-            edge = self.timeline.off_scale(mark)
-            if edge < 0:
-                x = PLOT_LEFT + 8
-            elif edge > 0:
-                x = PLOT_RIGHT - 8
-            else:
-                x = self._x(self.timeline.delta_us(mark) / 1000)
-            parts.append(self._glyph(mark, x, y, edge))
-            if edge:
-                anchor = "start" if edge < 0 else "end"
-                text_x = x + 10 if edge < 0 else x - 10
-                parts.append(
-                    f"<text x='{text_x:.1f}' y='{y + 4:.1f}' {FONT} text-anchor='{anchor}' "
-                    f"fill='{COLOURS['other']}'>off-scale (see note)</text>"
-                )
-            colour = COLOURS["in"] if mark.accepted else COLOURS["out"]
-            if not mark.accepted and not mark.timing_refused:
-                colour = COLOURS["other"]
-            verdict = self.timeline.verdict_text(mark) + (
-                "" if self.timeline.agrees(mark) else "  ≠ rule"
-            )
+
+    def _mark(self, mark, y: float) -> list[str]:
+        """One request's glyph on its row, an off-scale note if needed, and its verdict."""
+        edge = self.timeline.off_scale(mark)
+        if edge < 0:
+            x = PLOT_LEFT + 8
+        elif edge > 0:
+            x = PLOT_RIGHT - 8
+        else:
+            x = self._x(self.timeline.delta_us(mark) / 1000)
+        parts = [self._glyph(mark, x, y, edge)]
+        if edge:
+            anchor = "start" if edge < 0 else "end"
+            text_x = x + 10 if edge < 0 else x - 10
             parts.append(
-                f"<text x='{VERDICT_X}' y='{y + 4:.1f}' {FONT} fill='{colour}'>"
-                f"{html.escape(verdict)}</text>"
+                f"<text x='{text_x:.1f}' y='{y + 4:.1f}' {FONT} text-anchor='{anchor}' "
+                f"fill='{COLOURS['other']}'>off-scale (see note)</text>"
             )
-        # the axis: ms relative to serverTime
-        axis_y = rows_bottom + 8
+        verdict = self.timeline.verdict_text(mark) + (
+            "" if self.timeline.agrees(mark) else "  ≠ rule"
+        )
         parts.append(
+            f"<text x='{VERDICT_X}' y='{y + 4:.1f}' {FONT} fill='{COLOURS[_colour(mark)]}'>"
+            f"{html.escape(verdict)}</text>"
+        )
+        return parts
+
+    def _axis(self, axis_y: int) -> list[str]:
+        """The axis under the rows: ms relative to serverTime, a tick every round step."""
+        parts = [
             f"<line x1='{PLOT_LEFT}' y1='{axis_y}' x2='{PLOT_RIGHT}' y2='{axis_y}' "
             f"stroke='{COLOURS['text']}'/>"
-        )
+        ]
         step = self._tick_step()
         tick = int(self.timeline.low_ms // step) * step
         while tick <= self.timeline.high_ms:
@@ -176,8 +204,19 @@ class TimelinePicture:
             f"<text x='{(PLOT_LEFT + PLOT_RIGHT) / 2:.1f}' y='{axis_y + 29}' {FONT} "
             f"text-anchor='middle' fill='{COLOURS['text']}'>timestamp - serverTime (ms)</text>"
         )
-        parts.append("</svg>")
-        return "".join(parts)
+        return parts
+
+
+def _row_y(index: int) -> float:
+    """The y of the middle of row ``index``."""
+    return HEADER + ROW * index + ROW / 2
+
+
+def _colour(mark) -> str:
+    """The mark's colour name: accepted (in), refused by the timing rule (out), or other."""
+    if mark.accepted:
+        return "in"
+    return "out" if mark.timing_refused else "other"
 
 
 def _text(x: object, y: object, colour: str, content: str, *, anchor: str = "") -> str:

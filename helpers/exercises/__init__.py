@@ -22,7 +22,7 @@ Where each notebook's checks live (import them from there):
 - 06-use-ed25519-and-rsa-keys — ``keys``: ``check_ed25519_signature``,
   ``check_ed25519_verifier``
 - 07-sign-websocket-api-requests — ``websocket``: ``check_ws_payload``, ``check_logon``;
-  ``fix``: ``check_fix_logon``
+  ``fix_api``: ``check_fix_logon``
 - 08-debug-invalid-signatures, 09-fix-the-article — ``debug``: ``check_fixed_request``,
   ``check_hypothesis``, ``check_article_rewrite``
 - 10-compare-popular-clients — ``clients``: ``check_predicted_payload``,

@@ -28,7 +28,7 @@ TO_PKCS8_PY = (
 @dataclass(frozen=True)
 class Problem:
     """One problem code: ``meaning`` (what is wrong), ``source`` (why it is a problem),
-    ``fix`` (what to do), and whether the kit can repair it itself (``repair``)."""
+    ``fix`` (what to do), and whether the kit can repair it itself (``repairable``)."""
 
     code: str
     meaning: str
@@ -37,132 +37,133 @@ class Problem:
     repairable: bool = False
 
 
-def _rows() -> tuple[Problem, ...]:
-    rsa_keys = cite("rsa-keys")
-    key_types = cite("key-types")
-    return (
-        Problem(
-            PUBLIC_KEY_GIVEN,
-            "a public key, where the private key belongs (you sign with the private key)",
-            f"{key_types}: you give Binance the public key and sign with the private key",
-            "sign with the private key you generated with this public key; the public key "
-            "is what you register with Binance",
-        ),
-        Problem(
-            "NOT_PKCS8",
-            "a traditional (PKCS#1 or SEC1) private key, not PKCS#8 (BEGIN PRIVATE KEY)",
-            f'{rsa_keys}: "Only `PKCS#8` keys are supported."',
-            "convert it: openssl pkcs8 -topk8 -nocrypt -in KEY.pem -out KEY-pkcs8.pem",
-        ),
-        Problem(
-            "KEY_SIZE_UNSUPPORTED",
-            "an RSA key size Binance does not support",
-            f'{key_types}: "We support 2048 and 4096 bit RSA keys."; '
-            f'{cite("testnet-rsa-key-types")}: "any length from 2048 bits up to 4096 bits"',
-            "make a new key: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 "
-            "-out KEY.pem, and register its public key",
-        ),
-        Problem(
-            "PASSWORD_NEEDED",
-            "an encrypted private key, and no password given",
-            f"{PEM}; binance-connector-python's private_key_pass: {REPORTS}",
-            "pass its password (password=...), or remove it: openssl pkey -in KEY.pem "
-            "-out KEY-plain.pem",
-            repairable=True,
-        ),
-        Problem(
-            "WRONG_PASSWORD",
-            "an encrypted private key the password given does not open",
-            f"{PEM}; {REPORTS}",
-            "give the password this key was encrypted with (check its encoding: the "
-            "password's bytes count)",
-        ),
-        Problem(
-            "OPENSSH_FORMAT",
-            "an OpenSSH key (from ssh-keygen), not PEM/PKCS#8",
-            f'{rsa_keys}: "Only `PKCS#8` keys are supported."; {REPORTS}',
-            TO_PKCS8_PY,
-        ),
-        Problem(
-            "ESCAPED_NEWLINES",
-            "a PEM on one line with literal \\n (as a .env file or JSON keeps it)",
-            REPORTS,
-            "turn each literal \\n back into a line break where you read it, e.g. "
-            "text.replace('\\\\n', '\\n'), or keep the PEM in a file",
-            repairable=True,
-        ),
-        Problem(
-            "NEWLINES_LOST",
-            "a PEM whose line breaks became spaces (pasted into one line)",
-            f"{PEM}; {REPORTS}",
-            "keep the PEM's line breaks: read it from a file, not from a one-line variable",
-            repairable=True,
-        ),
-        Problem(
-            "QUOTED",
-            "quotes around the text (from a .env file, JSON or a shell)",
-            REPORTS,
-            "remove the quotes where you read the text (python-dotenv removes them for you)",
-            repairable=True,
-        ),
-        Problem(
-            "SURROUNDING_WHITESPACE",
-            "spaces or line breaks around a secret or a base64 key",
-            f"{cite('hmac-keys')}: the secret is used as it is; {REPORTS}",
-            "strip the text where you read it (echo -n, .strip())",
-            repairable=True,
-        ),
-        Problem(
-            "NO_PEM_ARMOR",
-            "the base64 of a DER key without its BEGIN/END lines",
-            f"{PEM}; {REPORTS}",
-            "put the BEGIN and END lines of its label around the base64 (64 characters "
-            "per line), or load the DER yourself",
-            repairable=True,
-        ),
-        Problem(
-            "RAW_SEED",
-            "32 raw bytes as hex or base64: an Ed25519 seed, not a PEM key",
-            f"{cite('ed25519-keys')}; RFC 8032 (a private key is 32 bytes); {REPORTS}",
-            "load it explicitly: Ed25519PrivateKey.from_private_bytes(seed), and keep the "
-            "key as PKCS#8 PEM (private_bytes(PEM, PKCS8, NoEncryption()))",
-        ),
-        Problem(
-            "BYTES_REPR",
-            "the repr of Python bytes (b'...') instead of the text",
-            REPORTS,
-            "write the bytes, not their repr: .decode() them, or write them in binary mode",
-            repairable=True,
-        ),
-        Problem(
-            "INDENTED",
-            "a PEM whose lines are indented (as in a YAML file)",
-            f"{PEM}; {REPORTS}",
-            "remove the indentation where you read it (a YAML block scalar `|` does)",
-            repairable=True,
-        ),
-        Problem(
-            "PATH_GIVEN",
-            "a file path, not the key text",
-            REPORTS,
-            "the kit never opens files for you: pass Path(path).read_bytes()",
-        ),
-        Problem(
-            "NOT_A_KEY",
-            "PEM text that is not a key (a certificate, a request, ...)",
-            PEM,
-            "pass the private key PEM (BEGIN PRIVATE KEY)",
-        ),
-        Problem(
-            "EMPTY",
-            "no text at all (an unset environment variable?)",
-            REPORTS,
-            "check that the variable or file you read is set and not empty",
-        ),
-    )
+_RSA_KEYS = cite("rsa-keys")
+_KEY_TYPES = cite("key-types")
+
+# The table of problems, one row per code, in the order the clinic lists them.
+_TABLE = (
+    Problem(
+        PUBLIC_KEY_GIVEN,
+        "a public key, where the private key belongs (you sign with the private key)",
+        f"{_KEY_TYPES}: you give Binance the public key and sign with the private key",
+        "sign with the private key you generated with this public key; the public key "
+        "is what you register with Binance",
+    ),
+    Problem(
+        "NOT_PKCS8",
+        "a traditional (PKCS#1 or SEC1) private key, not PKCS#8 (BEGIN PRIVATE KEY)",
+        f'{_RSA_KEYS}: "Only `PKCS#8` keys are supported."',
+        "convert it: openssl pkcs8 -topk8 -nocrypt -in KEY.pem -out KEY-pkcs8.pem",
+    ),
+    Problem(
+        "KEY_SIZE_UNSUPPORTED",
+        "an RSA key size Binance does not support",
+        f'{_KEY_TYPES}: "We support 2048 and 4096 bit RSA keys."; '
+        f'{cite("testnet-rsa-key-types")}: "any length from 2048 bits up to 4096 bits"',
+        "make a new key: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 "
+        "-out KEY.pem, and register its public key",
+    ),
+    Problem(
+        "PASSWORD_NEEDED",
+        "an encrypted private key, and no password given",
+        f"{PEM}; binance-connector-python's private_key_pass: {REPORTS}",
+        "pass its password (password=...), or remove it: openssl pkey -in KEY.pem "
+        "-out KEY-plain.pem",
+        repairable=True,
+    ),
+    Problem(
+        "WRONG_PASSWORD",
+        "an encrypted private key the password given does not open",
+        f"{PEM}; {REPORTS}",
+        "give the password this key was encrypted with (check its encoding: the "
+        "password's bytes count)",
+    ),
+    Problem(
+        "OPENSSH_FORMAT",
+        "an OpenSSH key (from ssh-keygen), not PEM/PKCS#8",
+        f'{_RSA_KEYS}: "Only `PKCS#8` keys are supported."; {REPORTS}',
+        TO_PKCS8_PY,
+    ),
+    Problem(
+        "ESCAPED_NEWLINES",
+        "a PEM on one line with literal \\n (as a .env file or JSON keeps it)",
+        REPORTS,
+        "turn each literal \\n back into a line break where you read it, e.g. "
+        "text.replace('\\\\n', '\\n'), or keep the PEM in a file",
+        repairable=True,
+    ),
+    Problem(
+        "NEWLINES_LOST",
+        "a PEM whose line breaks became spaces (pasted into one line)",
+        f"{PEM}; {REPORTS}",
+        "keep the PEM's line breaks: read it from a file, not from a one-line variable",
+        repairable=True,
+    ),
+    Problem(
+        "QUOTED",
+        "quotes around the text (from a .env file, JSON or a shell)",
+        REPORTS,
+        "remove the quotes where you read the text (python-dotenv removes them for you)",
+        repairable=True,
+    ),
+    Problem(
+        "SURROUNDING_WHITESPACE",
+        "spaces or line breaks around a secret or a base64 key",
+        f"{cite('hmac-keys')}: the secret is used as it is; {REPORTS}",
+        "strip the text where you read it (echo -n, .strip())",
+        repairable=True,
+    ),
+    Problem(
+        "NO_PEM_ARMOR",
+        "the base64 of a DER key without its BEGIN/END lines",
+        f"{PEM}; {REPORTS}",
+        "put the BEGIN and END lines of its label around the base64 (64 characters "
+        "per line), or load the DER yourself",
+        repairable=True,
+    ),
+    Problem(
+        "RAW_SEED",
+        "32 raw bytes as hex or base64: an Ed25519 seed, not a PEM key",
+        f"{cite('ed25519-keys')}; RFC 8032 (a private key is 32 bytes); {REPORTS}",
+        "load it explicitly: Ed25519PrivateKey.from_private_bytes(seed), and keep the "
+        "key as PKCS#8 PEM (private_bytes(PEM, PKCS8, NoEncryption()))",
+    ),
+    Problem(
+        "BYTES_REPR",
+        "the repr of Python bytes (b'...') instead of the text",
+        REPORTS,
+        "write the bytes, not their repr: .decode() them, or write them in binary mode",
+        repairable=True,
+    ),
+    Problem(
+        "INDENTED",
+        "a PEM whose lines are indented (as in a YAML file)",
+        f"{PEM}; {REPORTS}",
+        "remove the indentation where you read it (a YAML block scalar `|` does)",
+        repairable=True,
+    ),
+    Problem(
+        "PATH_GIVEN",
+        "a file path, not the key text",
+        REPORTS,
+        "the kit never opens files for you: pass Path(path).read_bytes()",
+    ),
+    Problem(
+        "NOT_A_KEY",
+        "PEM text that is not a key (a certificate, a request, ...)",
+        PEM,
+        "pass the private key PEM (BEGIN PRIVATE KEY)",
+    ),
+    Problem(
+        "EMPTY",
+        "no text at all (an unset environment variable?)",
+        REPORTS,
+        "check that the variable or file you read is set and not empty",
+    ),
+)
 
 
-PROBLEMS: dict[str, Problem] = {row.code: row for row in _rows()}
+PROBLEMS: dict[str, Problem] = {row.code: row for row in _TABLE}
 
 
 def fix_for(code: str, kind: str) -> str:

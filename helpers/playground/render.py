@@ -1,5 +1,8 @@
 """The playground's outputs as HTML strings: pure functions, a state in, markup out.
 
+``summary_text`` is the one plain-text output: what the playground shows where widgets do
+not render (its ``repr``, and the ``text/plain`` nbval compares).
+
 ``helpers.playground.view`` puts these strings into ``HTML`` widgets on every keystroke;
 tests read their text. Only styling is added to what the model computed: the text of
 ``payload_html`` is exactly the payload, the text of ``signature_html`` the signature.
@@ -33,6 +36,7 @@ __all__ = [
     "pending_html",
     "request_html",
     "signature_html",
+    "summary_text",
     "verdict_html",
 ]
 
@@ -294,3 +298,16 @@ COMPARE_INTRO_HTML = inline_code_html(
     "(the exchange's `Verdict.payload` in notebook 03, or a log). "
     "The first differing byte is highlighted; both are signed with the key of the first tab."
 )
+
+
+def summary_text(state: PlaygroundState) -> str:
+    """The playground in plain text: its request, payload, signature or refusal; no secret."""
+    lines = [f"SignaturePlayground: {state.title}"]
+    if state.payload is not None:
+        lines.append(f"  payload    {state.payload}  ({len(state.payload_bytes)} bytes)")
+    if state.signature is not None:
+        lines.append(f"  signature  {state.signature}")
+    if state.error is not None:
+        lines.append(f"  refused    [{state.error_stage}] {state.error}")
+    lines.append("  (a live widget: run this cell in JupyterLab to start the playground)")
+    return "\n".join(lines)

@@ -40,6 +40,12 @@ COMPARE_SENT = vector("rest-hmac-ascii")["payload"]
 COMPARE_SIGNED = COMPARE_SENT.replace("&timestamp", "×tamp")
 
 
+def _line(label: str, *children: widgets.Widget) -> widgets.HBox:
+    """One line of a tab: its label in a fixed-width column, then ``children``."""
+    title = widgets.HTML(render.label_html(label), layout=layout("8.5em", flex="0 0 8.5em"))
+    return widgets.HBox([title, *children])
+
+
 class SignaturePlayground:
     """A jwt.io-style playground for Binance request signatures, in a notebook.
 
@@ -65,7 +71,23 @@ class SignaturePlayground:
     # Building the widgets
 
     def _build(self) -> None:
-        m = self.model
+        """Make the widgets from the model's values, tag them, connect them, lay them out."""
+        self._make_inputs(self.model)
+        self._make_outputs()
+        self._add_css_classes()
+        self._connect()
+        self.rows = [self._row_view(row) for row in self.model.rows]
+        self.table = widgets.VBox([row.box for row in self.rows])
+        self.tabs = widgets.Tab(
+            [self._sign_tab(), self._compare_tab()], titles=("Sign a request", "Compare payloads")
+        )
+        self.widget = widgets.VBox([self.tabs])
+        self.widget.add_class("playground")
+        self._show_mode()
+        self._refresh_compare()
+
+    def _make_inputs(self, m: PlaygroundModel) -> None:
+        """The boxes a learner types into and the buttons, each starting at the model's value."""
         self.method = widgets.Dropdown(options=METHODS, value=m.method, layout=layout("7em"))
         self.path = widgets.Combobox(
             value=m.path, options=PATHS, ensure_option=False, layout=layout("16em")
@@ -104,6 +126,9 @@ class SignaturePlayground:
             button_style="primary",
             layout=layout("16em"),
         )
+
+    def _make_outputs(self) -> None:
+        """The HTML outputs that ``_refresh`` fills in, and the compare tab's boxes."""
         self.error_html = widgets.HTML()
         self.payload_html = widgets.HTML()
         self.legend_html = widgets.HTML()
@@ -117,6 +142,8 @@ class SignaturePlayground:
         )
         self.compare_html = widgets.HTML()
 
+    def _add_css_classes(self) -> None:
+        """One CSS class per widget: notebook 05's page and the browser test find them by it."""
         for widget, css in (
             (self.method, "playground-method"),
             (self.path, "playground-path"),
@@ -141,6 +168,8 @@ class SignaturePlayground:
         ):
             widget.add_class(css)
 
+    def _connect(self) -> None:
+        """Every input writes into the model; the buttons add a row, send, take the payload."""
         for widget in (
             self.method,
             self.path,
@@ -160,51 +189,42 @@ class SignaturePlayground:
             widget.observe(lambda _change: self._refresh_compare(), names="value")
         self.compare_take.on_click(lambda _button: self._take_payload())
 
-        self.rows = [self._row_view(row) for row in m.rows]
-        self.table = widgets.VBox([row.box for row in self.rows])
+    def _sign_tab(self) -> widgets.VBox:
+        """The first tab: one labelled line per stage, from the inputs to the verdict."""
         header = widgets.HTML(render.PARAMS_HEADER_HTML)
-
-        def line(label: str, *children: widgets.Widget) -> widgets.HBox:
-            title = widgets.HTML(render.label_html(label), layout=layout("8.5em", flex="0 0 8.5em"))
-            return widgets.HBox([title, *children])
-
-        sign_tab = widgets.VBox(
+        return widgets.VBox(
             [
-                line("mode", self.mode, widgets.HTML("&nbsp;"), self.key_type),
-                line("request", self.method, self.path, self.ws_method),
-                line("parameters", widgets.VBox([header, self.table, self.add_button])),
-                line(
+                _line("mode", self.mode, widgets.HTML("&nbsp;"), self.key_type),
+                _line("request", self.method, self.path, self.ws_method),
+                _line("parameters", widgets.VBox([header, self.table, self.add_button])),
+                _line(
                     "timestamp",
                     self.timestamp_mode,
                     self.timestamp,
                     widgets.HTML(f"&nbsp;{render.label_html('recvWindow')}&nbsp;"),
                     self.recv_window,
                 ),
-                line("API key", self.api_key),
-                line("secret key", widgets.VBox([self.secret, self.secret_note])),
+                _line("API key", self.api_key),
+                _line("secret key", widgets.VBox([self.secret, self.secret_note])),
                 self.error_html,
-                line("payload", widgets.VBox([self.payload_html, self.legend_html])),
-                line("signature", self.signature_html),
-                line("on the wire", self.request_html),
-                line("exchange", widgets.VBox([self.send_button, self.verdict_html])),
+                _line("payload", widgets.VBox([self.payload_html, self.legend_html])),
+                _line("signature", self.signature_html),
+                _line("on the wire", self.request_html),
+                _line("exchange", widgets.VBox([self.send_button, self.verdict_html])),
             ]
         )
-        compare_tab = widgets.VBox(
+
+    def _compare_tab(self) -> widgets.VBox:
+        """The second tab: what was signed against what was sent, byte for byte."""
+        return widgets.VBox(
             [
                 widgets.HTML(render.COMPARE_INTRO_HTML),
                 self.compare_take,
-                line("what I signed", self.compare_signed),
-                line("what I sent", self.compare_sent),
+                _line("what I signed", self.compare_signed),
+                _line("what I sent", self.compare_sent),
                 self.compare_html,
             ]
         )
-        self.tabs = widgets.Tab(
-            [sign_tab, compare_tab], titles=("Sign a request", "Compare payloads")
-        )
-        self.widget = widgets.VBox([self.tabs])
-        self.widget.add_class("playground")
-        self._show_mode()
-        self._refresh_compare()
 
     # Reacting to edits
 
@@ -357,26 +377,14 @@ class SignaturePlayground:
 
     # Display
 
-    def _summary(self) -> str:
-        s = self.state
-        lines = [f"SignaturePlayground: {s.title}"]
-        if s.payload is not None:
-            lines.append(f"  payload    {s.payload}  ({len(s.payload_bytes)} bytes)")
-        if s.signature is not None:
-            lines.append(f"  signature  {s.signature}")
-        if s.error is not None:
-            lines.append(f"  refused    [{s.error_stage}] {s.error}")
-        lines.append("  (a live widget: run this cell in JupyterLab to start the playground)")
-        return "\n".join(lines)
-
     def __repr__(self) -> str:
-        return self._summary()
+        return render.summary_text(self.state)
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         # The widget view, and a plain-text summary instead of the widgets' repr: stable
         # for nbval, readable where widgets do not render, and never a typed value.
         bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = self._summary()
+        bundle["text/plain"] = render.summary_text(self.state)
         return bundle
 
     def show(self) -> None:

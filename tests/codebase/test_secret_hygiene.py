@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import examples, fix
+from helpers import examples, fix_api
 
 ROOT = Path(__file__).parent.parent
 # 64 for Binance keys; a little slack either side for a mangled copy.
@@ -28,7 +28,7 @@ PUBLIC_FIELDS = ("public_key", "sample_signature", "signature", "signature_perce
 KEY_IDS = ("docs-hmac", "docs-rsa", "docs-ed25519", "faq-hmac", "faq-ed25519", "faq-rsa")
 # The FIX API docs' Logon examples (helpers/data/fix_logon.json, fix-api.md): their
 # messages hold example API keys (Username (553)) and signatures.
-FIX_MESSAGES = (fix.docs_example(), fix.docs_example()["logon_request_sample"])
+FIX_MESSAGES = (fix_api.docs_example(), fix_api.docs_example()["logon_request_sample"])
 
 
 def documented_examples() -> set[str]:

@@ -1,4 +1,4 @@
-"""helpers.exercises.fix: the FIX Logon exercise judged right for a correct answer, no
+"""helpers.exercises.fix_api: the FIX Logon exercise judged right for a correct answer, no
 answer, and each kind of wrong answer.
 
 Answers are built here with ``cryptography`` and the docs' published example key (from
@@ -14,7 +14,7 @@ import pytest
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 from verdicts import assert_correct, assert_not_attempted, assert_wrong
 
-from helpers.exercises.fix import EXERCISE_FIELDS, check_fix_logon
+from helpers.exercises.fix_api import EXERCISE_FIELDS, check_fix_logon
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = json.loads((ROOT / "helpers" / "data" / "fix_logon.json").read_text(encoding="utf-8"))

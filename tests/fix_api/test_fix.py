@@ -1,4 +1,4 @@
-"""helpers.fix: the FIX API Logon <A> against Binance's published example, byte for byte.
+"""helpers.fix_api: the FIX API Logon <A> against Binance's published example, byte for byte.
 
 Expected values come from the docs (fix-api.md → "How to sign Logon `<A>` request", copied
 into helpers/data/fix_logon.json, read here as plain JSON) and from the openssl command
@@ -17,7 +17,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 
-from helpers import fix
+from helpers import fix_api
 from helpers.verify import Ed25519Key, HmacKey, RsaKey
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +45,7 @@ PAYLOAD = SOH.join(
 
 
 def build(**changes) -> str:
-    return fix.logon_message(**{"private_key": PEM, **INPUTS, **changes})
+    return fix_api.logon_message(**{"private_key": PEM, **INPUTS, **changes})
 
 
 def reframe(message: str) -> str:
@@ -76,11 +76,11 @@ def test_an_encrypted_pem_signs_with_its_password():
 
 def test_the_docs_framing_values():
     assert DOCS_FIELDS["9"] == "247" and DOCS_FIELDS["10"] == "227"  # as printed in the docs
-    assert fix.checksum(DOCS_MESSAGE[: DOCS_MESSAGE.rindex(SOH + "10=") + 1]) == "227"
+    assert fix_api.checksum(DOCS_MESSAGE[: DOCS_MESSAGE.rindex(SOH + "10=") + 1]) == "227"
 
 
 def test_the_payload_is_the_five_fields_in_the_docs_order():
-    payload = fix.logon_payload(
+    payload = fix_api.logon_payload(
         sender_comp_id=INPUTS["sender_comp_id"],
         target_comp_id=INPUTS["target_comp_id"],
         msg_seq_num=INPUTS["msg_seq_num"],
@@ -91,13 +91,13 @@ def test_the_payload_is_the_five_fields_in_the_docs_order():
 
 def test_the_payload_takes_the_docs_sample_codes_text_seq_num():
     kwargs = {k: INPUTS[k] for k in ("sender_comp_id", "target_comp_id", "sending_time")}
-    assert fix.logon_payload(msg_seq_num="1", **kwargs) == PAYLOAD
+    assert fix_api.logon_payload(msg_seq_num="1", **kwargs) == PAYLOAD
     with pytest.raises(TypeError, match="^msg_seq_num"):
-        fix.logon_payload(msg_seq_num="01", **kwargs)
+        fix_api.logon_payload(msg_seq_num="01", **kwargs)
 
 
 def test_the_signature_is_the_docs_raw_data():
-    assert fix.logon_signature(PEM, PAYLOAD) == DATA["signature"] == DOCS_FIELDS["96"]
+    assert fix_api.logon_signature(PEM, PAYLOAD) == DATA["signature"] == DOCS_FIELDS["96"]
 
 
 def test_the_signature_equals_openssl_pkeyutl(tmp_path):
@@ -120,7 +120,7 @@ def test_the_signature_equals_openssl_pkeyutl(tmp_path):
 def test_the_docs_logon_request_samples_framing():
     # No private key is published for this sample: only its framing can be checked.
     sample = DATA["logon_request_sample"]["message"].replace(SHOWN, SOH)
-    check = fix.verify_logon(sample, ed25519.Ed25519PrivateKey.generate().public_key())
+    check = fix_api.verify_logon(sample, ed25519.Ed25519PrivateKey.generate().public_key())
     assert check.failed == ("signature",)  # 9=248 and a zero-padded 10=000 both pass
 
 
@@ -134,7 +134,7 @@ def test_the_docs_logon_request_samples_framing():
                              serialization.PublicFormat.SubjectPublicKeyInfo).decode()],
 )  # fmt: skip
 def test_verify_accepts_the_docs_message(public_key):
-    check = fix.verify_logon(DOCS_MESSAGE, public_key)
+    check = fix_api.verify_logon(DOCS_MESSAGE, public_key)
     assert check.ok and bool(check) and check.failed == ()
     assert check.payload == PAYLOAD.replace(SOH, "|")
 
@@ -147,34 +147,34 @@ def test_a_tampered_signed_field_is_caught_by_the_signature(field, value):
     tampered = DOCS_MESSAGE.replace(f"{SOH}{field}={DOCS_FIELDS[field]}{SOH}",
                                     f"{SOH}{field}={value}{SOH}")  # fmt: skip
     assert tampered != DOCS_MESSAGE
-    as_sent = fix.verify_logon(tampered, PUBLIC_KEY)
+    as_sent = fix_api.verify_logon(tampered, PUBLIC_KEY)
     assert not as_sent.ok and "signature" in as_sent.failed and "CheckSum" in as_sent.failed
-    reframed = fix.verify_logon(reframe(tampered), PUBLIC_KEY)
+    reframed = fix_api.verify_logon(reframe(tampered), PUBLIC_KEY)
     assert reframed.failed == ("signature",)  # a recomputed checksum does not help
 
 
 def test_a_wrong_checksum_is_named():
-    assert fix.verify_logon(DOCS_MESSAGE.replace("10=227", "10=228"), PUBLIC_KEY).failed == (
+    assert fix_api.verify_logon(DOCS_MESSAGE.replace("10=227", "10=228"), PUBLIC_KEY).failed == (
         "CheckSum",
     )
 
 
 def test_a_wrong_body_length_is_named():
     wrong = DOCS_MESSAGE.replace("9=247", "9=248")
-    assert set(fix.verify_logon(wrong, PUBLIC_KEY).failed) == {"BodyLength", "CheckSum"}
+    assert set(fix_api.verify_logon(wrong, PUBLIC_KEY).failed) == {"BodyLength", "CheckSum"}
     head = wrong[: wrong.rindex(SOH + "10=") + 1]
     rechecked = f"{head}10={sum(head.encode()) % 256:03d}{SOH}"
-    assert fix.verify_logon(rechecked, PUBLIC_KEY).failed == ("BodyLength",)
+    assert fix_api.verify_logon(rechecked, PUBLIC_KEY).failed == ("BodyLength",)
 
 
 def test_a_wrong_raw_data_length_is_named():
     wrong = reframe(DOCS_MESSAGE.replace("95=88", "95=87"))
-    assert fix.verify_logon(wrong, PUBLIC_KEY).failed == ("RawDataLength",)
+    assert fix_api.verify_logon(wrong, PUBLIC_KEY).failed == ("RawDataLength",)
 
 
 def test_a_wrong_key_is_caught_by_the_signature():
     other = ed25519.Ed25519PrivateKey.generate().public_key()
-    check = fix.verify_logon(DOCS_MESSAGE, other)
+    check = fix_api.verify_logon(DOCS_MESSAGE, other)
     assert check.failed == ("signature",) and "✗ signature" in repr(check)
 
 
@@ -186,7 +186,7 @@ def test_a_wrong_key_is_caught_by_the_signature():
      (DOCS_MESSAGE.replace("10=227", "11=227"), "10= last"), (b"8=FIX.4.4\x01", "str")],
 )  # fmt: skip
 def test_an_unreadable_message_is_a_message_failure(message, why):
-    check = fix.verify_logon(message, PUBLIC_KEY)
+    check = fix_api.verify_logon(message, PUBLIC_KEY)
     assert check.failed == ("message",) and why in repr(check)
 
 
@@ -233,7 +233,7 @@ def test_hmac_and_rsa_public_keys_are_refused_in_the_docs_words(public_key):
     elif public_key == "rsa-wrapped":
         public_key = RsaKey(rsa_private_key().public_key())
     with pytest.raises(TypeError, match=f"^public_key: {ONLY}"):
-        fix.verify_logon(DOCS_MESSAGE, public_key)
+        fix_api.verify_logon(DOCS_MESSAGE, public_key)
 
 
 def test_a_damaged_pem_is_refused_without_echoing_it():
@@ -287,15 +287,15 @@ def test_wrong_types_are_refused_naming_the_field(field, value):
 def test_microsecond_sending_time_is_accepted():
     # The docs' Logon response sample sends 20240612-08:52:21.636837.
     message = build(sending_time="20240612-08:52:21.636837")
-    assert fix.verify_logon(message, PUBLIC_KEY).ok
+    assert fix_api.verify_logon(message, PUBLIC_KEY).ok
 
 
 def test_visible_shows_soh_as_the_docs_bar():
-    assert fix.visible(DOCS_MESSAGE) == DATA["message"]
-    assert fix.parse(DOCS_MESSAGE)[:3] == [("8", "FIX.4.4"), ("9", "247"), ("35", "A")]
+    assert fix_api.visible(DOCS_MESSAGE) == DATA["message"]
+    assert fix_api.parse(DOCS_MESSAGE)[:3] == [("8", "FIX.4.4"), ("9", "247"), ("35", "A")]
 
 
 def test_docs_example_is_a_fresh_copy():
-    example = fix.docs_example()
+    example = fix_api.docs_example()
     example["fields"]["MsgType"] = "changed"
-    assert fix.docs_example() == DATA
+    assert fix_api.docs_example() == DATA

@@ -19,8 +19,8 @@ whoever changes a field can recompute it; only the signature catches that.
 
 from dataclasses import dataclass
 
-from helpers.fix.logon import LOGON, ONLY_ED25519
-from helpers.fix.message import FIELD_NAMES, SOH, body_length, checksum, parse, visible
+from helpers.fix_api.logon import LOGON, ONLY_ED25519
+from helpers.fix_api.message import FIELD_NAMES, SOH, body_length, checksum, parse, visible
 from helpers.verify import Ed25519Key, HmacKey, RsaKey
 
 __all__ = ["CHECKS", "LogonCheck", "verify_logon"]

@@ -4,11 +4,11 @@ Binance's FIX API sessions authenticate once, with a Logon ``<A>`` message signe
 Ed25519 key (fix-api.md → "How to sign Logon `<A>` request"; "FIX sessions only support
 Ed25519 keys."). Three modules, one job each:
 
-- ``helpers.fix.message`` — FIX framing: ``SOH``, ``assemble``, ``parse``, ``body_length``,
+- ``helpers.fix_api.message`` — FIX framing: ``SOH``, ``assemble``, ``parse``, ``body_length``,
   ``checksum``, ``visible`` (SOH shown as ``|``), ``FIELD_NAMES``;
-- ``helpers.fix.logon`` — the client's side: ``logon_payload`` (5 header fields joined by
+- ``helpers.fix_api.logon`` — the client's side: ``logon_payload`` (5 header fields joined by
   SOH), ``logon_signature`` (Ed25519, base64: ``RawData (96)``), ``logon_message``;
-- ``helpers.fix.check`` — the server's side: ``verify_logon`` → ``LogonCheck``.
+- ``helpers.fix_api.verify`` — the server's side: ``verify_logon`` → ``LogonCheck``.
 
 ``docs_example()`` is the docs' own example (inputs, published example key, signature and
 message), read from ``helpers/data/fix_logon.json``.
@@ -18,15 +18,14 @@ import json
 from functools import cache
 from importlib import resources
 
-from helpers.fix.check import CHECKS, LogonCheck, verify_logon
-from helpers.fix.logon import (
+from helpers.fix_api.logon import (
     LOGON,
     ONLY_ED25519,
     logon_message,
     logon_payload,
     logon_signature,
 )
-from helpers.fix.message import (
+from helpers.fix_api.message import (
     BEGIN_STRING,
     FIELD_NAMES,
     SOH,
@@ -36,6 +35,7 @@ from helpers.fix.message import (
     parse,
     visible,
 )
+from helpers.fix_api.verify import CHECKS, LogonCheck, verify_logon
 
 __all__ = [
     "BEGIN_STRING",

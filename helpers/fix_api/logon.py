@@ -11,7 +11,7 @@ binance-spot-api-docs commit a5e0bc3, 2026-07-21), step by step, one function ea
    Encode the signature with **base64**": the value of ``RawData (96)``. "FIX sessions
    only support Ed25519 keys": an HMAC or RSA key is refused in those words.
 3. ``logon_message(...)`` — the whole message, its fields in the order of the docs'
-   example, framed by ``helpers.fix.message.assemble`` (BodyLength and CheckSum).
+   example, framed by ``helpers.fix_api.message.assemble`` (BodyLength and CheckSum).
 
 Every value is checked before it is written: a value holding SOH or ``=``, a non-ASCII
 value, a CompID outside the docs' regex or a SendingTime that is not FIX's UTCTIMESTAMP is
@@ -21,7 +21,7 @@ refused with a ``ValueError`` naming the field. No message holds key material.
 import re
 from datetime import datetime
 
-from helpers.fix.message import SOH, assemble
+from helpers.fix_api.message import SOH, assemble
 from helpers.signing import ED25519, RSA, ed25519_signature, load_private_key
 from helpers.verify import HmacKey
 

@@ -1,7 +1,7 @@
 """Self-check for notebook 07's FIX exercise: a Logon's payload and RawData, by hand.
 
 The learner signs a Logon ``<A>`` for the exercise's own values (below) with the docs'
-published example key, without ``helpers.fix``: the payload is the five header fields
+published example key, without ``helpers.fix_api``: the payload is the five header fields
 joined by SOH (fix-api.md → "How to sign Logon `<A>` request"), the signature Ed25519,
 base64. ``check_fix_logon(payload, raw_data)`` says which stage diverged, and recognises
 the typical mistakes: the message's field order, ``|`` (how the docs *print* SOH) instead
@@ -9,7 +9,7 @@ of SOH, ``tag=value`` pairs, a trailing SOH, a missing MsgType, the docs' exampl
 copied, hex or URL-safe base64, bytes instead of text.
 
 The right answer is computed here with ``cryptography`` directly from the docs' key and
-these values, not with ``helpers.fix`` (the code the exercise is about).
+these values, not with ``helpers.fix_api`` (the code the exercise is about).
 """
 
 import base64
@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.serialization import load_pem_private_key
 from helpers.compare import first_difference
 from helpers.exercises import feedback
 from helpers.exercises.feedback import Feedback, is_placeholder, short
-from helpers.fix import docs_example
+from helpers.fix_api import docs_example
 
 __all__ = ["EXERCISE_FIELDS", "check_fix_logon"]
 
@@ -163,7 +163,7 @@ def _check_raw_data(raw_data: object, signature: bytes) -> Feedback:
     return wrong(
         "signature",
         "Your payload is right but the signature isn't: sign it with the docs' example "
-        "key (helpers.fix.docs_example()['private_key_pem']), Ed25519, then base64.",
+        "key (helpers.fix_api.docs_example()['private_key_pem']), Ed25519, then base64.",
     )
 
 
