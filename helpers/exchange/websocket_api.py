@@ -17,14 +17,14 @@ import re
 from typing import TYPE_CHECKING
 
 from helpers.exchange.checks import (
-    check_api_key,
-    check_key_access,
-    check_mandatory,
-    check_timing,
     empty_refusal,
+    judge_api_key,
+    judge_key_access,
+    judge_mandatory,
+    judge_timing,
     recv_window_us,
 )
-from helpers.exchange.endpoints import check_order
+from helpers.exchange.endpoints import judge_order
 from helpers.exchange.messages import (
     HOST,
     MSG_BAD_SIGNATURE,
@@ -255,12 +255,12 @@ def judge_ws(
                 "(there are no headers), and it is part of the signed payload",
             )
         try:
-            api_key, key = check_api_key(state.key_for, (params["apiKey"],))
+            api_key, key = judge_api_key(state.key_for, (params["apiKey"],))
         except Refusal as exc:
             exc.detail = exc.detail.replace(f"the {API_KEY_HEADER} value", "apiKey")
             raise
     trace.key_kind = key.kind
-    check_key_access(state.access_for(api_key), security, HOST)  # handle_ws: a local client
+    judge_key_access(state.access_for(api_key), security, HOST)  # handle_ws: a local client
 
     if problem is not None:
         raise problem
@@ -275,7 +275,7 @@ def judge_ws(
             f"the parameter name {shown(bad_name, 40)!r} holds a lone surrogate",
         )
     # A session-authorized request needs its timestamp but no signature.
-    check_mandatory(params, ("(session)",) if by_session else signatures)
+    judge_mandatory(params, ("(session)",) if by_session else signatures)
     if duplicate is not None:
         raise Refusal(
             -1101,
@@ -288,7 +288,7 @@ def judge_ws(
             raise empty_refusal(param, "is empty or null")
     window_us = recv_window_us(params)
     trace.server_time = now
-    check_timing(params["timestamp"], window_us, now)
+    judge_timing(params["timestamp"], window_us, now)
 
     if not by_session:
         if name == "session.logon" and key.kind != KIND_ED25519:
@@ -317,7 +317,7 @@ def judge_ws(
     if name == "session.logon":
         state.ws_logon(api_key, now)
         return _ws_status(state, now)
-    check_order(params)
+    judge_order(params)
     if name == "order.test":
         return {}
     return state.orders.place(api_key, params, now)
