@@ -144,6 +144,8 @@ def _encoding_notes(case: Case, query: str, body: str) -> list[str]:
 
 
 def judge_rest_case(case: Case, answer: dict) -> Outcome:
+    """A signer's REST ``answer`` (``query``, ``body``) for ``case``, judged by the exchange
+    over the bytes it would send; the parameters sent must be the case's too."""
     query, body = answer.get("query", ""), answer.get("body", "")
     notes = []
     if _NOT_IN_A_URL.search(query):
@@ -196,6 +198,8 @@ def _reference_stage(case: Case, query: str, body: str) -> str:
 
 
 def judge_ws_case(case: Case, answer: dict) -> Outcome:
+    """A signer's WebSocket API ``answer`` (``params``) for ``case``, judged by the
+    exchange's ``handle_ws``; the params (signature aside) must be the case's too."""
     params = answer["params"]
     request = {"id": case.name, "method": case.method, "params": params}
     text = json.dumps(request, ensure_ascii=False)
