@@ -20,9 +20,9 @@ from helpers.clients.libraries import (
     CLIENTS,
     PYTHON_BINANCE,
     SDK,
-    check_client,
     quiet,
     quiet_import,
+    validate_client,
 )
 from helpers.clients.orders import ORDER_TEST_PATH
 from helpers.clients.stubs import RecordingAdapter
@@ -65,7 +65,7 @@ def floor_signer(params: dict) -> Callable[[], object]:
 def client_signer(client: str, params: dict) -> Callable[[], object]:
     """One signed ``POST /api/v3/order/test`` through ``client``'s own public call, HTTP
     stubbed; the client and its session are built once, outside the timed call."""
-    if check_client(client) == SDK:
+    if validate_client(client) == SDK:
         utils = quiet_import("binance_common.utils")
         api, config = sdk.rest_api()
         session = api._session

@@ -24,7 +24,7 @@ The modules, one concern each:
 - ``sdk``, ``python_binance``, ``ccxt`` — one driver per library: its REST and WebSocket
   signed-request functions, called on the stubs;
 - ``captures`` — ``Capture`` / ``WsCapture``: what a client signed next to what it sent;
-- ``rest`` / ``websocket`` — ``rest_request`` and ``ws_request``: one client, one request;
+- ``rest`` / ``websocket`` — ``rest_request`` and ``library_ws_request``: one client, one request;
 - ``tables`` — ``compare_clients``, ``compare_ws``, ``value_table``: all clients side by side;
 - ``differences`` — the notebook's summary table, computed from real runs.
 
@@ -58,7 +58,7 @@ from helpers.clients.rest import forward, rest_request
 from helpers.clients.sdk import sdk_generic_call_error
 from helpers.clients.stubs import RecordingAdapter, pinned_clock
 from helpers.clients.tables import ClientTable, compare_clients, compare_ws, value_table
-from helpers.clients.websocket import ws_request
+from helpers.clients.websocket import library_ws_request
 
 __all__ = [
     "BASE_ORDER",
@@ -84,11 +84,11 @@ __all__ = [
     "differences",
     "forward",
     "library_lines",
+    "library_ws_request",
     "order_kind",
     "pinned_clock",
     "rest_request",
     "sdk_generic_call_error",
     "value_table",
     "versions",
-    "ws_request",
 ]

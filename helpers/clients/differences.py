@@ -1,7 +1,7 @@
 """The notebook's summary of how the clients differ, computed now from real runs.
 
-Every cell of ``differences()`` comes from ``rest_request``/``ws_request`` on the installed
-versions, so the table cannot go stale: when a release changes a behaviour, the table
+Every cell of ``differences()`` comes from ``rest_request``/``library_ws_request`` on the
+installed versions, so the table cannot go stale: when a release changes a behaviour, the table
 changes with it (and ``tests/test_clients.py`` fails first).
 """
 
@@ -12,7 +12,7 @@ from helpers.clients.libraries import CLIENTS
 from helpers.clients.orders import BASE_ORDER, DOCS_ORDER, DOCS_SIGNATURE, DOCS_WS_SIGNATURE
 from helpers.clients.rest import rest_request
 from helpers.clients.tables import ClientTable, client_columns, value_cell, yes_no
-from helpers.clients.websocket import ws_request
+from helpers.clients.websocket import library_ws_request
 
 __all__ = ["differences", "order_kind"]
 
@@ -46,7 +46,7 @@ def differences(exchange: object = None) -> ClientTable:
         return capture.sent_value("recvWindow") or "left out"
 
     docs = {c: rest_request(c, DOCS_ORDER, exchange=exchange) for c in CLIENTS}
-    ws = {c: ws_request(c) for c in CLIENTS}
+    ws = {c: library_ws_request(c) for c in CLIENTS}
     probes: list[tuple[str, Callable[[str], str]]] = [
         ("parameter order", lambda c: order_kind(docs[c])),
         ("parameters travel in", lambda c: f"{docs[c].method} {docs[c].where}"),

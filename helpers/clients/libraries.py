@@ -23,10 +23,10 @@ __all__ = [
     "CLOCK_MODULES",
     "PYTHON_BINANCE",
     "SDK",
-    "check_client",
     "library_lines",
     "quiet",
     "quiet_import",
+    "validate_client",
     "versions",
 ]
 
@@ -48,7 +48,7 @@ CLOCK_MODULES = {
 }
 
 
-def check_client(client: str) -> str:
+def validate_client(client: str) -> str:
     """``client`` if it is one of ``CLIENTS``, else a ``ValueError`` naming the parameter."""
     if client not in CLIENTS:
         raise ValueError(f"client: expected one of {', '.join(CLIENTS)}, got {client!r}")

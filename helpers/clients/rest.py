@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from helpers.clients import ccxt, python_binance, sdk
 from helpers.clients.captures import Capture, as_text
-from helpers.clients.libraries import CCXT, PYTHON_BINANCE, SDK, check_client, quiet, versions
+from helpers.clients.libraries import CCXT, PYTHON_BINANCE, SDK, quiet, validate_client, versions
 from helpers.clients.orders import ORDER_TEST_PATH
 from helpers.clients.stubs import RecordingAdapter, pinned_clock
 from helpers.examples import EXAMPLE_TIMESTAMP
@@ -37,7 +37,7 @@ def rest_request(
     If ``exchange`` (a running ``LocalExchange``) is given, the recorded bytes are forwarded
     to it and its verdict is kept in ``Capture.verdict``.
     """
-    check_client(client)
+    validate_client(client)
     signed: list = []
     with pinned_clock(timestamp, (client,)), quiet():
         recorder = DRIVERS[client](dict(params), path, method, signed)

@@ -20,7 +20,7 @@ from helpers.clients.orders import (
     ORDER_TEST_PATH,
 )
 from helpers.clients.rest import rest_request
-from helpers.clients.websocket import ws_request
+from helpers.clients.websocket import library_ws_request
 from helpers.examples import EXAMPLE_TIMESTAMP
 
 __all__ = [
@@ -145,7 +145,7 @@ def compare_ws(
 ) -> ClientTable:
     """Every client signs the same WebSocket API request: payload, signature, verdict."""
     captures = [
-        ws_request(
+        library_ws_request(
             c,
             params,
             timestamp=timestamp,

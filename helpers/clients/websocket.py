@@ -1,5 +1,5 @@
 """One client, one WebSocket API request: the payload it signed and the JSON frame it would
-send (``ws_request``), optionally judged by a ``LocalExchange`` (``handle_ws``).
+send (``library_ws_request``), optionally judged by a ``LocalExchange`` (``handle_ws``).
 
 The default request is the docs' non-ASCII example (``orders.DOCS_WS_ORDER``); each client
 adds ``apiKey`` and ``timestamp`` itself, from its pinned clock.
@@ -10,16 +10,16 @@ from dataclasses import replace
 
 from helpers.clients import ccxt, python_binance, sdk
 from helpers.clients.captures import WsCapture, as_text
-from helpers.clients.libraries import CCXT, PYTHON_BINANCE, SDK, check_client, quiet, versions
+from helpers.clients.libraries import CCXT, PYTHON_BINANCE, SDK, quiet, validate_client, versions
 from helpers.clients.orders import DOCS_WS_ORDER, DOCS_WS_TIMESTAMP
 from helpers.clients.stubs import pinned_clock
 
-__all__ = ["ws_request"]
+__all__ = ["library_ws_request"]
 
 DRIVERS = {SDK: sdk.ws, PYTHON_BINANCE: python_binance.ws, CCXT: ccxt.ws}
 
 
-def ws_request(
+def library_ws_request(
     client: str,
     params: object = DOCS_WS_ORDER,
     *,
@@ -35,7 +35,7 @@ def ws_request(
     clients take none. If ``exchange`` is given, the frame goes to its ``handle_ws`` and the
     verdict is kept in ``WsCapture.verdict``.
     """
-    check_client(client)
+    validate_client(client)
     if options is not None and client != CCXT:
         raise ValueError(f"options: only ccxt takes exchange options here, not {client}")
     extra = {"options": options} if client == CCXT else {}

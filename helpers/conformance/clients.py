@@ -16,9 +16,9 @@ __all__ = ["client_signer"]
 
 def client_signer(client: str) -> Callable[[dict], dict]:
     """A function for ``helpers.conformance.run``: ``client`` (e.g. ``"ccxt"``) signs."""
-    from helpers.clients.libraries import check_client
+    from helpers.clients.libraries import validate_client
 
-    check_client(client)
+    validate_client(client)
 
     def sign(case: dict) -> dict:
         if case["api"] != "rest" or case["key_type"] != "HMAC":

@@ -1,6 +1,6 @@
 """Judging one signer answer as the local exchange would, and saying where it diverged.
 
-REST (``judge_rest``): the answer's query and body become the bytes of one request (an
+REST (``judge_rest_case``): the answer's query and body become the bytes of one request (an
 HTTP client escapes what a URL cannot carry — a space, a control or non-ASCII character —
 and a note says so); ``helpers.exchange.ExchangeCore`` judges them with only the case's
 key registered and its clock pinned to the case's ``timestamp``. The signature may be in
@@ -10,7 +10,7 @@ query and body, form-decoded, must equal the case's parameters — names, values
 within each part — so a valid signature over other parameters still fails. Text that
 decodes equal and is signed as sent (``+`` for a space, lower-case hex) passes with a note.
 
-WebSocket API (``judge_ws``): the answer's ``params`` go into one request's JSON, judged by
+WebSocket API (``judge_ws_case``): the answer's ``params`` go into one request's JSON, judged by
 ``ExchangeCore.handle_ws``; the params (signature aside) must equal the case's.
 
 A failing case goes to the doctor (``helpers.doctor.diagnose``, ``diagnose_ws``), whose
@@ -31,7 +31,7 @@ from helpers.mistakes import by_code
 from helpers.verify import Ed25519Key, HmacKey, RsaKey
 from helpers.wire import API_KEY_HEADER, FORM_CONTENT_TYPE, split_signature
 
-__all__ = ["STAGES", "Outcome", "judge_rest", "judge_ws"]
+__all__ = ["STAGES", "Outcome", "judge_rest_case", "judge_ws_case"]
 
 ENCODING, PAYLOAD, SIGNATURE, PLACEMENT, SIGNER = (
     "encoding", "payload assembly", "signature", "placement", "signer",
@@ -143,7 +143,9 @@ def _encoding_notes(case: Case, query: str, body: str) -> list[str]:
     return notes
 
 
-def judge_rest(case: Case, answer: dict) -> Outcome:
+def judge_rest_case(case: Case, answer: dict) -> Outcome:
+    """A signer's REST ``answer`` (``query``, ``body``) for ``case``, judged by the exchange
+    over the bytes it would send; the parameters sent must be the case's too."""
     query, body = answer.get("query", ""), answer.get("body", "")
     notes = []
     if _NOT_IN_A_URL.search(query):
@@ -195,7 +197,9 @@ def _reference_stage(case: Case, query: str, body: str) -> str:
     return SIGNATURE
 
 
-def judge_ws(case: Case, answer: dict) -> Outcome:
+def judge_ws_case(case: Case, answer: dict) -> Outcome:
+    """A signer's WebSocket API ``answer`` (``params``) for ``case``, judged by the
+    exchange's ``handle_ws``; the params (signature aside) must be the case's too."""
     params = answer["params"]
     request = {"id": case.name, "method": case.method, "params": params}
     text = json.dumps(request, ensure_ascii=False)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from helpers.conformance.corpus import Case, cases
-from helpers.conformance.judge import SIGNER, judge_rest, judge_ws
+from helpers.conformance.judge import SIGNER, judge_rest_case, judge_ws_case
 from helpers.conformance.report import FAIL, PASS, UNSUPPORTED, CaseResult, Report
 from helpers.conformance.signer import CallableSigner, CommandSigner, SignerFailure
 
@@ -34,7 +34,8 @@ def run_case(signer: Callable[[Case], dict], case: Case) -> CaseResult:
         seconds = time.perf_counter() - start
         return CaseResult(**common, status=UNSUPPORTED, detail=reason, seconds=seconds)
     try:
-        outcome = judge_ws(case, answer) if case.api == "ws" else judge_rest(case, answer)
+        judge = judge_ws_case if case.api == "ws" else judge_rest_case
+        outcome = judge(case, answer)
     except (UnicodeError, ValueError) as exc:  # text no request can carry (a lone surrogate)
         seconds = time.perf_counter() - start
         detail = f"output cannot be sent as a request: {type(exc).__name__}: {exc}"[:200]

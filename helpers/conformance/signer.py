@@ -17,7 +17,13 @@ from pathlib import Path
 from helpers.conformance import keys
 from helpers.conformance.corpus import Case
 
-__all__ = ["CallableSigner", "CommandSigner", "SignerFailure", "check_answer", "signer_input"]
+__all__ = [
+    "CallableSigner",
+    "CommandSigner",
+    "SignerFailure",
+    "signer_input",
+    "validate_answer",
+]
 
 DEFAULT_TIMEOUT_S = 10.0
 
@@ -43,7 +49,7 @@ def signer_input(case: Case) -> dict[str, object]:
     return data
 
 
-def check_answer(case: Case, answer: object) -> dict:
+def validate_answer(case: Case, answer: object) -> dict:
     """``answer`` if it has the shape the protocol asks for; ``SignerFailure`` otherwise."""
     if not isinstance(answer, dict):
         raise SignerFailure(f"output is not a JSON object: {_short(answer)}")
@@ -107,7 +113,7 @@ class CommandSigner:
             last = _short(lines[-1]) if lines else "(no error output)"
             raise SignerFailure(f"crash: exit status {done.returncode}: {last}")
         out = done.stdout.decode("utf-8", "replace")
-        return check_answer(case, parse_output(out))
+        return validate_answer(case, parse_output(out))
 
 
 class CallableSigner:
@@ -126,4 +132,4 @@ class CallableSigner:
             raise SignerFailure(f"crash: {type(exc).__name__}: {_short(str(exc))}") from None
         if isinstance(answer, (str, bytes)):
             answer = parse_output(answer.decode() if isinstance(answer, bytes) else answer)
-        return check_answer(case, answer)
+        return validate_answer(case, answer)

@@ -1,4 +1,4 @@
-"""Step 2: the checks a SIGNED request must pass, one function each, in the exchange's order.
+"""Step 2: the checks a SIGNED request must pass, one ``judge_*`` each, in the exchange's order.
 
 API key header (-2014, -2015) → parameter syntax (-1100) → mandatory ``timestamp`` and
 ``signature`` (-1102) → duplicates within a part (-1101) → empty values (-1105) →
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from helpers.exchange.state import KeyAccess
 
 
-def check_api_key(
+def judge_api_key(
     key_for: Callable[[str], object | None], values: tuple[str, ...]
 ) -> tuple[str, object]:
     """The key travels in the ``X-MBX-APIKEY`` header (rest-api.md, "SIGNED Endpoint
@@ -89,7 +89,7 @@ def rejected_key(why: str) -> Refusal:
     return Refusal(-2015, MSG_REJECTED_KEY, CHECK_API_KEY, why)
 
 
-def check_key_access(access: "KeyAccess | None", security: str, peer: str | None) -> None:
+def judge_key_access(access: "KeyAccess | None", security: str, peer: str | None) -> None:
     """The key's IP restriction, then its permissions: -2015 for either (rest-api.md →
     "Request Security": "API keys can be configured to allow access only to certain types
     of secure endpoints"; errors.md: -2015 "Invalid API-key, IP, or permissions for
@@ -115,7 +115,8 @@ def check_key_access(access: "KeyAccess | None", security: str, peer: str | None
         )
 
 
-def check_syntax(parts: tuple[Part, ...]) -> None:
+def judge_syntax(parts: tuple[Part, ...]) -> None:
+    """-1100 for the first syntax problem ``parse`` found in a part (e.g. a raw byte)."""
     for part in parts:
         if part.problem:
             raise Refusal(-1100, MSG_ILLEGAL_CHARS, CHECK_SYNTAX, part.problem)
@@ -147,7 +148,7 @@ def merge_params(query: Part, body: Part, notes: list[str]) -> dict[str, str]:
     return params
 
 
-def check_mandatory(params: Mapping[str, str], signatures: tuple[str, ...]) -> None:
+def judge_mandatory(params: Mapping[str, str], signatures: tuple[str, ...]) -> None:
     """SIGNED endpoints need ``timestamp`` and ``signature`` (REST API, Request security)."""
     timestamp = params.get("timestamp")
     if timestamp is None:
@@ -169,7 +170,8 @@ def check_mandatory(params: Mapping[str, str], signatures: tuple[str, ...]) -> N
         )
 
 
-def check_duplicates(parts: tuple[Part, ...], signatures: tuple[str, ...]) -> None:
+def judge_duplicates(parts: tuple[Part, ...], signatures: tuple[str, ...]) -> None:
+    """-1101 for a name sent twice within the query string or the body, or two signatures."""
     for part in parts:
         seen: set[str] = set()
         for name, _ in part.pairs:
@@ -194,7 +196,8 @@ def empty_refusal(name: str, where: str) -> Refusal:
     return Refusal(-1105, f"Parameter '{quoted}' was empty.", CHECK_EMPTY, detail)
 
 
-def check_empty(parts: tuple[Part, ...]) -> None:
+def judge_empty(parts: tuple[Part, ...]) -> None:
+    """-1105 for the first parameter sent with an empty value."""
     for part in parts:
         for name, value in part.pairs:
             if value == "":
@@ -226,7 +229,7 @@ def recv_window_us(params: Mapping[str, str]) -> int:
     return micros
 
 
-def check_timing(timestamp: str, recv_window_us: int, server_time_ms: int) -> None:
+def judge_timing(timestamp: str, recv_window_us: int, server_time_ms: int) -> None:
     """REST API, Timing security: accept iff ``timestamp < serverTime + 1000`` and
     ``serverTime - timestamp <= recvWindow``; compared exactly, in microseconds
     (``helpers.wire.judge_timing``)."""

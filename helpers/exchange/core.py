@@ -24,13 +24,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from helpers.exchange.checks import (
-    check_api_key,
-    check_duplicates,
-    check_empty,
-    check_key_access,
-    check_mandatory,
-    check_syntax,
-    check_timing,
+    judge_api_key,
+    judge_duplicates,
+    judge_empty,
+    judge_key_access,
+    judge_mandatory,
+    judge_syntax,
+    judge_timing,
     merge_params,
     recv_window_us,
 )
@@ -128,17 +128,17 @@ class ExchangeCore:
         trace.payload = query.payload + body.payload
         trace.signature = signatures[0] if signatures else None
 
-        api_key, key = check_api_key(self.state.key_for, request.api_keys)
+        api_key, key = judge_api_key(self.state.key_for, request.api_keys)
         trace.key_kind = key.kind
-        check_key_access(self.state.access_for(api_key), endpoint.security, request.peer)
-        check_syntax((query, body))
+        judge_key_access(self.state.access_for(api_key), endpoint.security, request.peer)
+        judge_syntax((query, body))
         params = merge_params(query, body, trace.notes)
-        check_mandatory(params, signatures)
-        check_duplicates((query, body), signatures)
-        check_empty((query, body))
+        judge_mandatory(params, signatures)
+        judge_duplicates((query, body), signatures)
+        judge_empty((query, body))
         window_us = recv_window_us(params)
         trace.server_time = self.state.now_ms()
-        check_timing(params["timestamp"], window_us, trace.server_time)
+        judge_timing(params["timestamp"], window_us, trace.server_time)
         if not key.verify(trace.payload, signatures[0]):
             raise Refusal(
                 -1022,

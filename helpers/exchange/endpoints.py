@@ -53,7 +53,7 @@ DECIMAL_LEGAL_RANGE = r"^([0-9]{1,20})(\.[0-9]{1,20})?$"
 _DECIMAL_FORMAT = re.compile(DECIMAL_LEGAL_RANGE)
 
 
-def check_order(params: Mapping[str, str]) -> None:
+def judge_order(params: Mapping[str, str]) -> None:
     """The order fields this model checks: present, and decimals in plain notation."""
     _require(params, _ORDER_FIELDS)
     for name in _DECIMAL_FIELDS:
@@ -97,13 +97,13 @@ def _account(state: "ExchangeState", call: Call | None) -> object:
 
 def _order_test(state: "ExchangeState", call: Call | None) -> object:
     assert call is not None
-    check_order(call.params)
+    judge_order(call.params)
     return {}
 
 
 def _order_new(state: "ExchangeState", call: Call | None) -> object:
     assert call is not None
-    check_order(call.params)
+    judge_order(call.params)
     return state.orders.place(call.api_key, call.params, call.server_time)
 
 

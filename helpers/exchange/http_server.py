@@ -302,18 +302,19 @@ class _Handler(BaseHTTPRequestHandler):
         self._respond(reply)
 
     def _respond(self, reply: CoreReply) -> None:
-        payload = reply.body()
+        """Send ``reply`` (status, headers, JSON body); one request per connection."""
+        body = reply.body()
         self.close_connection = True
         if self.request_version in ("", "HTTP/0.9"):
             self.request_version = self.protocol_version  # always send a status line
         try:
             self.send_response(reply.status)
             self.send_header("Content-Type", "application/json;charset=UTF-8")
-            self.send_header("Content-Length", str(len(payload)))
+            self.send_header("Content-Length", str(len(body)))
             self.send_header("Connection", "close")
             self.end_headers()
             if self.command != "HEAD":
-                self.wfile.write(payload)
+                self.wfile.write(body)
         except OSError:
             pass  # the client went away; nothing left to tell it
 

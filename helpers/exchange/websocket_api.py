@@ -14,17 +14,17 @@ the entry point (it keeps the verdict); this module does the reading and the jud
 
 import json
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from helpers.exchange.checks import (
-    check_api_key,
-    check_key_access,
-    check_mandatory,
-    check_timing,
     empty_refusal,
+    judge_api_key,
+    judge_key_access,
+    judge_mandatory,
+    judge_timing,
     recv_window_us,
 )
-from helpers.exchange.endpoints import check_order
+from helpers.exchange.endpoints import judge_order
 from helpers.exchange.messages import (
     HOST,
     MSG_BAD_SIGNATURE,
@@ -191,12 +191,43 @@ def _ws_status(state: "ExchangeState", server_time: int) -> dict[str, object]:
     }
 
 
-def judge_ws(
-    state: "ExchangeState", method: str, pairs: list[tuple[str, object]], trace: Trace
-) -> object:
-    """One request's method, then the REST checks in the REST order, then the signature and
-    the order fields; the ``result`` on success, a ``Refusal`` otherwise. ``state`` holds
-    the keys, the clock and the one simulated connection's session."""
+class WsParams(NamedTuple):
+    """One request's params as the server reads them (``read_params``)."""
+
+    texts: list[tuple[str, str]]  # (name, text as signed), in the order received
+    params: dict[str, str]  # by name
+    signatures: tuple[str, ...]  # every ``signature`` value sent
+    duplicate: str | None  # the first name sent twice
+    problem: Refusal | None  # the first value the server cannot read (-1100)
+
+
+class WsCaller(NamedTuple):
+    """Who sent the request: the API key, its registered key, and whether the session
+    (``session.logon``) authorizes it instead of an ``apiKey`` and a ``signature``."""
+
+    api_key: str
+    key: object
+    by_session: bool
+
+
+def read_params(pairs: list[tuple[str, object]]) -> WsParams:
+    """Each param's text as the server signs it (``ws_text``). A value it cannot read is kept
+    as ``problem``, refused at the syntax check, after the API key's."""
+    texts: list[tuple[str, str]] = []
+    problem: Refusal | None = None
+    for param, value in pairs:
+        try:
+            texts.append((param, ws_text(param, value)))
+        except Refusal as exc:
+            problem = problem or exc
+    signatures = tuple(text for param, text in texts if param == "signature")
+    duplicate = _first_duplicate([param for param, _ in texts])
+    return WsParams(texts, dict(texts), signatures, duplicate, problem)
+
+
+def _ws_method(method: str) -> tuple[str, str]:
+    """The method's name (``v3/`` prefix dropped) and its security type; -1020 for a method
+    this model does not answer."""
     name = method.removeprefix(_WS_VERSION_PREFIX)
     security = _WS_METHODS.get(name)
     if security is None:
@@ -206,64 +237,49 @@ def judge_ws(
             CHECK_ROUTE,
             f"this model answers {', '.join(_WS_METHODS)}, not {shown(method, 40)!r}",
         )
-    trace.security = security
-    now = state.now_ms()
-    state.ws_connect(now)
-    if security == "NONE":
-        trace.server_time = now
-        if name == "session.logout":
-            state.ws_logout()
-        return _ws_status(state, now)
+    return name, security
 
-    texts: list[tuple[str, str]] = []
-    problem: Refusal | None = None  # raised at the syntax check, after the API key's
-    for param, value in pairs:
-        try:
-            texts.append((param, ws_text(param, value)))
-        except Refusal as exc:
-            problem = problem or exc
-    names = [param for param, _ in texts]
-    duplicate = _first_duplicate(names)
-    params = dict(texts)
-    signatures = tuple(text for param, text in texts if param == "signature")
-    trace.payload = ws_payload_bytes(texts)
-    trace.signature = signatures[0] if signatures else None
 
+def _caller(state: "ExchangeState", name: str, read: WsParams, trace: Trace) -> WsCaller:
+    """The session's key for an ``order.*`` request without ``apiKey`` and ``signature``
+    after ``session.logon``; the ``apiKey`` param's key otherwise (-1102, -2014, -2015)."""
     session = state.ws_session
-    by_session = (
+    if (
         name != "session.logon"
-        and "apiKey" not in params
-        and not signatures
+        and "apiKey" not in read.params
+        and not read.signatures
         and session is not None
-    )
-    if by_session:
-        api_key = session[0]
-        key = state.key_for(api_key)
+    ):
+        key = state.key_for(session[0])
         if key is None:  # revoked since logon
             state.ws_logout()
             raise Refusal(-2015, MSG_REJECTED_KEY, CHECK_API_KEY, "the session's API key is gone")
         trace.notes.append(
             "authorized by the session (session.logon): no apiKey or signature needed"
         )
-    else:
-        if "apiKey" not in params or not params["apiKey"]:
-            raise Refusal(
-                -1102,
-                mandatory("apiKey"),
-                CHECK_API_KEY,
-                "no apiKey parameter: on the WebSocket API the key is a parameter "
-                "(there are no headers), and it is part of the signed payload",
-            )
-        try:
-            api_key, key = check_api_key(state.key_for, (params["apiKey"],))
-        except Refusal as exc:
-            exc.detail = exc.detail.replace(f"the {API_KEY_HEADER} value", "apiKey")
-            raise
-    trace.key_kind = key.kind
-    check_key_access(state.access_for(api_key), security, HOST)  # handle_ws: a local client
+        return WsCaller(session[0], key, by_session=True)
+    if "apiKey" not in read.params or not read.params["apiKey"]:
+        raise Refusal(
+            -1102,
+            mandatory("apiKey"),
+            CHECK_API_KEY,
+            "no apiKey parameter: on the WebSocket API the key is a parameter "
+            "(there are no headers), and it is part of the signed payload",
+        )
+    try:
+        api_key, key = judge_api_key(state.key_for, (read.params["apiKey"],))
+    except Refusal as exc:
+        exc.detail = exc.detail.replace(f"the {API_KEY_HEADER} value", "apiKey")
+        raise
+    return WsCaller(api_key, key, by_session=False)
 
-    if problem is not None:
-        raise problem
+
+def _judge_params(read: WsParams, by_session: bool) -> None:
+    """The REST checks on the params, in the REST order: syntax (-1100), mandatory (-1102),
+    duplicates (-1101), empty values (-1105)."""
+    if read.problem is not None:
+        raise read.problem
+    names = [param for param, _ in read.texts]
     if any(not n for n in names):
         raise Refusal(-1100, MSG_ILLEGAL_CHARS, CHECK_SYNTAX, "a parameter has an empty name")
     bad_name = next((n for n in names if LONE_SURROGATE.search(n)), None)
@@ -275,49 +291,85 @@ def judge_ws(
             f"the parameter name {shown(bad_name, 40)!r} holds a lone surrogate",
         )
     # A session-authorized request needs its timestamp but no signature.
-    check_mandatory(params, ("(session)",) if by_session else signatures)
-    if duplicate is not None:
+    judge_mandatory(read.params, ("(session)",) if by_session else read.signatures)
+    if read.duplicate is not None:
         raise Refusal(
             -1101,
             MSG_DUPLICATE,
             CHECK_DUPLICATE,
-            f"{shown(duplicate, 40)!r} appears twice in params",
+            f"{shown(read.duplicate, 40)!r} appears twice in params",
         )
-    for param, text in texts:
+    for param, text in read.texts:
         if text == "":
             raise empty_refusal(param, "is empty or null")
-    window_us = recv_window_us(params)
-    trace.server_time = now
-    check_timing(params["timestamp"], window_us, now)
 
-    if not by_session:
-        if name == "session.logon" and key.kind != KIND_ED25519:
-            raise Refusal(
-                -1022,
-                MSG_BAD_SIGNATURE,
-                CHECK_KEY_TYPE,
-                f"session.logon accepts Ed25519 keys only (WebSocket API, Authentication "
-                f"requests); this API key is an {key.kind} key. Sign each request with "
-                "apiKey and signature instead, or log on with an Ed25519 key",
-            )
-        if not key.verify(trace.payload, signatures[0]):
-            raise Refusal(
-                -1022,
-                MSG_BAD_SIGNATURE,
-                CHECK_SIGNATURE,
-                mismatch_detail(
-                    key,
-                    trace.payload,
-                    signatures[0],
-                    decoded=False,
-                    rule=" (params sorted by name, values raw, signature left out)",
-                ),
-            )
 
+def _judge_signature(name: str, key: object, payload: bytes, signature: str) -> None:
+    """``session.logon`` takes Ed25519 keys only; then the signature over the payload
+    (-1022 for either)."""
+    if name == "session.logon" and key.kind != KIND_ED25519:
+        raise Refusal(
+            -1022,
+            MSG_BAD_SIGNATURE,
+            CHECK_KEY_TYPE,
+            f"session.logon accepts Ed25519 keys only (WebSocket API, Authentication "
+            f"requests); this API key is an {key.kind} key. Sign each request with "
+            "apiKey and signature instead, or log on with an Ed25519 key",
+        )
+    if not key.verify(payload, signature):
+        raise Refusal(
+            -1022,
+            MSG_BAD_SIGNATURE,
+            CHECK_SIGNATURE,
+            mismatch_detail(
+                key,
+                payload,
+                signature,
+                decoded=False,
+                rule=" (params sorted by name, values raw, signature left out)",
+            ),
+        )
+
+
+def _run_method(
+    state: "ExchangeState", name: str, api_key: str, params: dict[str, str], now: int
+) -> object:
+    """What an accepted signed request does: log on, test an order, or place it."""
     if name == "session.logon":
         state.ws_logon(api_key, now)
         return _ws_status(state, now)
-    check_order(params)
+    judge_order(params)
     if name == "order.test":
         return {}
     return state.orders.place(api_key, params, now)
+
+
+def judge_ws(
+    state: "ExchangeState", method: str, pairs: list[tuple[str, object]], trace: Trace
+) -> object:
+    """One request's method, then the REST checks in the REST order, then the signature and
+    the order fields; the ``result`` on success, a ``Refusal`` otherwise. ``state`` holds
+    the keys, the clock and the one simulated connection's session."""
+    name, security = _ws_method(method)
+    trace.security = security
+    now = state.now_ms()
+    state.ws_connect(now)
+    if security == "NONE":
+        trace.server_time = now
+        if name == "session.logout":
+            state.ws_logout()
+        return _ws_status(state, now)
+
+    read = read_params(pairs)
+    trace.payload = ws_payload_bytes(read.texts)
+    trace.signature = read.signatures[0] if read.signatures else None
+    caller = _caller(state, name, read, trace)
+    trace.key_kind = caller.key.kind
+    judge_key_access(state.access_for(caller.api_key), security, HOST)  # handle_ws: a local client
+    _judge_params(read, caller.by_session)
+    window_us = recv_window_us(read.params)
+    trace.server_time = now
+    judge_timing(read.params["timestamp"], window_us, now)
+    if not caller.by_session:
+        _judge_signature(name, caller.key, trace.payload, read.signatures[0])
+    return _run_method(state, name, caller.api_key, read.params, now)

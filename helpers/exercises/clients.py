@@ -231,10 +231,10 @@ def check_ccxt_options(options: object) -> Feedback:
     )
     if early is not None:
         return early
-    from helpers.clients import DOCS_WS_SIGNATURE, ws_request
+    from helpers.clients import DOCS_WS_SIGNATURE, library_ws_request
 
     try:
-        capture = ws_request("ccxt", options=dict(options))
+        capture = library_ws_request("ccxt", options=dict(options))
     except Exception as exc:  # ccxt refused the options: report, never raise
         return wrong("answer", f"ccxt refused these options: {type(exc).__name__}: {exc}")
     if capture.signature == DOCS_WS_SIGNATURE:

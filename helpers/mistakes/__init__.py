@@ -27,7 +27,7 @@ in a notebook. The doctor's codes (``helpers.doctor.codes``) are a view of this 
 as are notebook 04's catalogue, notebook 08's gallery and ``helpers.testnet_check``.
 """
 
-from helpers.mistakes.attempt import Outcome, attempt
+from helpers.mistakes.attempt import AttemptResult, attempt
 from helpers.mistakes.demonstration import Catalogue, Demonstration, catalogue, demonstrate
 from helpers.mistakes.mistake import Mistake, Pitfall
 from helpers.mistakes.registry import BY_CODE, MISTAKES, PITFALLS, by_code, by_name
@@ -38,11 +38,11 @@ __all__ = [
     "BY_CODE",
     "MISTAKES",
     "PITFALLS",
+    "AttemptResult",
     "Catalogue",
     "Context",
     "Demonstration",
     "Mistake",
-    "Outcome",
     "Pitfall",
     "Source",
     "attempt",

@@ -1,5 +1,5 @@
 """Run one way (a pitfall's ``wrong`` or ``right``, or a learner's own function) and
-collect its ``Outcome``: what was signed, what the server rebuilt, and its verdict."""
+collect its ``AttemptResult``: what was signed, what the server rebuilt, and its verdict."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -8,11 +8,11 @@ from helpers.compare import Comparison, compare
 from helpers.mistakes.ways import Context
 from helpers.request import Reply
 
-__all__ = ["Outcome", "attempt"]
+__all__ = ["AttemptResult", "attempt"]
 
 
 @dataclass(frozen=True)
-class Outcome:
+class AttemptResult:
     """One attempt's result: what was signed, what the server rebuilt, and its verdict."""
 
     signed: str
@@ -38,10 +38,10 @@ class Outcome:
 
     def __repr__(self) -> str:
         verdict = "accepted" if self.accepted else f"{self.code} {self.msg}"
-        return f"Outcome(HTTP {self.status}: {verdict})"
+        return f"AttemptResult(HTTP {self.status}: {verdict})"
 
 
-def attempt(way: Callable[[Context], tuple[str, object]], exchange=None, ctx=None) -> Outcome:
+def attempt(way: Callable[[Context], tuple[str, object]], exchange=None, ctx=None) -> AttemptResult:
     """Run one way (a pitfall's ``wrong`` or ``right``) and collect its outcome.
 
     With a ``LocalExchange`` the outcome also holds the payload the server rebuilt from
@@ -64,4 +64,4 @@ def attempt(way: Callable[[Context], tuple[str, object]], exchange=None, ctx=Non
     received = exchange.last_verdict.payload if exchange is not None else None
     if isinstance(signed, bytes):
         signed = signed.decode("utf-8", "backslashreplace")
-    return Outcome(signed, received, status, error.get("code", 0), error.get("msg", ""))
+    return AttemptResult(signed, received, status, error.get("code", 0), error.get("msg", ""))

@@ -11,7 +11,7 @@ import inspect
 import textwrap
 
 from helpers.display import inline_code_html
-from helpers.mistakes.attempt import Outcome, attempt
+from helpers.mistakes.attempt import AttemptResult, attempt
 from helpers.mistakes.mistake import DOCUMENTED, Pitfall
 from helpers.mistakes.registry import PITFALLS, by_name
 
@@ -31,7 +31,7 @@ class Demonstration:
     """A pitfall shown in full: the wrong code, what was signed next to what the server
     received, the verdict; then the fix and its verdict. Text and HTML renderings."""
 
-    def __init__(self, pitfall: Pitfall, wrong: Outcome, right: Outcome):
+    def __init__(self, pitfall: Pitfall, wrong: AttemptResult, right: AttemptResult):
         self.pitfall, self.wrong, self.right = pitfall, wrong, right
 
     def sections(self):

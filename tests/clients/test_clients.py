@@ -32,8 +32,8 @@ from helpers.clients import (
     DOCS_WS_SIGNATURE,
     PYTHON_BINANCE,
     SDK,
+    library_ws_request,
     rest_request,
-    ws_request,
 )
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, vector
 from helpers.exchange import LocalExchange
@@ -266,7 +266,7 @@ def ws_exchange():
 def test_sdk_and_python_binance_percent_encode_the_ws_payload(ws_exchange):
     encoded = DOCS_WS_PAYLOAD.replace("１２３４５６", FULLWIDTH)
     for client in (SDK, PYTHON_BINANCE):
-        capture = ws_request(client, exchange=ws_exchange)
+        capture = library_ws_request(client, exchange=ws_exchange)
         assert capture.signed == encoded
         assert (
             capture.signature == "3638bee4d1f01e29fe7b2cabe7afdda17c3c8a56c844d0e1c3340ab75a670225"
@@ -278,7 +278,7 @@ def test_sdk_and_python_binance_percent_encode_the_ws_payload(ws_exchange):
 
 
 def test_ccxt_signs_the_ws_payload_raw_but_overrides_recv_window(ws_exchange):
-    capture = ws_request(CCXT, exchange=ws_exchange)
+    capture = library_ws_request(CCXT, exchange=ws_exchange)
     assert capture.signed == DOCS_WS_PAYLOAD.replace("recvWindow=5000", "recvWindow=10000")
     assert capture.params["recvWindow"] == 10000
     assert capture.signature != DOCS_WS_SIGNATURE
@@ -286,7 +286,7 @@ def test_ccxt_signs_the_ws_payload_raw_but_overrides_recv_window(ws_exchange):
 
 
 def test_ccxt_with_its_recv_window_option_signs_the_docs_vector(ws_exchange):
-    capture = ws_request(CCXT, options={"recvWindow": 5000}, exchange=ws_exchange)
+    capture = library_ws_request(CCXT, options={"recvWindow": 5000}, exchange=ws_exchange)
     assert capture.signed == DOCS_WS_PAYLOAD
     assert capture.signature == DOCS_WS_SIGNATURE
     assert capture.verdict.accepted
@@ -294,7 +294,9 @@ def test_ccxt_with_its_recv_window_option_signs_the_docs_vector(ws_exchange):
 
 def test_ws_ascii_example_is_signed_as_documented_by_sdk_and_python_binance():
     ws_exchange = LocalExchange(clock=lambda: 1645423376600)
-    captures = {c: ws_request(c, DOCS_WS_ASCII_ORDER, exchange=ws_exchange) for c in CLIENTS}
+    captures = {
+        c: library_ws_request(c, DOCS_WS_ASCII_ORDER, exchange=ws_exchange) for c in CLIENTS
+    }
     for client in (SDK, PYTHON_BINANCE):
         assert captures[client].signature == DOCS_WS_ASCII_SIGNATURE
         assert captures[client].verdict.accepted
@@ -354,7 +356,7 @@ def test_rest_request_refuses_an_unknown_client():
     with pytest.raises(ValueError, match="client: expected one of"):
         rest_request("binance-connector", DOCS_ORDER)
     with pytest.raises(ValueError, match="options"):
-        ws_request(SDK, options={"recvWindow": 5000})
+        library_ws_request(SDK, options={"recvWindow": 5000})
 
 
 def test_time_signing_returns_a_median_per_signer():
