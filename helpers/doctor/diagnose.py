@@ -2,10 +2,11 @@
 
 The package docstring (``helpers.doctor``) tells the method; this module runs it. It reads
 what was sent (``sent``), reads it as the server does (``server_view``), checks what the
-request itself shows (``request_checks``), then checks the signature (``verifiers``) and,
-if it fails, which known mistake reproduces it (``explain``). The signature's shape is read
-by ``helpers.verify.signature_shape``, the one check the local exchange uses too. The
-secret lives only inside one call; every text passes the ``Masker`` before it is kept.
+request itself shows (``request_checks``), then checks the signature (``examine_signature``
+with a verifier of ``verifiers``; ``diagnose_ws`` shares it) and, if it fails, which known
+mistake reproduces it (``explain``). The signature's shape is read by
+``helpers.verify.signature_shape``, the one check the local exchange uses too. The secret
+lives only inside one call; every text passes the ``Masker`` before it is kept.
 """
 
 import re

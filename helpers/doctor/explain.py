@@ -43,9 +43,9 @@ def explain_signature(
     found: Findings,
     notes: list[str],
 ) -> tuple[tuple[str, int], ...]:
-    """Step 4: which rebuilt payload or key reproduces the signature? Adds the findings
-    (and a note when the reorderings stopped at their budget), returns how many candidates
-    each hypothesis tried."""
+    """Steps 4 and 5: which rebuilt payload or key reproduces the signature — or, honestly,
+    none known. Adds the findings (and a note when the reorderings stopped at their
+    budget), returns how many candidates each hypothesis tried."""
     search = _Search(view, verifier, api_key, found)
     steps = (
         search.one_payload_mistake,
