@@ -60,13 +60,16 @@ Where each part lives, one module per job, in the order ``diagnose`` uses them:
 
 - ``diagnose``       — ``diagnose`` itself: steps 1 to 5, in order
 - ``sent``           — what was sent, in any of the forms above, read into a ``Sent``
+  (``curl`` reads a curl command line's words)
 - ``server_view``    — step 1: the request as the server reads it (parameters, payload)
-- ``request_checks`` — step 2: what the request itself shows
+- ``request_checks`` — step 2: what the request itself shows (``examine_request``)
+- ``timing``         — step 2: the timing rule (``examine_timing``, shared with ``websocket``)
 - ``verifiers``      — step 3: HMAC with the secret, Ed25519/RSA with the public key, and
   the key mistakes each can test
 - ``hypotheses``     — step 4: the payload rebuilt the way each known mistake would have
 - ``orderings``      — step 4: the same pairs sorted by each rule, or moved (within budget)
 - ``explain``        — steps 4 and 5: which rebuilt payload or key reproduces the signature
+  (and ``examine_json_signature``: was a JSON body's own signature over its text?)
 - ``findings``       — a proven ``Finding``; ``diagnosis`` — the ``Diagnosis``, as text and HTML
 - ``websocket``      — ``diagnose_ws``: steps 1 to 5 for a WebSocket API request
 

@@ -12,10 +12,16 @@ from it (``codes_table``).
 from helpers.mistakes.mistake import Mistake as Code
 from helpers.mistakes.registry import BY_CODE, MISTAKES
 
-__all__ = ["BY_CODE", "CHECK_ORDER", "CODES", "Code", "codes_table"]
+__all__ = ["BY_CODE", "CHECK_ORDER", "CODES", "Code", "codes_table", "in_check_order"]
 
 CODES: tuple[Code, ...] = MISTAKES
 CHECK_ORDER = {code.code: index for index, code in enumerate(CODES)}
+
+
+def in_check_order(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    """``(code, count)`` pairs in the order the server checks: how a ``Diagnosis`` lists the
+    candidates each hypothesis tried."""
+    return tuple(sorted(counts.items(), key=lambda item: CHECK_ORDER[item[0]]))
 
 
 def codes_table() -> str:

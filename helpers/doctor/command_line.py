@@ -44,6 +44,34 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m helpers.doctor --secret-env VAR 'curl ...'``; exit 0 OK, 1 findings, 2 error."""
+    parser = _parser()
+    parser.values = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(argv)
+    try:
+        secret = _secret_from(args.secret_env)
+        public_key = _public_key_from(args.public_key)
+    except _Unreadable as exc:
+        print(f"helpers.doctor: {exc}", file=sys.stderr)
+        return 2
+    text = sys.stdin.read() if args.request == "-" else args.request
+    try:
+        diagnosis = diagnose(
+            text,
+            secret=secret,
+            public_key=public_key,
+            signed_payload=args.signed_payload,
+            server_time=args.server_time,
+        )
+    except (TypeError, ValueError) as exc:
+        masker = Masker(secret.encode("utf-8", "surrogateescape") if secret else None, [])
+        print(f"helpers.doctor: {masker.text(str(exc))}", file=sys.stderr)
+        return 2
+    print(repr(diagnosis))
+    return 0 if diagnosis.ok else 1
+
+
+def _parser() -> _Parser:
+    """The options: the request, and where the key comes from — never the secret itself."""
     parser = _Parser(
         prog="python -m helpers.doctor",
         description="Diagnose a Binance SIGNED request: print which mistake (if any) the "
@@ -68,46 +96,37 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--server-time", type=int, metavar="MS", help="server time in ms")
     parser.add_argument("--signed-payload", metavar="TEXT", help="the exact text your code signed")
-    parser.values = list(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(argv)
-    secret = None
-    if args.secret_env:
-        secret = os.environ.get(args.secret_env)
-        if not secret:
-            if _ENV_NAME.fullmatch(args.secret_env):
-                print(
-                    f"helpers.doctor: the environment variable {args.secret_env} is not set "
-                    "or empty",
-                    file=sys.stderr,
-                )
-            else:  # not a variable's usual name: perhaps the secret itself, never echoed
-                print(
-                    "helpers.doctor: --secret-env takes the name of an environment variable "
-                    "(upper-case letters, digits and _), not a value; the value given is not "
-                    f"repeated here. {SECRETS_OFF_THE_COMMAND_LINE}",
-                    file=sys.stderr,
-                )
-            return 2
-    public_key = None
-    if args.public_key:
-        try:
-            with open(args.public_key, "rb") as pem:
-                public_key = pem.read()
-        except OSError as exc:
-            print(f"helpers.doctor: cannot read {args.public_key}: {exc.strerror}", file=sys.stderr)
-            return 2
-    text = sys.stdin.read() if args.request == "-" else args.request
+    return parser
+
+
+class _Unreadable(Exception):
+    """The secret or the public key could not be read; the message says why (exit 2)."""
+
+
+def _secret_from(variable: str | None) -> str | None:
+    """The secret held by the environment variable named ``variable`` (``None``: none
+    asked for). An unset variable is named only if it looks like a variable's name:
+    anything else may be the secret itself, typed in its place, and is never echoed."""
+    if not variable:
+        return None
+    secret = os.environ.get(variable)
+    if secret:
+        return secret
+    if _ENV_NAME.fullmatch(variable):
+        raise _Unreadable(f"the environment variable {variable} is not set or empty")
+    raise _Unreadable(
+        "--secret-env takes the name of an environment variable (upper-case letters, "
+        "digits and _), not a value; the value given is not repeated here. "
+        f"{SECRETS_OFF_THE_COMMAND_LINE}"
+    )
+
+
+def _public_key_from(path: str | None) -> bytes | None:
+    """The PEM bytes of the public key file at ``path`` (``None``: none asked for)."""
+    if not path:
+        return None
     try:
-        diagnosis = diagnose(
-            text,
-            secret=secret,
-            public_key=public_key,
-            signed_payload=args.signed_payload,
-            server_time=args.server_time,
-        )
-    except (TypeError, ValueError) as exc:
-        masker = Masker(secret.encode("utf-8", "surrogateescape") if secret else None, [])
-        print(f"helpers.doctor: {masker.text(str(exc))}", file=sys.stderr)
-        return 2
-    print(repr(diagnosis))
-    return 0 if diagnosis.ok else 1
+        with open(path, "rb") as pem:
+            return pem.read()
+    except OSError as exc:
+        raise _Unreadable(f"cannot read {path}: {exc.strerror}") from None

@@ -2,21 +2,23 @@
 
 The package docstring (``helpers.doctor``) tells the method; this module runs it. It reads
 what was sent (``sent``), reads it as the server does (``server_view``), checks what the
-request itself shows (``request_checks``), then checks the signature (``verifiers``) and,
-if it fails, which known mistake reproduces it (``explain``). The signature's shape is read
-by ``helpers.verify.signature_shape``, the one check the local exchange uses too. The
-secret lives only inside one call; every text passes the ``Masker`` before it is kept.
+request itself shows (``request_checks``), then checks the signature (``examine_signature``
+with a verifier of ``verifiers``; ``diagnose_ws`` shares it) and, if it fails, which known
+mistake reproduces it (``explain``). The signature's shape is read by
+``helpers.verify.signature_shape``, the one check the local exchange uses too. The secret
+lives only inside one call; every text passes the ``Masker`` before it is kept.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from helpers.compare import compare
 from helpers.doctor.diagnosis import Diagnosis
-from helpers.doctor.explain import check_json_signature, explain_signature
+from helpers.doctor.explain import examine_json_signature, explain_signature
 from helpers.doctor.findings import REQUEST_SHOWS, Findings
 from helpers.doctor.masking import Masker
-from helpers.doctor.request_checks import API_KEY_PARAMS, check_request
+from helpers.doctor.request_checks import API_KEY_PARAMS, examine_request
 from helpers.doctor.sent import Sent, as_sent
 from helpers.doctor.server_view import ServerView, read_as_server
 from helpers.doctor.verifiers import HmacVerifier, PublicKeyVerifier, load_public_key
@@ -24,7 +26,14 @@ from helpers.exchange import Verdict
 from helpers.verify import KIND_ED25519, KIND_HMAC, KIND_RSA, signature_shape
 from helpers.wire import API_KEY_HEADER
 
-__all__ = ["Checked", "assemble", "diagnose", "read_inputs", "signature_verifier"]
+__all__ = [
+    "Checked",
+    "assemble",
+    "diagnose",
+    "examine_signature",
+    "read_inputs",
+    "signature_verifier",
+]
 
 
 def diagnose(
@@ -48,12 +57,7 @@ def diagnose(
     ``public_key``: for an Ed25519 or RSA API key, the public key (object or PEM) the
     signature is checked with, instead of ``secret``.
     """
-    from helpers.request import SignedRequest
-
-    if isinstance(sent, SignedRequest) and signed_payload is None:
-        signed_payload = sent.payload
-    if isinstance(sent, Verdict) and server_time is None:
-        server_time = sent.server_time
+    signed_payload, server_time = _brought_by(sent, signed_payload, server_time)
     key, checker, signed_payload = read_inputs(secret, public_key, server_time, signed_payload)
     request = as_sent(sent, body=body, headers=headers, method=method)
 
@@ -61,35 +65,41 @@ def diagnose(
     api_key = _api_key_of(request, view)
     masker = Masker(bytes(key) if key else None, [api_key] if api_key else [])
     found = Findings(masker)
-    notes = check_request(view, server_time, found)
+    notes = examine_request(view, server_time, found)
 
-    signature = view.signatures[0] if view.signatures else None
-    check, tried, comparison = "not checked: no signature sent", (), None
+    comparison = None
     if signed_payload is not None:
         comparison = compare(
             masker.data(signed_payload), masker.data(view.payload), ("signed", "sent")
         )
+    signature = view.signatures[0] if view.signatures else None
     verifier = signature_verifier(signature, key, checker, found, notes, decoded=True)
-    if signature and verifier is None:
-        check = "not checked: give secret= (or public_key=) to check it"
-    elif verifier is not None:
-        if verifier.verify(view.payload):
-            check = "verified"
-        else:
-            check = "failed"
-            tried = explain_signature(view, verifier, api_key, signed_payload, found, notes)
+    checked = examine_signature(
+        signature, verifier, view.payload, comparison,
+        lambda v: explain_signature(view, v, api_key, signed_payload, found, notes),
+    )  # fmt: skip
     if view.body_status == "json" and key is not None:
-        check_json_signature(view, bytes(key), found)
-    if signature and check == "verified" and signed_payload is not None and comparison is not None:
-        if not comparison.equal:
-            notes.append(
-                "the signature verifies over the payload as sent, not over the signed_payload "
-                "you gave: your code signed what it sent"
-            )
-    checked = Checked(signature, verifier, check, tried, comparison)
+        examine_json_signature(view, bytes(key), found)
+    if checked.check == "verified" and comparison is not None and not comparison.equal:
+        notes.append(
+            "the signature verifies over the payload as sent, not over the signed_payload "
+            "you gave: your code signed what it sent"
+        )
     return assemble(f"{request.method} {request.target}", view.payload, checked, found, notes)
 
 
+def _brought_by(
+    sent: object, signed_payload: str | bytes | None, server_time: int | None
+) -> tuple[str | bytes | None, int | None]:
+    """(signed payload, server time), each as given, else as ``sent`` brings it: a
+    ``SignedRequest`` knows what it signed, a ``Verdict`` the server time it was judged at."""
+    from helpers.request import SignedRequest
+
+    if isinstance(sent, SignedRequest) and signed_payload is None:
+        signed_payload = sent.payload
+    if isinstance(sent, Verdict) and server_time is None:
+        server_time = sent.server_time
+    return signed_payload, server_time
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,26 @@ class Checked:
     check: str
     tried: tuple[tuple[str, int], ...] = ()
     comparison: object = None
+
+
+def examine_signature(
+    signature: str | None,
+    verifier: HmacVerifier | PublicKeyVerifier | None,
+    payload: bytes,
+    comparison: object,
+    explain: Callable[[HmacVerifier | PublicKeyVerifier], tuple[tuple[str, int], ...]],
+) -> Checked:
+    """Step 3: does the signature verify over the payload the server builds? If not,
+    ``explain(verifier)`` searches which known mistake reproduces it (steps 4 and 5) and
+    returns the hypotheses it tried. Without a signature or a key, says why not checked."""
+    if verifier is None:
+        check = "not checked: give secret= (or public_key=) to check it" if signature else (
+            "not checked: no signature sent"
+        )
+        return Checked(signature, None, check, (), comparison)
+    if verifier.verify(payload):
+        return Checked(signature, verifier, "verified", (), comparison)
+    return Checked(signature, verifier, "failed", explain(verifier), comparison)
 
 
 def assemble(
@@ -123,6 +153,7 @@ def assemble(
         tried=checked.tried,
         comparison=checked.comparison,
     )
+
 
 def read_inputs(
     secret: object, public_key: object, server_time: object, signed_payload: object
@@ -145,6 +176,7 @@ def read_inputs(
     if isinstance(signed_payload, str):
         signed_payload = signed_payload.encode("utf-8")
     return (bytes(key) if key is not None else None), checker, signed_payload
+
 
 def signature_verifier(
     signature: str | None,
@@ -197,7 +229,7 @@ def signature_verifier(
 def _api_key_of(sent: Sent, view: ServerView) -> str | None:
     """The API key as sent: from the header, else from an api_key/apiKey parameter."""
     for value in sent.header(API_KEY_HEADER):
-        if value and not value.startswith("(sent;") and not value.startswith("$"):
+        if value and not value.startswith("$"):
             return value.strip()
     for seg in view.pairs:
         if seg.name is not None and seg.name.lower() in API_KEY_PARAMS and seg.value:

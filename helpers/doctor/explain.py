@@ -13,7 +13,7 @@ elimination — when no known mistake can change a character of the payload (``u
 and its order is the one every sorting rule gives, every order having been tried — else
 ``UNKNOWN_MISMATCH``.
 
-``check_json_signature`` covers a JSON body carrying its own signature: was the JSON text
+``examine_json_signature`` covers a JSON body carrying its own signature: was the JSON text
 what was signed?
 """
 
@@ -22,7 +22,7 @@ import json
 import urllib.parse
 
 from helpers.compare import first_difference
-from helpers.doctor.codes import BY_CODE, CHECK_ORDER
+from helpers.doctor.codes import BY_CODE, in_check_order
 from helpers.doctor.findings import REQUEST_SHOWS, Findings
 from helpers.doctor.hypotheses import (
     Candidate,
@@ -43,28 +43,110 @@ def explain_signature(
     found: Findings,
     notes: list[str],
 ) -> tuple[tuple[str, int], ...]:
-    """Step 4: which rebuilt payload or key reproduces the signature? Adds the findings
-    (and a note when the reorderings stopped at their budget), returns how many candidates
-    each hypothesis tried."""
-    sent_payload = view.payload
-    seen = {_digest(sent_payload)}
-    counts: dict[str, int] = {}
-    singles: list[Candidate] = []
+    """Steps 4 and 5: which rebuilt payload or key reproduces the signature — or, honestly,
+    none known. Adds the findings (and a note when the reorderings stopped at their
+    budget), returns how many candidates each hypothesis tried."""
+    search = _Search(view, verifier, api_key, found)
+    steps = (
+        search.one_payload_mistake,
+        search.one_key_mistake,
+        search.two_payload_mistakes,
+        search.another_order,
+    )
+    for step in steps:  # cheapest first; the first that reproduces the signature ends it
+        if step():
+            return in_check_order(search.counts)
+    if search.reorderings.note():
+        notes.append(search.reorderings.note())
+    _no_known_mistake(search, signed_payload)
+    return in_check_order(search.counts)
 
-    def fresh(codes: tuple[str, ...], how: str, payload: bytes) -> Candidate | None:
+
+class _Search:
+    """One search for the mistake that reproduces the signature: the payloads already
+    checked (a 16-byte digest each, so each is checked once), how many candidates each
+    hypothesis tried, and the one-mistake payloads kept to combine with a key mistake."""
+
+    def __init__(
+        self,
+        view: ServerView,
+        verifier: HmacVerifier | PublicKeyVerifier,
+        api_key: str | None,
+        found: Findings,
+    ) -> None:
+        self.view, self.verifier, self.api_key, self.found = view, verifier, api_key, found
+        self.sent_payload = view.payload
+        self.seen = {_digest(view.payload)}
+        self.counts: dict[str, int] = {}
+        self.singles: list[Candidate] = []
+        self.structural = [*structural_transforms(view), *ordering_rules(view, api_key)]
+        self.reorderings = Reorderings(view)
+
+    def one_payload_mistake(self) -> bool:
+        """1. One mistake in the payload: its text, its pairs, or a sorting rule."""
+        for code, how, payload in [*string_transforms(self.sent_payload), *self.structural]:
+            candidate = self._fresh((code,), how, payload)
+            if candidate is None:
+                continue
+            self.singles.append(candidate)
+            if self.verifier.verify(candidate.payload):
+                self._report(candidate)
+                return True
+        return False
+
+    def one_key_mistake(self) -> bool:
+        """2. One mistake in the key or the construction: on the payload as sent, then
+        combined with each one-mistake payload."""
+        variants = self.verifier.key_variants(self.api_key)
+        for code, how, verify in variants:
+            self.counts[code] = self.counts.get(code, 0) + 1
+            if verify(self.sent_payload):
+                self._report_key(code, how)
+                return True
+        for candidate in self.singles:
+            for code, how, verify in variants:
+                if verify(candidate.payload):
+                    self._report_key(code, how, candidate)
+                    return True
+        return False
+
+    def two_payload_mistakes(self) -> bool:
+        """3. Two mistakes in the payload: a structural one, then one in the text."""
+        for code, how, payload in self.structural:
+            for code2, how2, payload2 in string_transforms(payload):
+                if code2 == code:
+                    continue
+                candidate = self._fresh((code, code2), f"{how}, and {how2}", payload2)
+                if candidate is not None and self.verifier.verify(candidate.payload):
+                    self._report(candidate)
+                    return True
+        return False
+
+    def another_order(self) -> bool:
+        """4. Another order of the parameters, within the budget."""
+        for code, how, payload in self.reorderings:
+            candidate = self._fresh((code,), how, payload)
+            if candidate is not None and self.verifier.verify(candidate.payload):
+                self._report(candidate)
+                return True
+        return False
+
+    def _fresh(self, codes: tuple[str, ...], how: str, payload: bytes) -> Candidate | None:
+        """The candidate, counted for its codes — or ``None`` if these bytes were checked."""
         digest = _digest(payload)
-        if digest in seen:
+        if digest in self.seen:
             return None
-        seen.add(digest)
+        self.seen.add(digest)
         for code in codes:
-            counts[code] = counts.get(code, 0) + 1
+            self.counts[code] = self.counts.get(code, 0) + 1
         return Candidate(codes, how, payload)
 
-    def report(candidate: Candidate) -> None:
-        # Another single mistake may produce the very same bytes: the proof fits it equally.
+    def _report(self, candidate: Candidate) -> None:
+        """The signature verifies over ``candidate``: each of its mistakes is proven, and
+        another single mistake that gives the very same bytes fits equally."""
         same = [
             (code, how)
-            for code, how, payload in [*string_transforms(sent_payload), *structural]
+            for code, how, payload in [*string_transforms(self.sent_payload), *self.structural]
             if payload == candidate.payload and code not in candidate.codes
         ]
         also = ""
@@ -74,137 +156,113 @@ def explain_signature(
             )
         for code in candidate.codes:
             what = f"The signature was computed over the payload {candidate.how}."
-            proof = verifier.proof("rebuilt " + candidate.how)
-            found.add(
+            proof = self.verifier.proof("rebuilt " + candidate.how)
+            self.found.add(
                 code,
                 _explanation(code, what) + also,
                 proof + " — so that payload is what was signed.",
-                (candidate.payload, sent_payload),
+                (candidate.payload, self.sent_payload),
                 alternatives=tuple(dict.fromkeys(code for code, _ in same)),
             )
 
-    def report_key(code: str, how: str, candidate: Candidate | None = None) -> None:
+    def _report_key(self, code: str, how: str, candidate: Candidate | None = None) -> None:
+        """The signature verifies with the key mistake ``how`` (over the payload as sent,
+        or over ``candidate``, whose payload mistake is then reported too)."""
         payload_how = "as sent" if candidate is None else "rebuilt " + candidate.how
-        what, proof = verifier.what(how), verifier.key_proof(how, payload_how)
-        found.add(code, _explanation(code, what), proof)
+        what, proof = self.verifier.what(how), self.verifier.key_proof(how, payload_how)
+        self.found.add(code, _explanation(code, what), proof)
         if candidate is not None:
-            report(candidate)
+            self._report(candidate)
 
-    # 1. One mistake in the payload.
-    structural = [*structural_transforms(view), *ordering_rules(view, api_key)]
-    for code, how, payload in [*string_transforms(sent_payload), *structural]:
-        candidate = fresh((code,), how, payload)
-        if candidate is None:
-            continue
-        singles.append(candidate)
-        if verifier.verify(candidate.payload):
-            report(candidate)
-            return _tried(counts)
-    # 2. One mistake in the key or the construction (on the payload as sent, then combined
-    #    with one payload mistake).
-    variants = verifier.key_variants(api_key)
-    for code, how, verify in variants:
-        counts[code] = counts.get(code, 0) + 1
-        if verify(sent_payload):
-            report_key(code, how)
-            return _tried(counts)
-    for candidate in singles:
-        for code, how, verify in variants:
-            if verify(candidate.payload):
-                report_key(code, how, candidate)
-                return _tried(counts)
-    # 3. Two mistakes in the payload: a structural one, then one in the text.
-    for code, how, payload in structural:
-        for code2, how2, payload2 in string_transforms(payload):
-            if code2 == code:
-                continue
-            candidate = fresh((code, code2), f"{how}, and {how2}", payload2)
-            if candidate is not None and verifier.verify(candidate.payload):
-                report(candidate)
-                return _tried(counts)
-    # 4. Another order of the parameters, within the budget.
-    reorderings = Reorderings(view)
-    for code, how, payload in reorderings:
-        candidate = fresh((code,), how, payload)
-        if candidate is not None and verifier.verify(candidate.payload):
-            report(candidate)
-            return _tried(counts)
-    if reorderings.note():
-        notes.append(reorderings.note())
-    # 5. Nothing reproduces it: say so honestly.
-    if signed_payload is not None and signed_payload == sent_payload:
-        found.add(
+
+def _no_known_mistake(search: _Search, signed_payload: bytes | None) -> None:
+    """5. Nothing reproduces the signature: say so honestly — the key differs when the
+    payload you signed is the one sent, or by elimination; else the mismatch is unknown."""
+    view = search.view
+    if signed_payload is not None:
+        _compare_with_signed(search, signed_payload)
+    elif not search.reorderings.stopped and untouched(view) and in_every_order(view):
+        _only_the_key_is_left(search)
+    else:
+        search.found.add(
+            "UNKNOWN_MISMATCH",
+            "The signature does not verify over the payload as sent, and no known mistake "
+            f"reproduces it ({sum(search.counts.values())} rebuilt payloads and keys tried). "
+            "Either the payload changed in a way the doctor does not know, or the key differs.",
+            "every hypothesis was checked against the signature and none matched (listed "
+            "under 'hypotheses tried'); pass signed_payload= to compare byte for byte.",
+        )
+
+
+def _compare_with_signed(search: _Search, signed_payload: bytes) -> None:
+    """With the ``signed_payload`` given: identical to what was sent, only the key can
+    differ; otherwise, from which byte on they differ, and whether the signature verifies
+    over what you signed."""
+    verifier, sent_payload = search.verifier, search.sent_payload
+    if signed_payload == sent_payload:
+        search.found.add(
             "WRONG_SECRET_OR_KEY",
             "The payload you signed is byte for byte the payload sent, yet the signature does "
             f"not verify over it ({verifier.scheme}, with the key you gave), nor with any key "
             "mistake the doctor knows: the signature was made with another key.",
             "the signed_payload you gave equals the payload sent, so only the key can differ.",
         )
-        return _tried(counts)
-    if signed_payload is not None:
-        own = verifier.verify(signed_payload)
-        index = first_difference(signed_payload, sent_payload)
-        found.add(
-            "UNKNOWN_MISMATCH",
-            f"What you signed differs from what was sent from byte {index} on (shown above)"
-            + (", and the signature verifies over what you signed: the payload changed "
-               "between signing and sending, in a way the doctor cannot name."
-               if own else
-               f"; and the signature does not verify over what you signed either "
-               f"({verifier.scheme}, with the key you gave), so the key (or the signer) "
-               "differs too."),
-            ("the signature verifies over the signed_payload you gave"
-             if own else "the signed_payload you gave does not reproduce the signature")
-            + f"; no hypothesis reproduces it ({sum(counts.values())} tried).",
-        )  # fmt: skip
-        return _tried(counts)
-    if not reorderings.stopped and untouched(view) and in_every_order(view):
-        n = len(view.pairs)
-        orders = (
-            "one parameter has no other order" if n < 2
-            else f"every other order of the {n} parameters" if reorderings.exhaustive
-            else f"every single move and swap of the {n} parameters"
-        )  # fmt: skip
-        found.add(
-            "WRONG_SECRET_OR_KEY",
-            "No mistake the doctor knows can have changed this payload: it holds only "
-            "letters, digits, `-`, `.`, `_`, `=` and `&`, in the order every sorting rule "
-            f"gives, yet the signature verifies over none of the {sum(counts.values())} "
-            f"payloads and keys rebuilt ({verifier.scheme}, with the key you gave): it was "
-            "made with another key. (Unless the client signed something besides the "
-            "payload, such as the URL's path, or a parameter was added or dropped after "
-            "signing: nothing rebuilt from what was sent can show that; `signed_payload=` "
-            "rules it out.)",
-            "by elimination: no character of this payload is changed by any encoding "
-            f"mistake; every ordering rule was tried (sorted by name, by the encoded text; "
-            f"{orders}); no key mistake reproduces it either, so only the key is left.",
-        )
-        return _tried(counts)
-    found.add(
+        return
+    own = verifier.verify(signed_payload)
+    index = first_difference(signed_payload, sent_payload)
+    search.found.add(
         "UNKNOWN_MISMATCH",
-        "The signature does not verify over the payload as sent, and no known mistake "
-        f"reproduces it ({sum(counts.values())} rebuilt payloads and keys tried). Either the "
-        "payload changed in a way the doctor does not know, or the key differs.",
-        "every hypothesis was checked against the signature and none matched (listed under "
-        "'hypotheses tried'); pass signed_payload= to compare byte for byte.",
+        f"What you signed differs from what was sent from byte {index} on (shown above)"
+        + (", and the signature verifies over what you signed: the payload changed "
+           "between signing and sending, in a way the doctor cannot name."
+           if own else
+           f"; and the signature does not verify over what you signed either "
+           f"({verifier.scheme}, with the key you gave), so the key (or the signer) "
+           "differs too."),
+        ("the signature verifies over the signed_payload you gave"
+         if own else "the signed_payload you gave does not reproduce the signature")
+        + f"; no hypothesis reproduces it ({sum(search.counts.values())} tried).",
+    )  # fmt: skip
+
+
+def _only_the_key_is_left(search: _Search) -> None:
+    """By elimination: no known mistake can change a character of this payload and every
+    order was tried, so the signature was made with another key."""
+    n = len(search.view.pairs)
+    orders = (
+        "one parameter has no other order" if n < 2
+        else f"every other order of the {n} parameters" if search.reorderings.exhaustive
+        else f"every single move and swap of the {n} parameters"
+    )  # fmt: skip
+    search.found.add(
+        "WRONG_SECRET_OR_KEY",
+        "No mistake the doctor knows can have changed this payload: it holds only "
+        "letters, digits, `-`, `.`, `_`, `=` and `&`, in the order every sorting rule "
+        f"gives, yet the signature verifies over none of the {sum(search.counts.values())} "
+        f"payloads and keys rebuilt ({search.verifier.scheme}, with the key you gave): it "
+        "was made with another key. (Unless the client signed something besides the "
+        "payload, such as the URL's path, or a parameter was added or dropped after "
+        "signing: nothing rebuilt from what was sent can show that; `signed_payload=` "
+        "rules it out.)",
+        "by elimination: no character of this payload is changed by any encoding "
+        f"mistake; every ordering rule was tried (sorted by name, by the encoded text; "
+        f"{orders}); no key mistake reproduces it either, so only the key is left.",
     )
-    return _tried(counts)
 
 
 def _digest(payload: bytes) -> bytes:
+    """A 16-byte digest of a payload: what is kept to check each payload once."""
     return hashlib.blake2b(payload, digest_size=16).digest()
 
 
-def _tried(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
-    return tuple(sorted(counts.items(), key=lambda item: CHECK_ORDER[item[0]]))
-
-
 def _explanation(code: str, what: str) -> str:
+    """What happened in this request, then why that mistake breaks the signature."""
     return f"{what} {BY_CODE[code].why}"
 
 
-def check_json_signature(view: ServerView, key: bytes, found: Findings) -> None:
-    """A JSON body carrying a signature: was the JSON text (or its form) what was signed?"""
+def examine_json_signature(view: ServerView, key: bytes, found: Findings) -> None:
+    """A JSON body carrying a signature: was the JSON text (or its form) what was signed?
+    If so, ``JSON_BODY`` is proven by the signature too, not only by the request."""
     data = view.json_data
     if not isinstance(data, dict) or not isinstance(data.get("signature"), str):
         return

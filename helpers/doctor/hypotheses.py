@@ -1,8 +1,8 @@
 """Step 4's payload hypotheses: rebuild the payload the way each known mistake would have.
 
-Each hypothesis takes the payload as sent and yields ``(code, how, payload)``: what the
-client would have signed had it made that mistake. If the signature verifies over one of
-them, that mistake is proven. Three families, tried in this order by
+Each hypothesis takes the payload as sent and yields a ``Rebuilt`` (code, how, payload):
+what the client would have signed had it made that mistake. If the signature verifies
+over one of them, that mistake is proven. Three families, tried in this order by
 ``helpers.doctor.explain``:
 
 - ``string_transforms`` — the text changed: HTML entities decoded, not percent-encoded,
@@ -24,6 +24,7 @@ import re
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from helpers.doctor.server_view import Segment, ServerView
 
@@ -37,35 +38,65 @@ class Candidate:
     payload: bytes
 
 
-def _join(query: list[bytes], body: list[bytes]) -> bytes:
+class Rebuilt(NamedTuple):
+    """What one hypothesis yields: the mistake's ``code``, ``how`` it changed the payload
+    (words for the finding), and the ``payload`` the client would then have signed."""
+
+    code: str
+    how: str
+    payload: bytes
+
+
+def join_parts(query: list[bytes], body: list[bytes]) -> bytes:
+    """The payload of these query and body pairs: each part joined with ``&``, then the
+    two parts with no separator (the server's rule)."""
     return b"&".join(query) + b"&".join(body)
 
 
-def string_transforms(payload: bytes) -> Iterator[tuple[str, str, bytes]]:
-    """Mistakes that change the payload's text: (code, how, what would have been signed)."""
+# --- The text changed -----------------------------------------------------------------------
+
+
+def string_transforms(payload: bytes) -> Iterator[Rebuilt]:
+    """Mistakes that change the payload's text, in the order they are tried: HTML
+    entities, encodings, spaces, URL normalisation, a trailing newline."""
+    yield from _html_entities(payload)
+    yield from _encodings(payload)
+    yield from _spaces(payload)
+    yield from _normalisations(payload)
+    yield Rebuilt("TRAILING_NEWLINE", "with a trailing newline (`\\n`)", payload + b"\n")
+    yield Rebuilt("TRAILING_NEWLINE", "with a trailing CRLF (`\\r\\n`)", payload + b"\r\n")
+
+
+def _html_entities(payload: bytes) -> Iterator[Rebuilt]:
+    """The payload read as HTML: ``&times`` decoded to ``×`` (a page copied, a template)."""
     text = payload.decode("utf-8", "surrogateescape")
     unescaped = html.unescape(text)
     if unescaped != text:
         entities = re.finditer(r"&[A-Za-z][A-Za-z0-9]*;?", text)
         changed = [m[0] for m in entities if html.unescape(m[0]) != m[0]]
         first = changed[0] if changed else "&"
-        yield (
+        yield Rebuilt(
             "HTML_ENTITY_MOJIBAKE",
             f"with `{first}` read as an HTML entity (`{first}` → `{html.unescape(first)}`)",
             unescaped.encode("utf-8", "surrogateescape"),
         )
+
+
+def _encodings(payload: bytes) -> Iterator[Rebuilt]:
+    """Percent-encoding done twice (after or before signing), or not at all before
+    signing (the raw text signed)."""
     double = re.sub(rb"%25([0-9A-Fa-f]{2})", rb"%\1", payload)
     if double != payload:  # before the raw text: decoding `%252F` once gives `%2F` too
-        yield "DOUBLE_ENCODED", "with each value encoded once (`%25XX` → `%XX`)", double
+        yield Rebuilt("DOUBLE_ENCODED", "with each value encoded once (`%25XX` → `%XX`)", double)
     if b"%" in payload:  # the other way: encoded twice before signing, sent encoded once
         twice = payload.replace(b"%", b"%25")
-        yield (
+        yield Rebuilt(
             "DOUBLE_ENCODED_BEFORE_SIGNING",
             "with each value encoded once more (`%XX` → `%25XX`)",
             twice,
         )
         if b"+" in payload:
-            yield (
+            yield Rebuilt(
                 "DOUBLE_ENCODED_BEFORE_SIGNING",
                 "with each value form-encoded once more (`%XX` → `%25XX`, `+` → `%2B`)",
                 twice.replace(b"+", b"%2B"),
@@ -74,28 +105,38 @@ def string_transforms(payload: bytes) -> Iterator[tuple[str, str, bytes]]:
         raw = payload.replace(b"+", b" ") if plus_is_space else payload
         decoded = urllib.parse.unquote_to_bytes(raw)
         if decoded != payload:
-            yield "NON_ASCII_UNENCODED", "before percent-encoding (the raw text)", decoded
+            yield Rebuilt("NON_ASCII_UNENCODED", "before percent-encoding (the raw text)", decoded)
+
+
+def _spaces(payload: bytes) -> Iterator[Rebuilt]:
+    """A space signed as ``%20`` and sent as ``+``, or the other way round."""
     if b"+" in payload:
-        yield (
+        yield Rebuilt(
             "SPACE_PLUS_VS_PERCENT20",
             "with each space as `%20` where `+` was sent",
             payload.replace(b"+", b"%20"),
         )
     if b"%20" in payload:
-        yield (
+        yield Rebuilt(
             "SPACE_PLUS_VS_PERCENT20",
             "with each space as `+` where `%20` was sent",
             payload.replace(b"%20", b"+"),
         )
+
+
+def _normalisations(payload: bytes) -> Iterator[Rebuilt]:
+    """The URL normalised after signing (by a library or a proxy): ``~`` escaped or
+    unescaped, escapes re-cased, ``!'()*`` escaped or unescaped."""
     if b"~" in payload:
-        yield "URL_NORMALIZED_AFTER_SIGNING", "with `~` as `%7E`", payload.replace(b"~", b"%7E")
+        tilde = payload.replace(b"~", b"%7E")
+        yield Rebuilt("URL_NORMALIZED_AFTER_SIGNING", "with `~` as `%7E`", tilde)
     unreserved = re.sub(
         rb"%(2[DdEe]|5[Ff]|7[Ee]|3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa])",
         lambda m: bytes.fromhex(m[1].decode()),
         payload,
     )
     if unreserved != payload:
-        yield (
+        yield Rebuilt(
             "URL_NORMALIZED_AFTER_SIGNING",
             "with escaped unreserved characters decoded (`~` where `%7E` was sent)",
             unreserved,
@@ -103,33 +144,45 @@ def string_transforms(payload: bytes) -> Iterator[tuple[str, str, bytes]]:
     for case, how in ((bytes.lower, "lowercase"), (bytes.upper, "uppercase")):
         recased = re.sub(rb"%[0-9A-Fa-f]{2}", lambda m, c=case: c(m[0]), payload)
         if recased != payload:
-            yield "URL_NORMALIZED_AFTER_SIGNING", f"with {how} hex in the escapes", recased
+            yield Rebuilt("URL_NORMALIZED_AFTER_SIGNING", f"with {how} hex in the escapes", recased)
     subdelims = {b"!": b"%21", b"'": b"%27", b"(": b"%28", b")": b"%29", b"*": b"%2A"}
     if any(c in payload for c in subdelims):
         escaped = payload
         for char, escape in subdelims.items():
             escaped = escaped.replace(char, escape)
-        yield "URL_NORMALIZED_AFTER_SIGNING", "with `!'()*` escaped", escaped
+        yield Rebuilt("URL_NORMALIZED_AFTER_SIGNING", "with `!'()*` escaped", escaped)
     unescaped_sub = re.sub(
         rb"%(21|27|28|29|2[Aa])", lambda m: bytes.fromhex(m[1].decode()), payload
     )
     if unescaped_sub != payload:
-        yield "URL_NORMALIZED_AFTER_SIGNING", "with `!'()*` unescaped", unescaped_sub
-    yield "TRAILING_NEWLINE", "with a trailing newline (`\\n`)", payload + b"\n"
-    yield "TRAILING_NEWLINE", "with a trailing CRLF (`\\r\\n`)", payload + b"\r\n"
+        yield Rebuilt("URL_NORMALIZED_AFTER_SIGNING", "with `!'()*` unescaped", unescaped_sub)
 
 
-def structural_transforms(view: ServerView) -> Iterator[tuple[str, str, bytes]]:
-    """Mistakes that change which pairs are signed, or how they are joined."""
+# --- Other pairs, or another join -------------------------------------------------------------
+
+
+def structural_transforms(view: ServerView) -> Iterator[Rebuilt]:
+    """Mistakes that change which pairs are signed, or how they are joined, in the order
+    they are tried: ``&`` between the parts, a ``signature=`` placeholder, a list as a
+    JSON array, ``true`` for ``True``."""
     query = [s for s in view.query if not s.is_signature]
     body = [s for s in view.body if not s.is_signature]
-    pairs = query + body
     if query and body:
-        yield (
+        yield Rebuilt(
             "QUERY_BODY_JOINED_WITH_AMPERSAND",
             "with `&` between the query string and the body",
             b"&".join(s.raw for s in query) + b"&" + b"&".join(s.raw for s in body),
         )
+    yield from _signature_placeholders(view, query, body)
+    yield from _json_arrays(query, body)
+    yield from _lowercase_booleans(query, body)
+
+
+def _signature_placeholders(
+    view: ServerView, query: list[Segment], body: list[Segment]
+) -> Iterator[Rebuilt]:
+    """``signature=`` (or ``signature=None``) left in the pairs when they were signed,
+    where the signature now sits."""
     for label, part in (("query", view.query), ("body", view.body)):
         for index, seg in enumerate(part):
             if seg.is_signature:
@@ -139,12 +192,17 @@ def structural_transforms(view: ServerView) -> Iterator[tuple[str, str, bytes]]:
                     q = rebuilt if label == "query" else [s.raw for s in query]
                     b = rebuilt if label == "body" else [s.raw for s in body]
                     shown = placeholder.decode()
-                    yield (
+                    yield Rebuilt(
                         "SIGNATURE_IN_PAYLOAD",
                         f"with `{shown}` still in the parameters where the signature sits",
-                        _join(q, b),
+                        join_parts(q, b),
                     )
                 break
+
+
+def _json_arrays(query: list[Segment], body: list[Segment]) -> Iterator[Rebuilt]:
+    """A list signed as one JSON array (``a=["1","2"]``, raw or percent-encoded, with or
+    without spaces) but sent as the same name repeated."""
     for label, part in (("query", query), ("body", body)):
         names = [s.name for s in part]
         repeated = {n for n in names if n is not None and names.count(n) > 1}
@@ -152,39 +210,53 @@ def structural_transforms(view: ServerView) -> Iterator[tuple[str, str, bytes]]:
             continue
         for separators in ((", ", ": "), (",", ":")):
             for encode in (False, True):
-                rebuilt, done = [], set()
-                for seg in part:
-                    if seg.name in repeated:
-                        if seg.name in done:
-                            continue
-                        done.add(seg.name)
-                        values = [s.value for s in part if s.name == seg.name]
-                        text = json.dumps(values, separators=separators, ensure_ascii=False)
-                        if encode:
-                            text = urllib.parse.quote(text, safe="")
-                        rebuilt.append(seg.raw.partition(b"=")[0] + b"=" + text.encode("utf-8"))
-                    else:
-                        rebuilt.append(seg.raw)
+                rebuilt = _as_json_arrays(part, repeated, separators, encode)
                 q = rebuilt if label == "query" else [s.raw for s in query]
                 b = rebuilt if label == "body" else [s.raw for s in body]
                 how = "percent-encoded" if encode else "raw"
-                yield (
+                yield Rebuilt(
                     "JSON_ARRAY_ENCODING",
                     f"with the repeated `{sorted(repeated)[0]}` as one JSON array ({how})",
-                    _join(q, b),
+                    join_parts(q, b),
                 )
-    if any(s.value in ("True", "False") for s in pairs):
 
-        def lower(seg: Segment) -> bytes:
-            if seg.value in ("True", "False"):
-                return seg.raw.partition(b"=")[0] + b"=" + seg.value.lower().encode()
-            return seg.raw
 
-        yield (
-            "BOOL_CAPITALIZED",
-            "with `true`/`false` where `True`/`False` was sent",
-            _join([lower(s) for s in query], [lower(s) for s in body]),
-        )
+def _as_json_arrays(
+    part: list[Segment], repeated: set[str], separators: tuple[str, str], encode: bool
+) -> list[bytes]:
+    """The pairs of ``part`` with each repeated name's values as one JSON array, at the
+    place of its first pair."""
+    rebuilt, done = [], set()
+    for seg in part:
+        if seg.name not in repeated:
+            rebuilt.append(seg.raw)
+            continue
+        if seg.name in done:
+            continue
+        done.add(seg.name)
+        values = [s.value for s in part if s.name == seg.name]
+        text = json.dumps(values, separators=separators, ensure_ascii=False)
+        if encode:
+            text = urllib.parse.quote(text, safe="")
+        rebuilt.append(seg.raw.partition(b"=")[0] + b"=" + text.encode("utf-8"))
+    return rebuilt
+
+
+def _lowercase_booleans(query: list[Segment], body: list[Segment]) -> Iterator[Rebuilt]:
+    """``true``/``false`` signed where Python's ``True``/``False`` was sent."""
+    if not any(s.value in ("True", "False") for s in query + body):
+        return
+
+    def lower(seg: Segment) -> bytes:
+        if seg.value in ("True", "False"):
+            return seg.raw.partition(b"=")[0] + b"=" + seg.value.lower().encode()
+        return seg.raw
+
+    yield Rebuilt(
+        "BOOL_CAPITALIZED",
+        "with `true`/`false` where `True`/`False` was sent",
+        join_parts([lower(s) for s in query], [lower(s) for s in body]),
+    )
 
 
 # What only adds to the payload (a newline, a `signature=`, an `&` between the parts), and

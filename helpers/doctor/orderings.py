@@ -23,6 +23,7 @@ import itertools
 import math
 from collections.abc import Callable, Iterator
 
+from helpers.doctor.hypotheses import Rebuilt, join_parts
 from helpers.doctor.server_view import Segment, ServerView
 
 __all__ = ["REORDER_BUDGET_BYTES", "Reorderings", "in_every_order", "ordering_rules"]
@@ -37,10 +38,6 @@ _RULES: tuple[tuple[str, Callable[[Segment], object]], ...] = (
 )
 
 
-def _join(query: list[bytes], body: list[bytes]) -> bytes:
-    return b"&".join(query) + b"&".join(body)
-
-
 def _parts(view: ServerView) -> tuple[list[Segment], list[Segment]]:
     return (
         [s for s in view.query if not s.is_signature],
@@ -48,7 +45,7 @@ def _parts(view: ServerView) -> tuple[list[Segment], list[Segment]]:
     )
 
 
-def ordering_rules(view: ServerView, api_key: str | None) -> Iterator[tuple[str, str, bytes]]:
+def ordering_rules(view: ServerView, api_key: str | None) -> Iterator[Rebuilt]:
     """One payload per sorting rule: (code, how, what would have been signed)."""
     query, body = _parts(view)
     pairs = query + body
@@ -59,30 +56,30 @@ def ordering_rules(view: ServerView, api_key: str | None) -> Iterator[tuple[str,
         ordered = sorted(pairs, key=key)  # stable: a repeated name keeps its order
         raws = [s.raw for s in ordered]
         across = " across query and body, joined with `&`" if mixed else ""
-        yield SORTED, f"{rule}, values as sent{across}", b"&".join(raws)
+        yield Rebuilt(SORTED, f"{rule}, values as sent{across}", b"&".join(raws))
         if mixed:
             split = len(query)
-            yield (
+            yield Rebuilt(
                 SORTED,
                 f"{rule}, values as sent, across query and body, split where the query ends",
-                _join(raws[:split], raws[split:]),
+                join_parts(raws[:split], raws[split:]),
             )
-            yield (
+            yield Rebuilt(
                 SORTED,
                 f"{rule}, values as sent, in the query and in the body, each part alone",
-                _join([s.raw for s in sorted(query, key=key)],
+                join_parts([s.raw for s in sorted(query, key=key)],
                       [s.raw for s in sorted(body, key=key)]),
             )  # fmt: skip
     # The WebSocket API's rule itself: sorted by name, values raw, apiKey included.
     by_name = sorted(pairs, key=lambda s: s.name)
-    yield (
+    yield Rebuilt(
         SORTED,
         "sorted by name, values raw (the WebSocket API's rule)",
         "&".join(f"{s.name}={s.value}" for s in by_name).encode("utf-8"),
     )
     if api_key and not any(s.name == "apiKey" for s in pairs):
         with_key = sorted([*((s.name, s.value) for s in pairs), ("apiKey", api_key)])
-        yield (
+        yield Rebuilt(
             SORTED,
             "sorted by name with `apiKey` added (the WebSocket API's rule)",
             "&".join(f"{n}={v}" for n, v in with_key).encode("utf-8"),
@@ -164,17 +161,17 @@ class Reorderings:
             if j - i > 1:
                 yield from swap(i, j)
 
-    def __iter__(self) -> Iterator[tuple[str, str, bytes]]:
+    def __iter__(self) -> Iterator[Rebuilt]:
         used, raws, split = 0, [s.raw for s in self.pairs], self.split
         for order, how in self._orders():
             ordered = [raws[i] for i in order]
-            payload = _join(ordered[:split], ordered[split:])
+            payload = join_parts(ordered[:split], ordered[split:])
             if used + len(payload) > self.budget:
                 self.stopped = True
                 return
             used += len(payload)
             self.tried += 1
-            yield "PARAMS_REORDERED", how, payload
+            yield Rebuilt("PARAMS_REORDERED", how, payload)
 
     def note(self) -> str | None:
         """What the budget left untried, or None when every order of the search was tried."""

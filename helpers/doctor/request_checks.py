@@ -4,16 +4,21 @@ Many refusals need no key to explain: the ``X-MBX-APIKEY`` header missing or mal
 a JSON body, raw or illegal characters, ``&timestamp`` eaten by an HTML entity, no
 ``timestamp`` or ``signature``, a parameter sent twice or empty, ``recvWindow``, a
 timestamp in seconds or — given the server time — outside the timing window, ``1e-05``,
-``True``. ``check_request`` runs these checks in the order the server does (see
-``helpers.exchange``) and adds each finding with the proof "the request shows it".
+``True``. ``examine_request`` runs these checks in the order the server does (see
+``helpers.exchange``), one short step each, and adds each finding with the proof "the
+request shows it"; the timing rule is ``helpers.doctor.timing``'s, shared with the
+WebSocket doctor.
 """
 
 import html
 import re
+from typing import NamedTuple
 
 from helpers import wire
 from helpers.doctor.findings import REQUEST_SHOWS, Findings
-from helpers.doctor.server_view import ServerView
+from helpers.doctor.sent import Sent
+from helpers.doctor.server_view import Segment, ServerView
+from helpers.doctor.timing import examine_timing
 
 # Parameters whose values Binance reads as decimals (the exchange checks the first four).
 DECIMAL_PARAMS = {
@@ -45,9 +50,22 @@ for _name, _text in html.entities.html5.items():
         _LEGACY_ENTITIES.setdefault(_text, []).append(_name)
 
 
-def _mojibake_in(text: str) -> tuple[str, str, str] | None:
-    """A place in ``text`` where an entity ate the start of a parameter name:
-    ``('×tamp=', '&timestamp=', '&times')``, or ``None``."""
+class Mojibake(NamedTuple):
+    """Where an HTML entity ate the start of a parameter name: ``seen`` (``'×tamp='``),
+    ``restored`` (``'&timestamp='``) and the ``entity`` decoded (``'&times'``)."""
+
+    seen: str
+    restored: str
+    entity: str
+
+    @property
+    def param(self) -> str:
+        """The parameter swallowed (``'timestamp'``)."""
+        return self.restored[1:-1]
+
+
+def _mojibake_in(text: str) -> Mojibake | None:
+    """A place in ``text`` where an entity ate the start of a parameter name, or ``None``."""
     for decoded, names in _LEGACY_ENTITIES.items():
         start = text.find(decoded)
         while start != -1:
@@ -57,51 +75,72 @@ def _mojibake_in(text: str) -> tuple[str, str, str] | None:
                 for name in names:
                     restored = name + match[1]
                     if restored in KNOWN_PARAMS:
-                        return decoded + match[0], "&" + restored + "=", "&" + name
+                        return Mojibake(decoded + match[0], "&" + restored + "=", "&" + name)
             start = text.find(decoded, start + 1)
     return None
 
 
-def check_request(view: ServerView, server_time: int | None, found: Findings) -> list[str]:
-    """Step 2: what the request itself shows. Returns notes."""
-    sent, notes = view.sent, []
-    # The API key header (``helpers.wire.API_KEY_HEADER``, with its doc heading).
+def examine_request(view: ServerView, server_time: int | None, found: Findings) -> list[str]:
+    """Step 2: what the request itself shows, in the order the server checks. Adds the
+    findings; returns notes (what could not be checked, and why)."""
+    notes: list[str] = []
+    _examine_api_key_header(view.sent, found, notes)
+    _examine_api_key_params(view, found)
+    _examine_body(view, found, notes)
+    _examine_raw_bytes(view, found)
+    _examine_mojibake(view, found)
+    _examine_mandatory(view, found)
+    _examine_repeats(view, found)
+    timestamp, recv_window = view.params.get("timestamp"), view.params.get("recvWindow")
+    examine_timing(timestamp, recv_window, server_time, found, notes)
+    _examine_values(view, found)
+    return notes
+
+
+def _examine_api_key_header(sent: Sent, found: Findings, notes: list[str]) -> None:
+    """The API key header (``helpers.wire.API_KEY_HEADER``): sent once, with a value of an
+    API key's format — else the server cannot tell whose key signed the request."""
     if sent.headers is None:
         notes.append(
             f"the request's headers are not known, so the {wire.API_KEY_HEADER} header was "
             "not checked"
         )
-    else:
-        keys = sent.header(wire.API_KEY_HEADER)
-        if not keys or keys == [""]:
-            found.add(
-                "MISSING_API_KEY_HEADER",
-                f"The request has no `{wire.API_KEY_HEADER}` header"
-                + (" (it has an empty one)" if keys else "")
-                + ": the server cannot tell whose key signed it.",
-                f"{REQUEST_SHOWS}: no `{wire.API_KEY_HEADER}` among the headers sent.",
-            )
-        elif len(keys) > 1:
-            found.add(
-                "API_KEY_HEADER_MALFORMED",
-                f"The `{wire.API_KEY_HEADER}` header is sent {len(keys)} times.",
-                f"{REQUEST_SHOWS}: the header appears {len(keys)} times.",
-            )
-        elif _SHELL_VARIABLE.fullmatch(keys[0].strip()):
-            variable = keys[0].strip()
-            notes.append(f"the {wire.API_KEY_HEADER} header holds the shell variable {variable}")
-        elif keys[0].startswith("(sent;"):
-            pass  # from a Verdict: the exchange accepted the header
-        elif not wire.API_KEY_FORMAT.fullmatch(keys[0]):
-            bad = next((c for c in keys[0] if not (c.isascii() and c.isalnum())), None)
-            found.add(
-                "API_KEY_HEADER_MALFORMED",
-                f"The `{wire.API_KEY_HEADER}` value has {len(keys[0])} characters"
-                + (f", including {bad!r}" if bad is not None else "")
-                + "; an API key is letters and digits only (whitespace or quotes from "
-                "copy-paste?).",
-                f"{REQUEST_SHOWS}: the header's value is not an API key's format.",
-            )
+        return
+    if sent.key_accepted:
+        return  # from a Verdict: the exchange accepted the header
+    keys = sent.header(wire.API_KEY_HEADER)
+    if not keys or keys == [""]:
+        found.add(
+            "MISSING_API_KEY_HEADER",
+            f"The request has no `{wire.API_KEY_HEADER}` header"
+            + (" (it has an empty one)" if keys else "")
+            + ": the server cannot tell whose key signed it.",
+            f"{REQUEST_SHOWS}: no `{wire.API_KEY_HEADER}` among the headers sent.",
+        )
+    elif len(keys) > 1:
+        found.add(
+            "API_KEY_HEADER_MALFORMED",
+            f"The `{wire.API_KEY_HEADER}` header is sent {len(keys)} times.",
+            f"{REQUEST_SHOWS}: the header appears {len(keys)} times.",
+        )
+    elif _SHELL_VARIABLE.fullmatch(keys[0].strip()):
+        variable = keys[0].strip()
+        notes.append(f"the {wire.API_KEY_HEADER} header holds the shell variable {variable}")
+    elif not wire.API_KEY_FORMAT.fullmatch(keys[0]):
+        bad = next((c for c in keys[0] if not (c.isascii() and c.isalnum())), None)
+        found.add(
+            "API_KEY_HEADER_MALFORMED",
+            f"The `{wire.API_KEY_HEADER}` value has {len(keys[0])} characters"
+            + (f", including {bad!r}" if bad is not None else "")
+            + "; an API key is letters and digits only (whitespace or quotes from "
+            "copy-paste?).",
+            f"{REQUEST_SHOWS}: the header's value is not an API key's format.",
+        )
+
+
+def _examine_api_key_params(view: ServerView, found: Findings) -> None:
+    """The API key sent as a parameter (``apiKey``, ``api_key``, ...): it then sits inside
+    the signed payload, where the server does not look for it."""
     for seg in view.pairs:
         if seg.name is not None and seg.name.lower() in API_KEY_PARAMS:
             found.add(
@@ -109,7 +148,12 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
                 f"The API key is sent as the parameter `{seg.name}`, inside the signed payload.",
                 f"{REQUEST_SHOWS}: a parameter named `{seg.name}`.",
             )
-    # The body.
+
+
+def _examine_body(view: ServerView, found: Findings, notes: list[str]) -> None:
+    """The body: the server reads parameters only from a form body, so a JSON body, a body
+    without the form content type, or a GET's body brings none."""
+    content_type = view.sent.content_type
     if view.body_status == "json":
         inside = view.json_data if isinstance(view.json_data, dict) else {}
         has = [name for name in ("timestamp", "signature") if name in inside]
@@ -118,30 +162,34 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
             "The body is JSON"
             + (f" (with {' and '.join(f'`{n}`' for n in has)} inside it)" if has else "")
             + ": the server reads no parameters from it.",
-            f"{REQUEST_SHOWS}: Content-Type `{sent.content_type or '(none)'}` and a JSON body.",
+            f"{REQUEST_SHOWS}: Content-Type `{content_type or '(none)'}` and a JSON body.",
         )
     elif view.body_status == "form" and isinstance(view.json_data, (dict, list)):
         found.add(
             "JSON_BODY",
             "The body is JSON sent as a form: the server reads the whole JSON text as one odd "
             "parameter, and none of the fields inside it.",
-            f"{REQUEST_SHOWS}: a JSON body under Content-Type `{sent.content_type}`.",
+            f"{REQUEST_SHOWS}: a JSON body under Content-Type `{content_type}`.",
         )
     elif view.body_status == "not-form":
         found.add(
             "FORM_CONTENT_TYPE_MISSING",
             "The body is sent with "
-            + (f"Content-Type `{sent.content_type}`" if sent.content_type else "no Content-Type")
+            + (f"Content-Type `{content_type}`" if content_type else "no Content-Type")
             + ", so the server ignores it: its parameters, and any signature in it, never "
             "arrive.",
             f"{REQUEST_SHOWS}: a body without `Content-Type: {wire.FORM_CONTENT_TYPE}`.",
         )
     elif view.body_status == "get":
         notes.append("the body of a GET request is ignored: GET parameters go in the query")
-    # Syntax (-1100).
-    raw_parts = [("query", sent.query)]
+
+
+def _examine_raw_bytes(view: ServerView, found: Findings) -> None:
+    """Syntax (-1100): raw non-ASCII bytes, spaces or control characters in the query or
+    the form body, and whatever else stops the server reading a parameter."""
+    raw_parts = [("query", view.sent.query)]
     if view.body_status == "form":
-        raw_parts.append(("body", sent.body))
+        raw_parts.append(("body", view.sent.body))
     for label, raw in raw_parts:
         non_ascii = [b for b in raw if b >= 0x80]
         if non_ascii:
@@ -167,25 +215,34 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
                 f"The server cannot read a parameter: {problem}.",
                 f"{REQUEST_SHOWS}: {problem}.",
             )
+
+
+def _examine_mojibake(view: ServerView, found: Findings) -> None:
+    """``×tamp=`` where ``&timestamp=`` was meant: an HTML page decoded ``&times`` as an
+    entity. Evidence only where the parameter it would restore is indeed missing."""
     present = {seg.name for seg in view.pairs}
     for seg in view.pairs:
         for text in (seg.name or "", seg.value or ""):
             hit = _mojibake_in(text)
-            # Evidence only where the parameter it would restore is indeed missing.
-            if hit and hit[1][1:-1] not in present:
+            if hit and hit.param not in present:
                 found.add(
                     "HTML_ENTITY_MOJIBAKE",
-                    f"The request contains `{hit[0]}`: that is `{hit[1]}` after an HTML "
-                    f"page decoded `{hit[2]}` as the entity for `{hit[0][0]}`. The parameter "
-                    f"`{hit[1][1:-1]}` is gone, swallowed by `{seg.name}`.",
-                    f"{REQUEST_SHOWS}: `{hit[0]}` is exactly what HTML entity decoding makes "
-                    f"of `{hit[1]}`, and no `{hit[1][1:-1]}` parameter is sent.",
+                    f"The request contains `{hit.seen}`: that is `{hit.restored}` after an HTML "
+                    f"page decoded `{hit.entity}` as the entity for `{hit.seen[0]}`. The "
+                    f"parameter `{hit.param}` is gone, swallowed by `{seg.name}`.",
+                    f"{REQUEST_SHOWS}: `{hit.seen}` is exactly what HTML entity decoding makes "
+                    f"of `{hit.restored}`, and no `{hit.param}` parameter is sent.",
                 )
-    # Mandatory timestamp and signature (-1102), unless the JSON body already says why.
+
+
+def _examine_mandatory(view: ServerView, found: Findings) -> None:
+    """Mandatory ``timestamp`` and ``signature`` (-1102), unless an ignored body (JSON, not
+    a form, a GET's) already says why they did not arrive."""
     in_ignored_body = view.body_status in ("json", "not-form", "get")
+    body_text = view.sent.body.decode("utf-8", "replace")
     timestamp = view.params.get("timestamp")
     if timestamp is None:
-        if not in_ignored_body or "timestamp" not in view.sent.body.decode("utf-8", "replace"):
+        if not in_ignored_body or "timestamp" not in body_text:
             found.add(
                 "MISSING_TIMESTAMP",
                 "No `timestamp` parameter arrives at the server.",
@@ -199,8 +256,8 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
             f"{REQUEST_SHOWS}: the value of `timestamp`.",
         )
     if not view.signatures or not view.signatures[0]:
-        elsewhere = [name for name, _ in (sent.headers or ()) if "signature" in name.lower()]
-        if not in_ignored_body or "signature" not in view.sent.body.decode("utf-8", "replace"):
+        elsewhere = [name for name, _ in (view.sent.headers or ()) if "signature" in name.lower()]
+        if not in_ignored_body or "signature" not in body_text:
             found.add(
                 "MISSING_SIGNATURE",
                 ("The `signature` parameter is empty." if view.signatures else
@@ -211,26 +268,12 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
                 + ("`signature=` with no value." if view.signatures else
                    "no parameter named `signature`."),
             )  # fmt: skip
-    # Duplicates (-1101) and empty values (-1105).
+
+
+def _examine_repeats(view: ServerView, found: Findings) -> None:
+    """Duplicates (-1101) and empty values (-1105), in the query string and the body."""
     for label, segs in (("query string", view.query), ("body", view.body)):
-        groups: dict[str, list[str]] = {}
-        for seg in segs:
-            if seg.name is not None and not seg.is_signature:
-                groups.setdefault(seg.name, []).append(seg.value or "")
-        for name, values in groups.items():
-            if len(values) > 1 and len(set(values)) > 1:
-                found.add(
-                    "JSON_ARRAY_ENCODING",
-                    f"`{name}` is sent {len(values)} times in the {label} "
-                    f"({', '.join(values[:4])}): a list sent as repeated keys.",
-                    f"{REQUEST_SHOWS}: {len(values)} different values under one name.",
-                )
-            elif len(values) > 1:
-                found.add(
-                    "DUPLICATE_PARAMETER",
-                    f"`{name}` is sent {len(values)} times in the {label}.",
-                    f"{REQUEST_SHOWS}: the name repeats.",
-                )
+        _examine_names_twice(label, segs, found)
         for seg in segs:
             if seg.name and seg.value == "" and seg.name not in ("timestamp", "signature"):
                 found.add(
@@ -244,8 +287,34 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
             f"`signature` is sent {len(view.signatures)} times.",
             f"{REQUEST_SHOWS}: the name repeats.",
         )
-    check_timing(timestamp, view.params.get("recvWindow"), server_time, found, notes)
-    # Values (the endpoint's checks).
+
+
+def _examine_names_twice(label: str, segs: list[Segment], found: Findings) -> None:
+    """A name sent twice in one part: with different values, a list sent as repeated keys;
+    with the same value, a plain duplicate. Both are refused (-1101)."""
+    groups: dict[str, list[str]] = {}
+    for seg in segs:
+        if seg.name is not None and not seg.is_signature:
+            groups.setdefault(seg.name, []).append(seg.value or "")
+    for name, values in groups.items():
+        if len(values) > 1 and len(set(values)) > 1:
+            found.add(
+                "JSON_ARRAY_ENCODING",
+                f"`{name}` is sent {len(values)} times in the {label} "
+                f"({', '.join(values[:4])}): a list sent as repeated keys.",
+                f"{REQUEST_SHOWS}: {len(values)} different values under one name.",
+            )
+        elif len(values) > 1:
+            found.add(
+                "DUPLICATE_PARAMETER",
+                f"`{name}` is sent {len(values)} times in the {label}.",
+                f"{REQUEST_SHOWS}: the name repeats.",
+            )
+
+
+def _examine_values(view: ServerView, found: Findings) -> None:
+    """Values the endpoint refuses: a decimal in scientific notation (``1e-05``), a
+    boolean capitalised (``True``)."""
     for seg in view.pairs:
         if seg.name in DECIMAL_PARAMS and seg.value and _FLOAT_EXPONENT.fullmatch(seg.value):
             found.add(
@@ -260,77 +329,13 @@ def check_request(view: ServerView, server_time: int | None, found: Findings) ->
                 f"`{seg.name}` is `{seg.value}`; Binance's booleans are `{seg.value.lower()}`.",
                 f"{REQUEST_SHOWS}: the value of `{seg.name}`.",
             )
-    return notes
 
 
 def _plain(text: str) -> str:
+    """A decimal in scientific notation written out plain (``1e-05`` → ``0.00001``)."""
     from decimal import Decimal, InvalidOperation
 
     try:
         return format(Decimal(text), "f")
     except InvalidOperation:
         return text
-
-
-def check_timing(
-    timestamp: str | None,
-    recv_window: str | None,
-    server_time: int | None,
-    found: Findings,
-    notes: list[str],
-) -> None:
-    """``recvWindow``, the timestamp's unit and — given ``server_time`` — the timing rule
-    (-1021). The rule is ``helpers.wire``'s (rest-api.md → "Request Security" → "Timing
-    security"); the WebSocket API's is the same ("Request security" → "Timing security")."""
-    window_us = wire.DEFAULT_RECV_WINDOW_MS * 1000
-    if recv_window is not None:
-        parsed_us = wire.parse_recv_window(recv_window)
-        if parsed_us is None:
-            found.add(
-                "RECV_WINDOW_INVALID",
-                f"`recvWindow` is {recv_window[:40]!r}: not milliseconds with up to three "
-                "decimals.",
-                f"{REQUEST_SHOWS}: the value of `recvWindow`.",
-            )
-        else:
-            window_us = parsed_us
-            if window_us > wire.MAX_RECV_WINDOW_MS * 1000:
-                found.add(
-                    "RECV_WINDOW_INVALID",
-                    f"`recvWindow` is {recv_window} ms, over the {wire.MAX_RECV_WINDOW_MS} ms "
-                    "maximum.",
-                    f"{REQUEST_SHOWS}: the value of `recvWindow`.",
-                )
-    if timestamp is not None and wire.TIMESTAMP_FORMAT.fullmatch(timestamp):
-        value = int(timestamp)
-        if wire.timestamp_unit(value) == "seconds":
-            found.add(
-                "TIMESTAMP_IN_SECONDS",
-                f"`timestamp` is {timestamp}: {len(timestamp)} digits, seconds since the "
-                "epoch. In milliseconds it would be about "
-                f"{value * 1000} — the server reads {timestamp} as a moment in 1970.",
-                f"{REQUEST_SHOWS}: a millisecond timestamp after 1973 has at least 12 digits.",
-            )
-        elif server_time is not None:
-            stamp_us, server_us = wire.timestamp_us(value), server_time * 1000
-            timing = wire.judge_timing(stamp_us, server_us, window_us)
-            if timing == wire.AHEAD:
-                found.add(
-                    "TIMESTAMP_OUTSIDE_WINDOW",
-                    f"`timestamp` {timestamp} is {wire.ms_text(stamp_us - server_us)} ms ahead of "
-                    f"the server time {server_time}; it must be less than {wire.AHEAD_LIMIT_MS} ms "
-                    "ahead (your clock runs fast?).",
-                    f"{REQUEST_SHOWS}, with the server time given: `timestamp < serverTime + "
-                    f"{wire.AHEAD_LIMIT_MS}` fails.",
-                )
-            elif timing == wire.BEHIND:
-                found.add(
-                    "TIMESTAMP_OUTSIDE_WINDOW",
-                    f"`timestamp` {timestamp} is {wire.ms_text(server_us - stamp_us)} ms behind "
-                    f"the server time {server_time}; recvWindow allows "
-                    f"{wire.ms_text(window_us)} ms (your clock runs slow, or the request waited?).",
-                    f"{REQUEST_SHOWS}, with the server time given: `serverTime - timestamp <= "
-                    "recvWindow` fails.",
-                )
-        else:
-            notes.append("no server_time given, so the timing rule (-1021) was not checked")

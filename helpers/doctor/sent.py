@@ -5,19 +5,19 @@ out: method, path, the raw query string, the raw body and the headers. A learner
 that request in many shapes, and ``as_sent`` accepts them all:
 
 - a URL (with ``body=``, ``headers=``, ``method=`` to complete it);
-- a ``curl`` command line (``parse_curl``: ``-X``, ``-H``, ``-d``/``--data*``, ``-G``, ...);
+- a ``curl`` command line (``parse_curl``: ``-X``, ``-H``, ``-d``/``--data*``, ``-G``, ...,
+  its words read by ``helpers.doctor.curl``);
 - a raw HTTP/1.x request, text or bytes (``parse_http``);
 - a ``helpers.request.SignedRequest``, a ``requests.PreparedRequest`` or ``Response``;
 - a ``helpers.exchange.Verdict``: the bytes the local exchange received.
 """
 
 import re
-import shlex
-import urllib.parse
 from dataclasses import dataclass
 
 from helpers import wire
-from helpers.doctor.masking import Masker
+from helpers.doctor.curl import read_curl
+from helpers.doctor.masking import API_KEY_MASK, Masker
 from helpers.exchange import Verdict
 
 
@@ -26,8 +26,10 @@ class Sent:
     """A request as it went on the wire: method, path, raw query, raw body, headers.
 
     ``headers`` is ``None`` when they are not known (a bare URL, a ``Verdict`` whose key
-    check failed); the header checks are then skipped and a note says so. The repr shows
-    Binance's documented example key as is and any other key as ``$BINANCE_API_KEY``.
+    check failed); the header checks are then skipped and a note says so. ``key_accepted``:
+    an API-key header was sent and the local exchange accepted it, but its value is not
+    known (a ``Verdict`` records none), so it is not checked. The repr shows Binance's
+    documented example key as is and any other key as ``$BINANCE_API_KEY``.
     """
 
     method: str
@@ -36,6 +38,7 @@ class Sent:
     body: bytes = b""
     headers: tuple[tuple[str, str], ...] | None = None
     source: str = "url"
+    key_accepted: bool = False
 
     def header(self, name: str) -> list[str]:
         """Every value of header ``name`` (case-insensitive); ``[]`` if absent or unknown."""
@@ -56,6 +59,8 @@ class Sent:
         lines = [f"  {self.method} {masker.text(self.target)}"]
         if self.headers is None:
             lines.append("  (headers not known)")
+        if self.key_accepted:
+            lines.append(f"  {wire.API_KEY_HEADER}: {API_KEY_MASK}")
         for key, value in self.headers or ():
             lines.append(f"  {key}: {masker.text(value)}")
         if self.body:
@@ -120,55 +125,6 @@ def _from_url(
 
 # --- A curl command line ------------------------------------------------------------------
 
-# curl options this reader understands. Options that take a value and do not change the
-# request's bytes are skipped with their value; flags without a value likewise.
-_CURL_SKIP_WITH_VALUE = {
-    "-A",
-    "--user-agent",
-    "-e",
-    "--referer",
-    "-o",
-    "--output",
-    "-w",
-    "--write-out",
-    "-m",
-    "--max-time",
-    "--connect-timeout",
-    "-x",
-    "--proxy",
-    "-b",
-    "--cookie",
-    "--retry",
-    "--cacert",
-    "--resolve",
-}
-_CURL_FLAGS = {
-    "-s",
-    "--silent",
-    "-S",
-    "--show-error",
-    "-v",
-    "--verbose",
-    "-i",
-    "--include",
-    "-k",
-    "--insecure",
-    "-L",
-    "--location",
-    "-f",
-    "--fail",
-    "-g",
-    "--globoff",
-    "--compressed",
-    "-#",
-    "--progress-bar",
-    "--http1.1",
-    "--http2",
-    "-N",
-    "--no-buffer",
-}
-_CURL_DATA = {"-d", "--data", "--data-ascii", "--data-raw", "--data-binary"}
-
 
 def parse_curl(command: str) -> Sent:
     """Read a ``curl`` command line: method, URL, ``-H`` headers, ``-d`` body, ``-G``.
@@ -178,103 +134,20 @@ def parse_curl(command: str) -> Sent:
     query string; ``--data-urlencode`` encodes its value; ``--json`` sends a JSON body.
     A URL starting with a shell variable (``"$BASE_URL/api/v3/..."``) is fine.
     """
-    text = command.strip().replace("\\\r\n", " ").replace("\\\n", " ")
-    text = text.removeprefix("$ ")
-    try:
-        words = shlex.split(text)
-    except ValueError as exc:
-        raise ValueError(f"curl command: cannot split it into words ({exc})") from None
-    if not words or words[0] != "curl":
-        raise ValueError("curl command: expected it to start with 'curl'")
-    method = None
-    url = None
-    headers: list[tuple[str, str]] = []
-    data: list[str] = []
-    json_body = False
-    get = False
-    i = 1
-
-    def value_of(option: str) -> str:
-        nonlocal i
-        if i + 1 >= len(words):
-            raise ValueError(f"curl command: {option} needs a value")
-        i += 1
-        return words[i]
-
-    while i < len(words):
-        word = words[i]
-        if word in ("-X", "--request"):
-            method = value_of(word)
-        elif word.startswith("-X") and len(word) > 2:
-            method = word[2:]
-        elif word in ("-H", "--header"):
-            headers.append(_header_line(value_of(word)))
-        elif word.startswith("-H") and len(word) > 2:
-            headers.append(_header_line(word[2:]))
-        elif word in _CURL_DATA:
-            value = value_of(word)
-            if value.startswith("@") and word != "--data-raw":
-                raise ValueError(f"curl command: {word} {value} reads a file; paste its text")
-            data.append(value)
-        elif word.startswith("-d") and len(word) > 2:
-            data.append(word[2:])
-        elif word == "--data-urlencode":
-            data.append(_curl_urlencode(value_of(word)))
-        elif word == "--json":
-            data.append(value_of(word))
-            json_body = True
-        elif word in ("-G", "--get"):
-            get = True
-        elif word == "--url":
-            url = value_of(word)
-        elif word in _CURL_SKIP_WITH_VALUE:
-            value_of(word)
-        elif word in _CURL_FLAGS:
-            pass
-        elif re.fullmatch(r"-[sSvikLfgN#]+", word):
-            pass  # combined short flags such as -sS
-        elif word.startswith("-"):
-            raise ValueError(f"curl command: the option {word} is not understood here")
+    curl = read_curl(command)
+    path, query = _split_url(curl.url)
+    headers, body = list(curl.headers), b""
+    if curl.data:
+        joined = "&".join(curl.data).encode("utf-8")
+        if curl.get:
+            query = query + (b"&" if query else b"") + joined
         else:
-            if url is not None:
-                raise ValueError("curl command: more than one URL")
-            url = word
-        i += 1
-    if url is None:
-        raise ValueError("curl command: no URL found")
-    path, query = _split_url(url)
-    body = b""
-    if data:
-        joined = "&".join(data)
-        if get:
-            query = query + (b"&" if query else b"") + joined.encode("utf-8")
-        else:
-            body = joined.encode("utf-8")
-            names = {name.lower() for name, _ in headers}
-            if "content-type" not in names:
-                kind = "application/json" if json_body else wire.FORM_CONTENT_TYPE
+            body = joined
+            if "content-type" not in {name.lower() for name, _ in headers}:
+                kind = "application/json" if curl.json_body else wire.FORM_CONTENT_TYPE
                 headers.append(("Content-Type", kind))
-    verb = (method or ("GET" if get or not body else "POST")).upper()
+    verb = (curl.method or ("GET" if curl.get or not body else "POST")).upper()
     return Sent(verb, path, query, body, tuple(headers), "curl")
-
-
-def _header_line(line: str) -> tuple[str, str]:
-    name, colon, value = line.partition(":")
-    if not colon:
-        raise ValueError(
-            f"curl command: a -H header has no ':' ({len(line)} characters, not quoted: "
-            "it may hold a key); write it as -H 'Name: value'"
-        )
-    return name.strip(), value.lstrip(" \t")
-
-
-def _curl_urlencode(value: str) -> str:
-    """curl's ``--data-urlencode``: ``name=content`` → ``name=`` + encoded content."""
-    name, eq, content = value.partition("=")
-    if not eq:
-        return urllib.parse.quote(value, safe="")
-    encoded = urllib.parse.quote(content, safe="")
-    return f"{name}={encoded}" if name else encoded
 
 
 # --- A raw HTTP request -------------------------------------------------------------------
@@ -360,11 +233,12 @@ def as_sent(
 def _from_verdict(verdict: Verdict, headers: object) -> Sent:
     """What the local exchange received. It records no header values, so unless ``headers``
     are given, the API-key header is known to have been present only if the key check
-    passed (``key_kind`` set)."""
+    passed (``key_kind`` set): then ``key_accepted``, and the headers known are the
+    content type alone."""
     path, query = verdict.path, verdict.query.encode("latin-1")
-    known = _as_headers(headers)
+    known, accepted = _as_headers(headers), False
     if known is None and verdict.key_kind is not None:
-        known = ((wire.API_KEY_HEADER, "(sent; accepted by the exchange)"),)
+        known, accepted = (), True
         if verdict.content_type is not None:
             known += (("Content-Type", verdict.content_type),)
-    return Sent(verdict.method, path, query, verdict.body, known, "Verdict")
+    return Sent(verdict.method, path, query, verdict.body, known, "Verdict", accepted)

@@ -19,12 +19,12 @@ import urllib.parse
 from collections import Counter
 
 from helpers.compare import compare
-from helpers.doctor.codes import CHECK_ORDER
-from helpers.doctor.diagnose import Checked, assemble, read_inputs, signature_verifier
+from helpers.doctor.codes import in_check_order
+from helpers.doctor.diagnose import assemble, examine_signature, read_inputs, signature_verifier
 from helpers.doctor.diagnosis import Diagnosis
 from helpers.doctor.findings import REQUEST_SHOWS, Findings
 from helpers.doctor.masking import Masker
-from helpers.doctor.request_checks import check_timing
+from helpers.doctor.timing import examine_timing
 from helpers.exchange.refusal import Refusal
 from helpers.exchange.websocket_api import parse_ws, ws_payload_bytes, ws_text
 
@@ -58,25 +58,21 @@ def diagnose_ws(
     found, notes = Findings(masker), []
     texts = _texts(pairs, found)
     params = dict(texts)
-    _check_params(texts, params, server_time, found, notes)
+    _examine_params(texts, params, server_time, found, notes)
 
     payload = ws_payload_bytes(texts)
-    signature = params.get("signature") or None
-    verifier = signature_verifier(signature, key, checker, found, notes, decoded=False)
-    check, tried = "not checked: no signature sent", ()
-    if signature and verifier is None:
-        check = "not checked: give secret= (or public_key=) to check it"
-    elif verifier is not None and verifier.verify(payload):
-        check = "verified"
-    elif verifier is not None:
-        check = "failed"
-        tried = _explain(texts, payload, verifier, api_key, signed_payload, found)
     comparison = None
     if signed_payload is not None:
         shown = masker.data(signed_payload), masker.data(payload)
         comparison = compare(*shown, ("signed", "sent"))
-    checked = Checked(signature, verifier, check, tried, comparison)
+    signature = params.get("signature") or None
+    verifier = signature_verifier(signature, key, checker, found, notes, decoded=False)
+    checked = examine_signature(
+        signature, verifier, payload, comparison,
+        lambda v: _explain(texts, payload, v, api_key, signed_payload, found),
+    )  # fmt: skip
     return assemble(f"{method} (WebSocket API, id {request_id})", payload, checked, found, notes)
+
 
 def _json_bytes(request: object) -> bytes:
     from helpers.websocket import WsRequest
@@ -110,7 +106,7 @@ def _texts(pairs: list[tuple[str, object]], found: Findings) -> list[tuple[str, 
     return texts
 
 
-def _check_params(texts, params, server_time, found: Findings, notes: list[str]) -> None:
+def _examine_params(texts, params, server_time, found: Findings, notes: list[str]) -> None:
     """What the request shows: the mandatory params, names twice, empty values, timing."""
     if not params.get("apiKey"):
         notes.append(
@@ -131,7 +127,7 @@ def _check_params(texts, params, server_time, found: Findings, notes: list[str])
         if text == "" and name not in ("timestamp", "signature", "apiKey"):
             found.add("EMPTY_PARAMETER", f"`{name}` is empty (or null).",
                       f"{REQUEST_SHOWS}: the value of `{name}`.")  # fmt: skip
-    check_timing(params.get("timestamp"), params.get("recvWindow"), server_time, found, notes)
+    examine_timing(params.get("timestamp"), params.get("recvWindow"), server_time, found, notes)
 
 
 def _explain(texts, payload, verifier, api_key, signed_payload, found: Findings):
@@ -164,12 +160,12 @@ def _explain(texts, payload, verifier, api_key, signed_payload, found: Findings)
                     verifier.proof(f"rebuilt {how}"),
                     (candidate, payload),
                 )
-            return _tried(counts)
+            return in_check_order(counts)
     for code, how, verify in verifier.key_variants(api_key):
         counts[code] = counts.get(code, 0) + 1
         if verify(payload):
             found.add(code, verifier.what(how), verifier.key_proof(how, "as the server builds it"))
-            return _tried(counts)
+            return in_check_order(counts)
     if signed_payload is not None and signed_payload == payload:
         found.add(
             "WRONG_SECRET_OR_KEY",
@@ -187,14 +183,10 @@ def _explain(texts, payload, verifier, api_key, signed_payload, found: Findings)
             "every hypothesis was checked against the signature and none matched; pass "
             "signed_payload= to compare byte for byte.",
         )
-    return _tried(counts)
+    return in_check_order(counts)
 
 
 def _join(pairs: list[tuple[str, str]], *, encode: bool = False) -> bytes:
     quote = (lambda t: urllib.parse.quote(t, safe="")) if encode else (lambda t: t)
     text = "&".join(f"{quote(name)}={quote(value)}" for name, value in pairs)
     return text.encode("utf-8", "surrogatepass")
-
-
-def _tried(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
-    return tuple(sorted(counts.items(), key=lambda item: CHECK_ORDER[item[0]]))
