@@ -26,7 +26,7 @@ import base64
 import binascii
 import hashlib
 import hmac
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -35,6 +35,7 @@ __all__ = [
     "Hint",
     "WrongSignature",
     "hand_made_hmacs",
+    "hint_for",
     "hmac_hex",
     "wrong_signatures",
 ]
@@ -73,6 +74,15 @@ class WrongSignature:
             return False
         sent = signature if self.exact else signature.lower()
         return hmac.compare_digest(made.encode("ascii"), sent.encode("utf-8", "replace"))
+
+
+def hint_for(rows: Iterable[WrongSignature], payload: bytes, signature: str) -> Hint | None:
+    """The hint of the first row that has one and whose signature of ``payload`` is
+    ``signature``: what a self-check tells a learner who handed in that wrong signature."""
+    for row in rows:
+        if row.hint is not None and row.matches(payload, signature):
+            return row.hint
+    return None
 
 
 def hmac_hex(key: bytes, message: bytes) -> str:
