@@ -102,6 +102,18 @@ def _sha256_hex(data: bytes) -> str:
 
 # --- a request signed wrongly ----------------------------------------------------------------
 
+
+class _Alphabet(NamedTuple):
+    name: str
+    encode: Callable[[bytes], bytes]
+    decode: Callable[[bytes], bytes]
+
+
+_BASE64 = (
+    _Alphabet("base64", base64.b64encode, base64.b64decode),
+    _Alphabet("URL-safe base64", base64.urlsafe_b64encode, base64.urlsafe_b64decode),
+)
+
 _SPACES = (
     (b"", b"\n", "a trailing newline"),
     (b"", b"\r\n", "a trailing CRLF"),
@@ -124,7 +136,7 @@ def _secret_whitespace(secret: bytes, given: bytes | None) -> list[WrongSignatur
     )
     return [
         WrongSignature(
-            "secret with whitespace", "SECRET_WHITESPACE", _hmac_with(key),
+            f"secret plus {how}", "SECRET_WHITESPACE", _hmac_with(key),
             how=f"with the secret plus {how}", hint=newline if key == secret + b"\n" else None,
         )  # fmt: skip
         for key, how in spaced.items()
@@ -134,15 +146,16 @@ def _secret_whitespace(secret: bytes, given: bytes | None) -> list[WrongSignatur
 def _secret_decoded(secret: bytes) -> list[WrongSignature]:
     """The secret base64-decoded (as the seed article's Ruby does), standard and URL-safe."""
     rows = []
-    for decode in (base64.b64decode, base64.urlsafe_b64decode):
+    for alphabet in _BASE64:
         try:
-            decoded = decode(secret + b"=" * (-len(secret) % 4))
+            decoded = alphabet.decode(secret + b"=" * (-len(secret) % 4))
         except (binascii.Error, ValueError):
             continue
         if decoded:
-            how = "with the secret base64-decoded"
-            rows.append(WrongSignature("secret base64-decoded", "SECRET_BASE64_DECODED",
-                                       _hmac_with(decoded), how=how))  # fmt: skip
+            rows.append(WrongSignature(
+                f"secret {alphabet.name}-decoded", "SECRET_BASE64_DECODED", _hmac_with(decoded),
+                how="with the secret base64-decoded",
+            ))  # fmt: skip
     return rows
 
 
@@ -158,7 +171,8 @@ def _other_key(secret: bytes, api_key: bytes | None) -> list[WrongSignature]:
         ))  # fmt: skip
     rows.append(WrongSignature(
         "key and message swapped", "KEY_MESSAGE_SWAPPED",
-        lambda payload: _hmac_with(payload)(secret), how="as HMAC(key=payload, message=secret)",
+        lambda payload: hmac_hex(payload, secret) if payload else None,
+        how="as HMAC(key=payload, message=secret)",
         hint=Hint("key", "You swapped key and message: hmac.new(secret, payload, ...) — the "
                          "secret is the key, the payload is the message."),
     ))  # fmt: skip
@@ -206,20 +220,18 @@ def _not_hex(secret: bytes) -> list[WrongSignature]:
     )
     return [
         WrongSignature(
-            f"HMAC in {how}", "SIGNATURE_NOT_HEX", _hmac_encoded(secret, encode),
-            how=f"as the HMAC in {how} instead of hex", exact=True,
-            hint=base64_hint if how == "base64" else None,
+            f"HMAC in {alphabet.name}", "SIGNATURE_NOT_HEX", _hmac_encoded(secret, alphabet.encode),
+            how=f"as the HMAC in {alphabet.name} instead of hex", exact=True,
+            hint=base64_hint if alphabet is _BASE64[0] else None,
         )  # fmt: skip
-        for encode, how in (
-            (base64.b64encode, "base64"), (base64.urlsafe_b64encode, "URL-safe base64")
-        )  # fmt: skip
+        for alphabet in _BASE64
     ]
 
 
 def _payload_slips(secret: bytes) -> list[WrongSignature]:
-    """Slips the self-checks name in the signature itself; the doctor finds a trailing
-    newline among the payloads it rebuilds (``helpers.doctor.hypotheses``), and cannot prove
-    a hash without a secret (no key made it)."""
+    """Two more the self-checks name: the payload signed with a trailing newline (the doctor
+    finds that one among the payloads it rebuilds, ``helpers.doctor.hypotheses``) and a
+    plain hash with no secret at all (no key made it: nothing for the doctor to prove)."""
     return [
         WrongSignature(
             "payload with a trailing newline", "TRAILING_NEWLINE",
