@@ -219,6 +219,17 @@ def check_window_edges(earliest: object, latest: object) -> Feedback:
 # --- 3.2 a skewed clock, corrected ----------------------------------------------------------
 
 
+def _judge_arithmetic(
+    label: str, answer: int | float | Decimal, expected: int, known: dict, rule: str
+) -> Feedback | None:
+    """``None`` when ``answer`` is ``expected``; else a known mistake, a wrong unit, or the
+    ``rule`` worked out for the learner ("<rule>; yours is <answer>.")."""
+    if answer == expected:
+        return None
+    otherwise = wrong("arithmetic", f"{rule}; yours is {answer}.")
+    return _judge_number(label, answer, expected, known, otherwise)
+
+
 def _is_number(answer: object) -> bool:
     return not isinstance(answer, bool) and isinstance(answer, (int, float, Decimal))
 
@@ -299,14 +310,11 @@ def _offset_mistake(offset: object) -> Feedback | None:
             "answer",
             f"offset: expected a number of milliseconds, got {offset!r} ({type(offset).__name__}).",
         )
-    if offset == OFFSET:
-        return None
-    otherwise = wrong(
-        "arithmetic",
+    rule = (
         f"offset = serverTime - (sent + received) / 2 = {TIME_REPLY} - "
-        f"({SENT_AT} + {RECEIVED_AT}) / 2; yours is {offset}.",
+        f"({SENT_AT} + {RECEIVED_AT}) / 2"
     )
-    return _judge_number("offset", offset, OFFSET, OFFSET_MISTAKES, otherwise)
+    return _judge_arithmetic("offset", offset, OFFSET, OFFSET_MISTAKES, rule)
 
 
 def _old_reading(when: str) -> str:
@@ -344,11 +352,5 @@ def _corrected_mistake(timestamp: object) -> Feedback | None:
     bad_type = _timestamp_type("timestamp", timestamp)
     if bad_type is not None:
         return bad_type
-    if timestamp == CORRECTED:
-        return None
-    otherwise = wrong(
-        "arithmetic",
-        f"timestamp = your clock when you sign + offset = {NEXT_READING} + {OFFSET}; "
-        f"yours is {timestamp}.",
-    )
-    return _judge_number("timestamp", timestamp, CORRECTED, CORRECTED_MISTAKES, otherwise)
+    rule = f"timestamp = your clock when you sign + offset = {NEXT_READING} + {OFFSET}"
+    return _judge_arithmetic("timestamp", timestamp, CORRECTED, CORRECTED_MISTAKES, rule)
