@@ -21,7 +21,7 @@ from helpers.doctor.masking import Masker
 from helpers.doctor.request_checks import API_KEY_PARAMS, examine_request
 from helpers.doctor.sent import Sent, as_sent
 from helpers.doctor.server_view import ServerView, read_as_server
-from helpers.doctor.verifiers import HmacVerifier, PublicKeyVerifier, load_public_key
+from helpers.doctor.verifiers import HmacVerifier, PublicKeyVerifier, verifying_key
 from helpers.exchange import Verdict
 from helpers.verify import KIND_ED25519, KIND_HMAC, KIND_RSA, signature_shape
 from helpers.wire import API_KEY_HEADER
@@ -165,7 +165,7 @@ def read_inputs(
             "pass secret= (an HMAC key) or public_key= (Ed25519 or RSA), not both: an API key "
             "has one key type"
         )
-    checker = load_public_key(public_key) if public_key is not None else None
+    checker = verifying_key(public_key) if public_key is not None else None
     if secret is not None and not isinstance(secret, (str, bytes, bytearray)):
         raise TypeError(f"secret: expected str or bytes, got {type(secret).__name__}")
     key = secret.encode("utf-8") if isinstance(secret, str) else secret

@@ -1,26 +1,24 @@
 """Step 3: check the signature — HMAC with the secret, or Ed25519/RSA with the public key.
 
 A verifier answers one question, "does the signature sent verify over these bytes?", and
-knows the key mistakes of its kind (``key_variants``): for HMAC, whitespace around the
-secret, the secret base64-decoded, the API key as the key, key and message swapped, a
-plain hash of secret + payload, a base64 signature; for Ed25519 and RSA, a base64
-signature mangled on the way. The secret lives in an ``HmacVerifier`` only for the length
-of one ``diagnose`` call, and no repr shows it.
+knows the key mistakes of its kind (``key_variants``): for HMAC, the rows of the one
+catalogue of wrong signatures (``helpers.mistakes.wrong_signatures``, which the exercises'
+self-checks read too) — whitespace around the secret, the secret base64-decoded, the API
+key as the key, key and message swapped, a plain hash of secret + payload, a base64
+signature; for Ed25519 and RSA, a base64 signature mangled on the way. The secret lives in
+an ``HmacVerifier`` only for the length of one ``diagnose`` call, and no repr shows it.
 
 "Does it verify" is asked of ``helpers.verify`` — ``HmacKey``, ``Ed25519Key``, ``RsaKey``,
-the verifiers the local exchange uses — so the doctor and the exchange cannot disagree; a
-key mistake is the same question asked with another key or message. Only the mistakes that
-are *other constructions* (a plain hash of secret and payload, the HMAC in base64) are
-computed here: no verifier of Binance's would accept them.
+the verifiers the local exchange uses — so the doctor and the exchange cannot disagree;
+``verifying_key`` turns the public key given to the doctor into one of those. A key
+mistake is a wrong signature the catalogue makes from the same secret and payload: no
+verifier of Binance's would accept it.
 """
 
-import base64
-import binascii
-import hashlib
-import hmac
 import urllib.parse
 from collections.abc import Callable
 
+from helpers.mistakes.wrong_signatures import wrong_signatures
 from helpers.verify import Ed25519Key, HmacKey, RsaKey
 
 _Variant = tuple[str, str, Callable[[bytes], bool]]  # (code, how, verify the payload)
@@ -57,70 +55,17 @@ class HmacVerifier:
         return _verifies(self._key, payload, self._signature)
 
     def key_variants(self, api_key: str | None) -> list[_Variant]:
-        """(code, how, verify) for each key or construction mistake."""
-        secret, signature = self._secret, self._signature
-        sent = signature.lower().encode("utf-8", "replace")
-        exact = signature.encode("utf-8", "replace")
-
-        def with_key(key: bytes) -> Callable[[bytes], bool]:
-            """An HMAC-SHA256 hex signature made with another key: the shared verifier."""
-            hmac_key = HmacKey(key)
-            return lambda payload: _verifies(hmac_key, payload, signature)
-
-        def matches(make: Callable[[bytes], bytes]) -> Callable[[bytes], bool]:
-            return lambda payload: hmac.compare_digest(make(payload), sent)
-
-        variants: list[_Variant] = []
-        spaced = {secret + b"\n": "a trailing newline", secret + b"\r\n": "a trailing CRLF",
-                  secret + b" ": "a trailing space", b" " + secret: "a leading space",
-                  b"\n" + secret: "a leading newline"}  # fmt: skip
-        if self._given != secret and self._given not in spaced:
-            spaced[self._given] = "the whitespace of the secret you gave"
-        for key, how in spaced.items():
-            variants.append(("SECRET_WHITESPACE", f"with the secret plus {how}", with_key(key)))
-        for decode in (base64.b64decode, base64.urlsafe_b64decode):
-            try:
-                decoded = decode(secret + b"=" * (-len(secret) % 4))
-            except (binascii.Error, ValueError):
-                continue
-            if decoded:
-                variants.append(
-                    ("SECRET_BASE64_DECODED", "with the secret base64-decoded", with_key(decoded))
-                )
-        if api_key:
-            variants.append(
-                ("API_KEY_AS_SECRET", "with the API key as the HMAC key",
-                 with_key(api_key.encode("utf-8")))
-            )  # fmt: skip
-        variants.append(
-            ("KEY_MESSAGE_SWAPPED", "as HMAC(key=payload, message=secret)",
-             lambda p: bool(p) and _verifies(HmacKey(p), secret, signature))
-        )  # fmt: skip
-
-        def sha_hex(data: bytes) -> bytes:
-            return hashlib.sha256(data).hexdigest().encode()
-
-        for make, how in (
-            (lambda p: sha_hex(secret + p), "as sha256(secret + payload)"),
-            (lambda p: sha_hex(p + secret), "as sha256(payload + secret)"),
-        ):
-            variants.append(("SECRET_CONCATENATED", how, matches(make)))
-        for around, how in (
-            (lambda p: secret + p, "as HMAC(secret, secret + payload)"),
-            (lambda p: p + secret, "as HMAC(secret, payload + secret)"),
-        ):
-            variants.append(
-                ("SECRET_CONCATENATED", how,
-                 lambda p, a=around: _verifies(self._key, a(p), signature))
-            )  # fmt: skip
-        encoders = ((base64.b64encode, "base64"), (base64.urlsafe_b64encode, "URL-safe base64"))
-        for encode, how in encoders:
-            variants.append(
-                ("SIGNATURE_NOT_HEX", f"as the HMAC in {how} instead of hex",
-                 lambda p, e=encode: hmac.compare_digest(
-                     e(hmac.new(secret, p, hashlib.sha256).digest()), exact))
-            )  # fmt: skip
-        return variants
+        """(code, how, verify) for each key or construction mistake: the rows of the one
+        catalogue of wrong signatures (``helpers.mistakes.wrong_signatures``) that say how."""
+        rows = wrong_signatures(
+            self._secret, api_key=api_key.encode("utf-8") if api_key else None, given=self._given
+        )
+        signature = self._signature
+        return [
+            (row.code, row.how, lambda payload, row=row: row.matches(payload, signature))
+            for row in rows
+            if row.how is not None
+        ]
 
 
 def _verifies(key: HmacKey, payload: bytes, signature: str) -> bool:
@@ -183,7 +128,7 @@ class PublicKeyVerifier:
         ]  # fmt: skip
 
 
-def load_public_key(public_key: object) -> Ed25519Key | RsaKey:
+def verifying_key(public_key: object) -> Ed25519Key | RsaKey:
     """``helpers.verify``'s ``Ed25519Key`` or ``RsaKey`` for ``public_key``: one of those,
     a ``cryptography`` public key, or its PEM (or a private key PEM: its public half).
     The type is read from the key, not guessed."""

@@ -29,6 +29,8 @@ Where each notebook's checks live (import them from there):
   ``check_rebuild``, ``check_ccxt_options``
 - 11-check-your-keys — ``keys_clinic``: ``check_repair``, ``check_minus_2015``
 
-Shared by all: ``feedback`` (the result type and its constructors). Importing this package
-imports none of the checks.
+Shared by all: ``feedback`` (the result type, its constructors, and the steps several
+checks take: ``screen``, ``call_answer``, ``first_finding``, ``known_mistake``). The typical
+wrong HMAC signatures are the kit's one catalogue, ``helpers.mistakes.wrong_signatures``,
+which the signature doctor reads too. Importing this package imports none of the checks.
 """

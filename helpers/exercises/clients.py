@@ -19,7 +19,7 @@ from collections.abc import Mapping
 
 from helpers.compare import first_difference
 from helpers.examples import EXAMPLE_TIMESTAMP, vector
-from helpers.exercises.feedback import Feedback, correct, screen, short, wrong
+from helpers.exercises.feedback import Feedback, correct, first_finding, screen, short, wrong
 from helpers.wire import split_signature
 
 __all__ = [
@@ -68,12 +68,27 @@ def check_predicted_payload(answer: object) -> Feedback:
             "That is the text python-binance hands to HMAC: names sorted, recvWindow replaced "
             "by its own 10000, the space signed raw — while requests sends it as '+'."
         )
+    steps = (_prediction_text_mistake, _prediction_names_mistake, _prediction_values_mistake)
+    found = first_finding(steps, answer, expected)
+    if found is not None:
+        return found
+    index = first_difference(answer, expected)
+    return wrong("payload", f"Close, but it first differs at character {index}: {short(answer)}.")
+
+
+def _prediction_text_mistake(answer: str, expected: str) -> Feedback | None:
+    """Whitespace around the text, or the signature in it."""
     if answer.strip() != answer:
         return wrong("answer", "Your text has spaces or a newline around it: strip them.")
     if "signature=" in answer:
         return wrong("signature", "The signature is never part of what is signed: leave it out.")
-    mine, theirs = _pairs(answer), _pairs(expected)
-    mine_names, their_names = [n for n, _ in mine], [n for n, _ in theirs]
+    return None
+
+
+def _prediction_names_mistake(answer: str, expected: str) -> Feedback | None:
+    """No timestamp, other parameters than python-binance signs, or another order."""
+    mine_names = [name for name, _ in _pairs(answer)]
+    their_names = [name for name, _ in _pairs(expected)]
     if "timestamp" not in mine_names:
         return wrong(
             "timestamp",
@@ -93,7 +108,13 @@ def check_predicted_payload(answer: object) -> Feedback:
             f"Right parameters, wrong order: {', '.join(mine_names)}. python-binance sorts "
             "them by name (_order_params) before it signs.",
         )
-    mine_values, their_values = dict(mine), dict(theirs)
+    return None
+
+
+def _prediction_values_mistake(answer: str, expected: str) -> Feedback | None:
+    """The right names in the right order, but a value python-binance signs otherwise."""
+    mine, their_values = _pairs(answer), dict(_pairs(expected))
+    mine_values = dict(mine)
     if mine_values["recvWindow"] != their_values["recvWindow"]:
         return wrong(
             "recvWindow",
@@ -118,8 +139,7 @@ def check_predicted_payload(answer: object) -> Feedback:
                 "encoding" if why else "value",
                 f"{name}={value}: python-binance signs {name}={their_values[name]}.{why}",
             )
-    index = first_difference(answer, expected)
-    return wrong("payload", f"Close, but it first differs at character {index}: {short(answer)}.")
+    return None
 
 
 # --- 10.2 --------------------------------------------------------------------------------
@@ -172,47 +192,51 @@ def check_rebuild(rebuild_payload: object) -> Feedback:
                 f"rebuild_payload raised {type(exc).__name__}: {exc} on {label}\n"
                 f"target={target!r}\nbody={body!r}",
             )
-        if got == expected:
-            continue
-        if not isinstance(got, str):
-            return wrong("answer", f"Expected a str, got {type(got).__name__} on {label}.")
-        if "signature=" in got:
-            return wrong(
-                "signature",
-                f"On {label} your payload still holds signature=...: the server removes the "
-                "signature pair from the query string and the body before it verifies.",
-            )
-        if got.startswith("/"):
-            return wrong(
-                "query string",
-                f"On {label} your payload starts with the path: only what follows '?' counts.",
-            )
-        query = split_signature(target.partition("?")[2])[0]
-        unsigned_body = split_signature(body)[0]
-        if query and unsigned_body and got == query + "&" + unsigned_body:
-            return wrong(
-                "separator",
-                f"On {label}: query string and body are joined with no separator at all "
-                "(…timeInForce=GTCquantity=1…), not with '&'.",
-            )
-        if " " in got or any(ord(ch) > 127 for ch in got):
-            return wrong(
-                "decoding",
-                f"On {label} your payload is decoded ({short(got)}): the server hashes the "
-                "bytes as they arrived, percent-escapes and '+' included.",
-            )
-        if sorted(got.split("&")) == sorted(expected.split("&")):
-            return wrong("order", f"On {label} the pairs are reordered: keep them as they arrived.")
-        index = first_difference(got, expected)
-        return wrong(
-            "payload",
-            f"On {label} your payload first differs at character {index}:\n"
-            f"yours:    {short(got, 200)}\nexpected: {short(expected, 200)}",
-        )
+        if got != expected:
+            return _rebuild_mistake(label, target, body, got, expected)
     return correct(
         "Your rebuild matches the server's on every client's request and on the docs' mixed "
         "one. Compare it with what your code signed (helpers.compare) and a -1022 is caught "
         "before it is sent."
+    )
+
+
+def _rebuild_mistake(label: str, target: str, body: str, got: object, expected: str) -> Feedback:
+    """Why a rebuilt payload ``got`` is not the server's ``expected``, on one request."""
+    if not isinstance(got, str):
+        return wrong("answer", f"Expected a str, got {type(got).__name__} on {label}.")
+    if "signature=" in got:
+        return wrong(
+            "signature",
+            f"On {label} your payload still holds signature=...: the server removes the "
+            "signature pair from the query string and the body before it verifies.",
+        )
+    if got.startswith("/"):
+        return wrong(
+            "query string",
+            f"On {label} your payload starts with the path: only what follows '?' counts.",
+        )
+    query = split_signature(target.partition("?")[2])[0]
+    unsigned_body = split_signature(body)[0]
+    if query and unsigned_body and got == query + "&" + unsigned_body:
+        return wrong(
+            "separator",
+            f"On {label}: query string and body are joined with no separator at all "
+            "(…timeInForce=GTCquantity=1…), not with '&'.",
+        )
+    if " " in got or any(ord(ch) > 127 for ch in got):
+        return wrong(
+            "decoding",
+            f"On {label} your payload is decoded ({short(got)}): the server hashes the "
+            "bytes as they arrived, percent-escapes and '+' included.",
+        )
+    if sorted(got.split("&")) == sorted(expected.split("&")):
+        return wrong("order", f"On {label} the pairs are reordered: keep them as they arrived.")
+    index = first_difference(got, expected)
+    return wrong(
+        "payload",
+        f"On {label} your payload first differs at character {index}:\n"
+        f"yours:    {short(got, 200)}\nexpected: {short(expected, 200)}",
     )
 
 

@@ -6,7 +6,7 @@ name). A check never raises on a wrong answer or on an answer not given yet (``.
 ``None``): it says "Not attempted yet", so an untouched notebook still runs top to bottom.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 __all__ = [
@@ -16,7 +16,9 @@ __all__ = [
     "Feedback",
     "call_answer",
     "correct",
+    "first_finding",
     "is_placeholder",
+    "known_mistake",
     "not_attempted",
     "screen",
     "short",
@@ -105,3 +107,23 @@ def call_answer(
     except Exception as exc:  # the learner's code: report any failure, never raise
         return None, wrong("function", f"{where} your function raised {type(exc).__name__}: "
                                        f"{exc}. {called}")  # fmt: skip
+
+
+# A step of a check: the feedback on what it finds wrong with an answer, or None to go on.
+Step = Callable[..., "Feedback | None"]
+
+
+def first_finding(steps: Iterable[Step], *answer: object) -> Feedback | None:
+    """The feedback of the first step that finds something wrong with ``answer`` (each is
+    called as ``step(*answer)``), or ``None`` when none does: a check's stages, in order."""
+    for step in steps:
+        found = step(*answer)
+        if found is not None:
+            return found
+    return None
+
+
+def known_mistake(answer: object, known: Mapping[object, tuple[str, str]]) -> Feedback | None:
+    """``wrong(stage, why)`` if ``answer`` is one of the ``known`` typical wrong answers
+    (``{answer: (stage, why)}``), else ``None``."""
+    return wrong(*known[answer]) if answer in known else None

@@ -134,21 +134,8 @@ def check_ed25519_signature(signature: object) -> Feedback:
     )
     if early is not None:
         return early
-    raw = base64.b64decode(SIGNATURE)
     if isinstance(signature, (bytes, bytearray)):
-        data = bytes(signature)
-        if data == raw:
-            return wrong(
-                "encoding",
-                "You have the raw 64 signature bytes. Binance wants them as base64 text: "
-                "base64.b64encode(signature).decode('ascii').",
-            )
-        if data == SIGNATURE.encode():
-            return wrong("encoding", "Right signature, but as bytes: .decode('ascii') it.")
-        return wrong(
-            "encoding",
-            f"Expected the signature as a base64 str, got {len(data)} bytes.",
-        )
+        return _ed25519_as_bytes(bytes(signature))
     if not isinstance(signature, str):
         return wrong(
             "answer", f"Expected the signature as a base64 str, got {type(signature).__name__}."
@@ -169,6 +156,27 @@ def check_ed25519_signature(signature: object) -> Feedback:
     for candidate, stage, why in _ed25519_candidates():
         if signature == candidate or signature.lower() == candidate.lower():
             return wrong(stage, why)
+    return _ed25519_unknown(signature)
+
+
+def _ed25519_as_bytes(data: bytes) -> Feedback:
+    """A signature handed in as bytes: the raw 64 bytes, the right base64 as bytes, or other."""
+    if data == base64.b64decode(SIGNATURE):
+        return wrong(
+            "encoding",
+            "You have the raw 64 signature bytes. Binance wants them as base64 text: "
+            "base64.b64encode(signature).decode('ascii').",
+        )
+    if data == SIGNATURE.encode():
+        return wrong("encoding", "Right signature, but as bytes: .decode('ascii') it.")
+    return wrong(
+        "encoding",
+        f"Expected the signature as a base64 str, got {len(data)} bytes.",
+    )
+
+
+def _ed25519_unknown(signature: str) -> Feedback:
+    """A signature that is no known wrong one: RSA-sized, another Ed25519 one, or no base64."""
     try:
         decoded = base64.b64decode(signature, validate=True)
     except (binascii.Error, ValueError):

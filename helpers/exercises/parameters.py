@@ -16,9 +16,19 @@ from decimal import Decimal, InvalidOperation
 
 from helpers.compare import first_difference
 from helpers.examples import EXAMPLE_SECRET_KEY, vector
-from helpers.exercises.feedback import CORRECT, Feedback, correct, screen, short, wrong
-from helpers.exercises.first_signature import diagnose_signature, hmac_hex
+from helpers.exercises.feedback import (
+    CORRECT,
+    Feedback,
+    correct,
+    first_finding,
+    known_mistake,
+    screen,
+    short,
+    wrong,
+)
+from helpers.exercises.first_signature import diagnose_signature
 from helpers.mistakes.sources import cite
+from helpers.mistakes.wrong_signatures import Hint, WrongSignature, hmac_hex
 from helpers.params import query_string
 
 __all__ = [
@@ -134,6 +144,46 @@ def check_mixed_payload(payload: object) -> Feedback:
             "Query string + body, no separator: …timeInForce=GTCquantity=1… — exactly "
             f"what the docs sign ({MIXED_SIGNATURE[:8]}…)."
         )
+    found = first_finding((_mixed_text_mistake, _mixed_pairs_mistake), payload)
+    if found is not None:
+        return found
+    return wrong(
+        "payload",
+        "Right pairs in the right order, but different characters between them. Between "
+        "the query string and the body there is nothing; between pairs inside each part, "
+        "one '&'. Compare with helpers.compare.compare(your_payload, expected).",
+    )
+
+
+_BODY_FIRST = (
+    "You put the body before the query string. The payload is the query string first, "
+    "then the body."
+)
+# Whole answers that are a known wrong payload: {answer: (stage, what went wrong)}.
+MIXED_MISTAKES = {
+    MIXED_QUERY + "&" + MIXED_BODY: (
+        "payload",
+        "You joined the query string and the body with '&'. Binance concatenates them "
+        "with no separator: …timeInForce=GTCquantity=1…",
+    ),
+    MIXED_BODY + MIXED_QUERY: ("payload", _BODY_FIRST),
+    MIXED_BODY + "&" + MIXED_QUERY: ("payload", _BODY_FIRST),
+    MIXED_QUERY: (
+        "payload",
+        "That is only the query string: append the body (no separator). The signature "
+        "covers both parts.",
+    ),
+    MIXED_BODY: (
+        "payload",
+        "That is only the body: put the query string in front of it (no separator). The "
+        "signature covers both parts.",
+    ),
+}
+
+
+def _mixed_text_mistake(payload: str) -> Feedback | None:
+    """The mistakes seen in the text as a whole: a URL's '?', '&timestamp' eaten by an
+    HTML entity, the parts joined with '&', swapped, or one of them alone."""
     if payload.startswith("?"):
         return wrong(
             "payload",
@@ -146,30 +196,12 @@ def check_mixed_payload(payload: object) -> Feedback:
             "'×tamp' — '&timestamp' was eaten by HTML entity decoding ('&times' → '×'), "
             "as in the seed article. Type '&timestamp' yourself.",
         )
-    if payload == MIXED_QUERY + "&" + MIXED_BODY:
-        return wrong(
-            "payload",
-            "You joined the query string and the body with '&'. Binance concatenates "
-            "them with no separator: …timeInForce=GTCquantity=1…",
-        )
-    if payload in (MIXED_BODY + MIXED_QUERY, MIXED_BODY + "&" + MIXED_QUERY):
-        return wrong(
-            "payload",
-            "You put the body before the query string. The payload is the query string "
-            "first, then the body.",
-        )
-    if payload == MIXED_QUERY:
-        return wrong(
-            "payload",
-            "That is only the query string: append the body (no separator). The "
-            "signature covers both parts.",
-        )
-    if payload == MIXED_BODY:
-        return wrong(
-            "payload",
-            "That is only the body: put the query string in front of it (no separator). "
-            "The signature covers both parts.",
-        )
+    return known_mistake(payload, MIXED_MISTAKES)
+
+
+def _mixed_pairs_mistake(payload: str) -> Feedback | None:
+    """The mistakes seen pair by pair: a foreign start, names that do not belong, a name
+    missing or twice, a value or the order unlike the docs'."""
     pairs = _pairs(payload)
     if pairs is None:
         return wrong(
@@ -177,6 +209,11 @@ def check_mixed_payload(payload: object) -> Feedback:
             f"Your payload should start with 'symbol=', as the query string does; it "
             f"starts with {short(payload[:20])}.",
         )
+    return first_finding((_foreign_name, _missing_or_twice, _value_or_order), pairs)
+
+
+def _foreign_name(pairs: list[tuple[str, str]]) -> Feedback | None:
+    """The signature or the API key among the signed parameters."""
     names = [name for name, _ in pairs]
     if "signature" in names:
         return wrong(
@@ -190,8 +227,12 @@ def check_mixed_payload(payload: object) -> Feedback:
             "The API key is not a parameter of a REST request: it goes in the "
             "X-MBX-APIKEY header, outside the payload.",
         )
-    expected = _pairs(MIXED_PAYLOAD) or []
-    expected_values = dict(expected)
+    return None
+
+
+def _missing_or_twice(pairs: list[tuple[str, str]]) -> Feedback | None:
+    """A parameter of the docs' example left out, or written twice."""
+    names = [name for name, _ in pairs]
     missing = [name for name in _MIXED_NAMES if name not in names]
     if missing:
         return wrong("payload", f"Missing parameter(s): {', '.join(missing)}.")
@@ -206,25 +247,27 @@ def check_mixed_payload(payload: object) -> Feedback:
             + cite("endpoints")
             + ".)",
         )
+    return None
+
+
+def _value_or_order(pairs: list[tuple[str, str]]) -> Feedback | None:
+    """A value unlike the docs' example, or the pairs in another order."""
+    expected = _pairs(MIXED_PAYLOAD) or []
+    expected_values = dict(expected)
     for name, value in pairs:
         if value.strip("&") != expected_values[name]:  # a stray '&' is a separator problem
             return wrong(
                 "payload",
                 f"{name} is {short(value)}; the docs' example has {short(expected_values[name])}.",
             )
-    if names != [name for name, _ in expected]:
+    if [name for name, _ in pairs] != [name for name, _ in expected]:
         return wrong(
             "payload",
             "Your pairs are in a different order than the docs' example. Binance accepts "
             "any order, but the signature covers the order you send; for this request "
             "it is: " + ", ".join(_MIXED_NAMES) + ".",
         )
-    return wrong(
-        "payload",
-        "Right pairs in the right order, but different characters between them. Between "
-        "the query string and the body there is nothing; between pairs inside each part, "
-        "one '&'. Compare with helpers.compare.compare(your_payload, expected).",
-    )
+    return None
 
 
 def check_non_ascii(payload: object, signature: object) -> Feedback:
@@ -239,53 +282,70 @@ def check_non_ascii(payload: object, signature: object) -> Feedback:
     if early is not None:
         return early
     if payload != NON_ASCII_PAYLOAD:
-        if NON_ASCII_SYMBOL in payload or any(ord(char) > 127 for char in payload):
-            return wrong(
-                "encoding",
-                "You signed the unencoded text: your payload holds the raw symbol. Since "
-                "2026-01-15 the payload must be percent-encoded before signing, or "
-                "Binance answers -1022. Build it with query_string.",
-            )
-        upper_escapes = re.sub(r"%[0-9a-fA-F]{2}", lambda m: m.group(0).upper(), payload)
-        if upper_escapes == NON_ASCII_PAYLOAD:
-            return wrong(
-                "encoding",
-                "Your percent-escapes use lowercase hex (%ef%bc…); the docs' payload uses "
-                "uppercase (%EF%BC…). Different bytes, different signature.",
-            )
-        if "%25" in payload:
-            return wrong(
-                "encoding",
-                "You percent-encoded twice: '%' itself became '%25'. Encode the raw value "
-                "once (query_string does).",
-            )
-        feedback = wrong(
-            "payload",
-            "Your payload differs from the docs' at byte "
-            f"{first_difference(payload, NON_ASCII_PAYLOAD)}: expected\n{NON_ASCII_PAYLOAD}",
+        return _non_ascii_payload_mistake(payload, signature)
+    return _non_ascii_signature(signature)
+
+
+def _non_ascii_payload_mistake(payload: str, signature: object) -> Feedback:
+    """A payload unlike the docs': left unencoded, escaped in lowercase or twice, or
+    otherwise different (and then, whether its signature at least matches it)."""
+    if NON_ASCII_SYMBOL in payload or any(ord(char) > 127 for char in payload):
+        return wrong(
+            "encoding",
+            "You signed the unencoded text: your payload holds the raw symbol. Since "
+            "2026-01-15 the payload must be percent-encoded before signing, or "
+            "Binance answers -1022. Build it with query_string.",
         )
-        if isinstance(signature, str) and signature.lower() == hmac_hex(
-            EXAMPLE_SECRET_KEY.encode(), payload.encode()
-        ):
-            return wrong(
-                feedback.stage or "payload",
-                "Your signature matches your payload, so signing works; the payload is "
-                "the stage that diverged.\n" + feedback.message,
-            )
-        return feedback
-    raw_candidate = (
-        hmac_hex(EXAMPLE_SECRET_KEY.encode(), NON_ASCII_RAW_PAYLOAD.encode()),
+    upper_escapes = re.sub(r"%[0-9a-fA-F]{2}", lambda m: m.group(0).upper(), payload)
+    if upper_escapes == NON_ASCII_PAYLOAD:
+        return wrong(
+            "encoding",
+            "Your percent-escapes use lowercase hex (%ef%bc…); the docs' payload uses "
+            "uppercase (%EF%BC…). Different bytes, different signature.",
+        )
+    if "%25" in payload:
+        return wrong(
+            "encoding",
+            "You percent-encoded twice: '%' itself became '%25'. Encode the raw value "
+            "once (query_string does).",
+        )
+    differs = (
+        "Your payload differs from the docs' at byte "
+        f"{first_difference(payload, NON_ASCII_PAYLOAD)}: expected\n{NON_ASCII_PAYLOAD}"
+    )
+    if isinstance(signature, str) and signature.lower() == hmac_hex(
+        EXAMPLE_SECRET_KEY.encode(), payload.encode()
+    ):
+        return wrong(
+            "payload",
+            "Your signature matches your payload, so signing works; the payload is "
+            "the stage that diverged.\n" + differs,
+        )
+    return wrong("payload", differs)
+
+
+# This exercise's own typical wrong signature: the right payload's unencoded text signed.
+SIGNED_UNENCODED = WrongSignature(
+    "the unencoded text signed",
+    "NON_ASCII_UNENCODED",
+    lambda _payload: hmac_hex(EXAMPLE_SECRET_KEY.encode(), NON_ASCII_RAW_PAYLOAD.encode()),
+    hint=Hint(
         "encoding",
         "Your payload is right, but you signed the unencoded text (the raw symbol). "
         "Sign the percent-encoded payload — the bytes you send — or Binance answers -1022.",
-    )
+    ),
+)
+
+
+def _non_ascii_signature(signature: object) -> Feedback:
+    """The signature of the right payload: the docs' one, a typical wrong one, or another."""
     feedback = diagnose_signature(
         signature,
         todo="Your payload is right. Now sign it with the example secret and put the hex "
         "in place of the second ....",
         payload=NON_ASCII_PAYLOAD,
         expected=NON_ASCII_SIGNATURE,
-        extra=(raw_candidate,),
+        extra=(SIGNED_UNENCODED,),
     )
     if feedback.status == CORRECT:
         return correct(

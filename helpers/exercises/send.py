@@ -14,7 +14,7 @@ with ``&``, every parameter in one part, the split moved, another key, ...).
 from helpers.compare import first_difference
 from helpers.examples import EXAMPLE_TIMESTAMP
 from helpers.exchange import Verdict  # the server's record of a request
-from helpers.exercises.feedback import Feedback, correct, screen, wrong
+from helpers.exercises.feedback import Feedback, correct, first_finding, screen, wrong
 from helpers.exercises.first_signature import DOC_PAYLOAD, DOC_SIGNATURE
 from helpers.exercises.parameters import MIXED_BODY, MIXED_PAYLOAD, MIXED_QUERY, MIXED_SIGNATURE
 from helpers.wire import split_signature
@@ -36,6 +36,27 @@ def check_mixed_order(verdict: object) -> Feedback:
     )
     if early is not None:
         return early
+    steps = (_not_the_order, _refused, _another_payload, _another_split_or_key)
+    found = first_finding(steps, verdict)
+    if found is not None:
+        return found
+    return correct(
+        "The server received query and body as sent, rebuilt symbol=…timeInForce=GTC"
+        f"quantity=1… (no separator) and verified {MIXED_SIGNATURE[:8]}…, the docs' mixed "
+        "signature."
+    )
+
+
+def _parts(verdict: Verdict) -> tuple[str, str]:
+    """The query string and the body the server received, each without its signature."""
+    query = split_signature(verdict.query)[0]
+    body = split_signature(verdict.body.decode("utf-8", "replace"))[0]
+    return query, body
+
+
+def _not_the_order(verdict: object) -> Feedback | None:
+    """Something else than the server's verdict on the order: the request, its reply, or
+    the verdict on another request."""
     if not isinstance(verdict, Verdict):
         kind = type(verdict).__name__
         if kind == "SignedRequest":
@@ -54,8 +75,11 @@ def check_mixed_order(verdict: object) -> Feedback:
             f"The server's last request was {verdict.method} {verdict.path}; expected POST "
             f"{ORDER_PATH}. (Pass ex.last_verdict right after sending the order.)",
         )
-    query = split_signature(verdict.query)[0]
-    body = split_signature(verdict.body.decode("utf-8", "replace"))[0]
+    return None
+
+
+def _refused(verdict: Verdict) -> Feedback | None:
+    """The server refused the order: the body ignored, the signature, or another check."""
     if any("the body is ignored" in note for note in verdict.notes):
         return wrong(
             "content type",
@@ -83,7 +107,15 @@ def check_mixed_order(verdict: object) -> Feedback:
             f"The server refused the request: {verdict.code} {verdict.msg}\n"
             f"Its check {verdict.check!r} says: {verdict.detail}",
         )
-    if verdict.payload == DOC_PAYLOAD:
+    return None
+
+
+def _another_payload(verdict: Verdict) -> Feedback | None:
+    """Accepted, but another payload than the docs' mixed one: every parameter in one
+    part, the parts split elsewhere, or other parameters."""
+    payload = verdict.payload
+    query, _ = _parts(verdict)
+    if payload == DOC_PAYLOAD:
         where = "query string" if query == DOC_PAYLOAD else "body"
         return wrong(
             "split",
@@ -91,26 +123,31 @@ def check_mixed_order(verdict: object) -> Feedback:
             "example. Put symbol, side, type, timeInForce in the query string and quantity, "
             "price, recvWindow, timestamp in the body (body_params=...).",
         )
-    if verdict.payload != MIXED_PAYLOAD:
-        payload = verdict.payload
-        if payload.replace("&", "") == MIXED_PAYLOAD.replace("&", ""):
-            return wrong(
-                "split",
-                f"Accepted, but split elsewhere: your query string is {query!r}. The parts "
-                "are joined with no separator, so moving the boundary changes the payload. "
-                f"The docs split it as query {MIXED_QUERY!r} and body {MIXED_BODY!r}.",
-            )
-        if "recvWindow=" not in payload:
-            hint = "recvWindow=5000 is missing: pass recv_window=5000."
-        elif f"timestamp={DOC_TIMESTAMP}" not in payload:
-            hint = f"Use the docs' timestamp={DOC_TIMESTAMP}."
-        else:
-            hint = f"It first differs at character {first_difference(payload, MIXED_PAYLOAD)}."
+    if payload == MIXED_PAYLOAD:
+        return None
+    if payload.replace("&", "") == MIXED_PAYLOAD.replace("&", ""):
         return wrong(
-            "parameters",
-            f"Accepted, but not the docs' order. The server's payload:\n{payload}\n"
-            f"the docs' mixed payload:\n{MIXED_PAYLOAD}\n{hint}",
+            "split",
+            f"Accepted, but split elsewhere: your query string is {query!r}. The parts "
+            "are joined with no separator, so moving the boundary changes the payload. "
+            f"The docs split it as query {MIXED_QUERY!r} and body {MIXED_BODY!r}.",
         )
+    if "recvWindow=" not in payload:
+        hint = "recvWindow=5000 is missing: pass recv_window=5000."
+    elif f"timestamp={DOC_TIMESTAMP}" not in payload:
+        hint = f"Use the docs' timestamp={DOC_TIMESTAMP}."
+    else:
+        hint = f"It first differs at character {first_difference(payload, MIXED_PAYLOAD)}."
+    return wrong(
+        "parameters",
+        f"Accepted, but not the docs' order. The server's payload:\n{payload}\n"
+        f"the docs' mixed payload:\n{MIXED_PAYLOAD}\n{hint}",
+    )
+
+
+def _another_split_or_key(verdict: Verdict) -> Feedback | None:
+    """The docs' mixed payload accepted, but split elsewhere or signed with another key."""
+    query, body = _parts(verdict)
     if query != MIXED_QUERY or body != MIXED_BODY:
         return wrong(
             "split",
@@ -123,8 +160,4 @@ def check_mixed_order(verdict: object) -> Feedback:
             f"Accepted, but not with the docs' signature {MIXED_SIGNATURE[:8]}…: sign with "
             "the docs' example secret key.",
         )
-    return correct(
-        "The server received query and body as sent, rebuilt symbol=…timeInForce=GTC"
-        f"quantity=1… (no separator) and verified {MIXED_SIGNATURE[:8]}…, the docs' mixed "
-        "signature."
-    )
+    return None

@@ -11,98 +11,46 @@ unpadded key, a base64-decoded secret, ...), so a wrong answer is told which sta
 
 import base64
 import binascii
-import hashlib
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
 from helpers.exercises.feedback import Feedback, call_answer, correct, screen, short, wrong
 from helpers.exercises.first_signature import DOC_PAYLOAD, DOC_SIGNATURE, diagnose_signature
 from helpers.exercises.parameters import MIXED_PAYLOAD, MIXED_SIGNATURE
+from helpers.mistakes.wrong_signatures import SHA256_BLOCK_SIZE, hand_made_hmacs, hint_for
 
 __all__ = ["check_hmac_by_hand", "check_secret_fix", "check_verifier", "judge_verifier"]
 
+
+class HmacCase(NamedTuple):
+    """One input a hand-made HMAC is run on, and the HMAC-SHA256 it must give (hex)."""
+
+    name: str
+    key: bytes
+    message: bytes
+    expected: str
+
+
 # RFC 4231, "Identifiers and Test Data for HMAC-SHA-224, -256, -384, and -512".
 RFC4231_CASES = (
-    (
+    HmacCase(
         "RFC 4231 test case 2 (a 4-byte key)",
         b"Jefe",
         b"what do ya want for nothing?",
         "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
     ),
-    (
+    HmacCase(
         "RFC 4231 test case 6 (a 131-byte key, longer than the 64-byte block)",
         b"\xaa" * 131,
         b"Test Using Larger Than Block-Size Key - Hash Key First",
         "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
     ),
 )
-
-
-_BLOCK = 64  # SHA-256's block size in bytes
-
-
-def _hmac_variants(key: bytes, message: bytes) -> list[tuple[str, str, str]]:
-    """Typical hand-made HMACs that are not HMAC: (hex, stage, what went wrong)."""
-
-    def sha(data: bytes):
-        return hashlib.sha256(data)
-
-    def padded(k: bytes, block: int = _BLOCK) -> bytes:
-        if len(k) > block:
-            k = sha(k).digest()
-        return k.ljust(block, b"\0")
-
-    def xor(k: bytes, pad: int) -> bytes:
-        return bytes(b ^ pad for b in k)
-
-    k = padded(key)
-    variants = []
-    if len(key) > _BLOCK:
-        long_k = key  # not hashed, not padded: longer than a block already
-        variants.append(
-            (
-                sha(xor(long_k, 0x5C) + sha(xor(long_k, 0x36) + message).digest()).hexdigest(),
-                "long key",
-                "A key longer than 64 bytes must first be hashed with SHA-256 (giving 32 "
-                "bytes), then padded to 64. You used the long key as it is.",
-            )
-        )
-    variants += [
-        (
-            sha(xor(k, 0x36) + sha(xor(k, 0x5C) + message).digest()).hexdigest(),
-            "pads",
-            "You swapped the pads: the inner hash uses ipad (0x36) with the message, the "
-            "outer hash uses opad (0x5c) with the inner digest.",
-        ),
-        (
-            sha(xor(k, 0x5C) + sha(xor(k, 0x36) + message).hexdigest().encode()).hexdigest(),
-            "inner digest",
-            "The outer hash must take the inner digest's raw 32 bytes (.digest()), not "
-            "its hex text (.hexdigest()).",
-        ),
-        (
-            sha(xor(key, 0x5C) + sha(xor(key, 0x36) + message).digest()).hexdigest(),
-            "key padding",
-            "Pad the key with zero bytes to 64 bytes (SHA-256's block size) before the "
-            "XOR; you XORed the bare key.",
-        ),
-        (
-            hashlib.sha256(key + message).hexdigest(),
-            "algorithm",
-            "That is sha256(key + message), a plain hash of the concatenation — the seed "
-            "article's 'concatenate it with your secret key'. HMAC hashes twice, with "
-            "the padded key XORed with ipad and opad.",
-        ),
-    ]
-    k32 = padded(key, 32)
-    variants.append(
-        (
-            sha(xor(k32, 0x5C) + sha(xor(k32, 0x36) + message).digest()).hexdigest(),
-            "key padding",
-            "SHA-256's block size is 64 bytes (its output is 32): pad the key to 64.",
-        )
-    )
-    return variants
+HMAC_CASES = (
+    HmacCase("the docs' example", EXAMPLE_SECRET_KEY.encode(), DOC_PAYLOAD.encode(), DOC_SIGNATURE),
+    *RFC4231_CASES,
+)
 
 
 def check_hmac_by_hand(func: object) -> Feedback:
@@ -120,56 +68,64 @@ def check_hmac_by_hand(func: object) -> Feedback:
     )
     if early is not None:
         return early
-    cases = (
-        ("the docs' example", EXAMPLE_SECRET_KEY.encode(), DOC_PAYLOAD.encode(), DOC_SIGNATURE),
-        *RFC4231_CASES,
-    )
-    passed = []
-    for name, key, message, expected in cases:
+    for index, case in enumerate(HMAC_CASES):
         result, failed = call_answer(
-            func, (key, message), f"On {name},",
+            func, (case.key, case.message), f"On {case.name},",
             "It is called with two bytes objects: func(key, message).",
         )  # fmt: skip
         if failed is not None:
             return failed
-        if isinstance(result, (bytes, bytearray)):
-            if bytes(result) == bytes.fromhex(expected):
-                return wrong(
-                    "hex",
-                    f"On {name} you return the raw 32 bytes; return them as hex text: "
-                    ".hexdigest() on the outer hash.",
-                )
-            return wrong(
-                "hex",
-                f"On {name} you return {len(result)} bytes; return a str of 64 hex "
-                "characters (.hexdigest() on the outer hash).",
-            )
-        if not isinstance(result, str):
-            return wrong(
-                "answer",
-                f"On {name} your function returned {type(result).__name__}; return the hex str.",
-            )
-        if result.lower() == expected:
-            passed.append(name)
-            continue
-        for candidate, stage, why in _hmac_variants(key, message):
-            if result.lower() == candidate:
-                return wrong(stage, f"On {name}: {why}")
-        if passed and len(key) > _BLOCK:
-            return wrong(
-                "long key",
-                f"Right for short keys, wrong on {name}. A key longer than 64 bytes is "
-                "hashed with SHA-256 first, then padded with zero bytes to 64.",
-            )
-        return wrong(
-            "function",
-            f"On {name} your function returns {short(result)}; HMAC-SHA256 is "
-            f"{expected}. Check each step: key → 64 bytes, inner = sha256((key ^ ipad) + "
-            "message).digest(), outer = sha256((key ^ opad) + inner).hexdigest().",
-        )
+        mistake = _hmac_mistake(case, result, earlier_passed=index > 0)
+        if mistake is not None:
+            return mistake
     return correct(
         f"Your HMAC matches the docs' signature ({DOC_SIGNATURE[:8]}…) and RFC 4231's "
         "vectors, long key included."
+    )
+
+
+def _hmac_mistake(case: HmacCase, result: object, *, earlier_passed: bool) -> Feedback | None:
+    """What is wrong with ``result`` on ``case`` — not a hex str, a hand-made slip the
+    catalogue names, a long key not hashed (when shorter keys passed) — or ``None``."""
+    name = case.name
+    if not isinstance(result, str):
+        return _hmac_not_text(name, case.expected, result)
+    if result.lower() == case.expected:
+        return None
+    hint = hint_for(hand_made_hmacs(case.key), case.message, result)
+    if hint is not None:
+        return wrong(hint.stage, f"On {name}: {hint.text}")
+    if earlier_passed and len(case.key) > SHA256_BLOCK_SIZE:
+        return wrong(
+            "long key",
+            f"Right for short keys, wrong on {name}. A key longer than 64 bytes is "
+            "hashed with SHA-256 first, then padded with zero bytes to 64.",
+        )
+    return wrong(
+        "function",
+        f"On {name} your function returns {short(result)}; HMAC-SHA256 is "
+        f"{case.expected}. Check each step: key → 64 bytes, inner = sha256((key ^ ipad) + "
+        "message).digest(), outer = sha256((key ^ opad) + inner).hexdigest().",
+    )
+
+
+def _hmac_not_text(name: str, expected: str, result: object) -> Feedback:
+    """A hand-made HMAC that returns bytes (the raw digest, or other bytes) or no text."""
+    if isinstance(result, (bytes, bytearray)):
+        if bytes(result) == bytes.fromhex(expected):
+            return wrong(
+                "hex",
+                f"On {name} you return the raw 32 bytes; return them as hex text: "
+                ".hexdigest() on the outer hash.",
+            )
+        return wrong(
+            "hex",
+            f"On {name} you return {len(result)} bytes; return a str of 64 hex "
+            "characters (.hexdigest() on the outer hash).",
+        )
+    return wrong(
+        "answer",
+        f"On {name} your function returned {type(result).__name__}; return the hex str.",
     )
 
 
@@ -222,12 +178,87 @@ def check_secret_fix(secret: object, signature: object) -> Feedback:
     )
 
 
+# (secret, payload, signature, should accept, stage, what it means if the verifier disagrees)
+VERIFIER_CASES = (
+    (
+        EXAMPLE_SECRET_KEY,
+        DOC_PAYLOAD,
+        DOC_SIGNATURE,
+        True,
+        "recompute",
+        "It rejects the docs' own example. Recompute hmac_sha256_hex(secret, payload) "
+        "and compare it with the signature received.",
+    ),
+    (
+        EXAMPLE_SECRET_KEY,
+        DOC_PAYLOAD,
+        DOC_SIGNATURE.upper(),
+        True,
+        "case",
+        "It rejects the docs' signature in uppercase. Binance's HMAC signatures are not "
+        "case-sensitive: compare them in lowercase.",
+    ),
+    (
+        EXAMPLE_SECRET_KEY,
+        MIXED_PAYLOAD,
+        DOC_SIGNATURE,
+        False,
+        "recompute",
+        "It accepts a signature made for a different payload. Recompute over the "
+        "payload you were given; never compare with a fixed value.",
+    ),
+    (
+        EXAMPLE_SECRET_KEY,
+        DOC_PAYLOAD + "\n",
+        DOC_SIGNATURE,
+        False,
+        "payload bytes",
+        "It accepts a payload with one extra byte (a newline). The server compares "
+        "exact bytes: do not strip or normalise the payload.",
+    ),
+    (
+        EXAMPLE_API_KEY,
+        DOC_PAYLOAD,
+        DOC_SIGNATURE,
+        False,
+        "key",
+        "It accepts the signature under a different secret. Use the secret you are "
+        "given as the HMAC key.",
+    ),
+    (
+        EXAMPLE_SECRET_KEY,
+        DOC_PAYLOAD,
+        DOC_SIGNATURE[:32],
+        False,
+        "comparison",
+        "It accepts half a signature. Compare the whole signature for equality "
+        "(hmac.compare_digest), not with startswith or 'in'.",
+    ),
+    (
+        EXAMPLE_SECRET_KEY,
+        DOC_PAYLOAD,
+        "",
+        False,
+        "comparison",
+        "It accepts an empty signature. Compare the whole signature for equality.",
+    ),
+    (
+        EXAMPLE_SECRET_KEY,
+        DOC_PAYLOAD,
+        MIXED_SIGNATURE,
+        False,
+        "comparison",
+        "It accepts the signature of another payload (the docs' mixed example).",
+    ),
+)
+
+
 def check_verifier(func: object) -> Feedback:
     """Exercise (02): ``func(secret, payload, signature) -> bool``, the server's side.
 
     A verifier recomputes the HMAC over the payload it received and compares it with
     the signature sent, ignoring case (Binance: HMAC signatures are not case-sensitive).
-    It is run on the docs' example, accepted and tampered with.
+    It is run on the docs' example, accepted and tampered with (``VERIFIER_CASES``).
     """
     early = screen(
         func,
@@ -238,94 +269,22 @@ def check_verifier(func: object) -> Feedback:
     )
     if early is not None:
         return early
-    # (secret, payload, signature, should accept, stage, what it means if it disagrees)
-    cases = (
-        (
-            EXAMPLE_SECRET_KEY,
-            DOC_PAYLOAD,
-            DOC_SIGNATURE,
-            True,
-            "recompute",
-            "It rejects the docs' own example. Recompute hmac_sha256_hex(secret, payload) "
-            "and compare it with the signature received.",
-        ),
-        (
-            EXAMPLE_SECRET_KEY,
-            DOC_PAYLOAD,
-            DOC_SIGNATURE.upper(),
-            True,
-            "case",
-            "It rejects the docs' signature in uppercase. Binance's HMAC signatures are not "
-            "case-sensitive: compare them in lowercase.",
-        ),
-        (
-            EXAMPLE_SECRET_KEY,
-            MIXED_PAYLOAD,
-            DOC_SIGNATURE,
-            False,
-            "recompute",
-            "It accepts a signature made for a different payload. Recompute over the "
-            "payload you were given; never compare with a fixed value.",
-        ),
-        (
-            EXAMPLE_SECRET_KEY,
-            DOC_PAYLOAD + "\n",
-            DOC_SIGNATURE,
-            False,
-            "payload bytes",
-            "It accepts a payload with one extra byte (a newline). The server compares "
-            "exact bytes: do not strip or normalise the payload.",
-        ),
-        (
-            EXAMPLE_API_KEY,
-            DOC_PAYLOAD,
-            DOC_SIGNATURE,
-            False,
-            "key",
-            "It accepts the signature under a different secret. Use the secret you are "
-            "given as the HMAC key.",
-        ),
-        (
-            EXAMPLE_SECRET_KEY,
-            DOC_PAYLOAD,
-            DOC_SIGNATURE[:32],
-            False,
-            "comparison",
-            "It accepts half a signature. Compare the whole signature for equality "
-            "(hmac.compare_digest), not with startswith or 'in'.",
-        ),
-        (
-            EXAMPLE_SECRET_KEY,
-            DOC_PAYLOAD,
-            "",
-            False,
-            "comparison",
-            "It accepts an empty signature. Compare the whole signature for equality.",
-        ),
-        (
-            EXAMPLE_SECRET_KEY,
-            DOC_PAYLOAD,
-            MIXED_SIGNATURE,
-            False,
-            "comparison",
-            "It accepts the signature of another payload (the docs' mixed example).",
-        ),
-    )
-
-    def raised(exc: Exception, signature: str, accept: bool) -> Feedback:
-        return wrong(
-            "verifier",
-            f"Your function raised {type(exc).__name__}: {exc} — called as "
-            f"func(secret, payload, signature) with str arguments "
-            f"(signature={short(signature, 30)}).",
-        )
-
     return judge_verifier(
         func,
-        cases,
-        raised=raised,
+        VERIFIER_CASES,
+        raised=_verifier_raised,
         passed="Your verifier accepts the docs' signature (in any case) and rejects every "
         "tampered payload, key and signature — as Binance's server does.",
+    )
+
+
+def _verifier_raised(exc: Exception, signature: str, accept: bool) -> Feedback:
+    """What an exception raised by the learner's HMAC verifier is told."""
+    return wrong(
+        "verifier",
+        f"Your function raised {type(exc).__name__}: {exc} — called as "
+        f"func(secret, payload, signature) with str arguments "
+        f"(signature={short(signature, 30)}).",
     )
 
 

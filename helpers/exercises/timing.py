@@ -21,7 +21,14 @@ from one end of the round trip, ...), so they can name the mistake.
 
 from decimal import Decimal
 
-from helpers.exercises.feedback import Feedback, correct, is_placeholder, not_attempted, wrong
+from helpers.exercises.feedback import (
+    Feedback,
+    correct,
+    is_placeholder,
+    known_mistake,
+    not_attempted,
+    wrong,
+)
 
 __all__ = ["check_clock_offset", "check_window_edges"]
 
@@ -147,10 +154,10 @@ def _judge_number(
     label: str, answer: int, expected: int, known: dict, otherwise: Feedback
 ) -> Feedback:
     """A wrong number's feedback: a known mistake, a wrong unit, or ``otherwise``."""
-    if answer in known:
-        return wrong(*known[answer])
-    unit = _unit(label, answer, expected)
-    return unit if unit is not None else otherwise
+    found = known_mistake(answer, known)
+    if found is None:
+        found = _unit(label, answer, expected)
+    return found if found is not None else otherwise
 
 
 def _edge_mistake(label: str, answer: object) -> Feedback | None:
@@ -212,6 +219,17 @@ def check_window_edges(earliest: object, latest: object) -> Feedback:
 # --- 3.2 a skewed clock, corrected ----------------------------------------------------------
 
 
+def _judge_arithmetic(
+    label: str, answer: int | float | Decimal, expected: int, known: dict, rule: str
+) -> Feedback | None:
+    """``None`` when ``answer`` is ``expected``; else a known mistake, a wrong unit, or the
+    ``rule`` worked out for the learner ("<rule>; yours is <answer>.")."""
+    if answer == expected:
+        return None
+    otherwise = wrong("arithmetic", f"{rule}; yours is {answer}.")
+    return _judge_number(label, answer, expected, known, otherwise)
+
+
 def _is_number(answer: object) -> bool:
     return not isinstance(answer, bool) and isinstance(answer, (int, float, Decimal))
 
@@ -228,97 +246,111 @@ def check_clock_offset(offset: object, timestamp: object) -> Feedback:
             "Replace the first ... with the offset in milliseconds (what to add to your "
             "clock), then run the cell again."
         )
-    if not _is_number(offset):
-        return wrong(
-            "answer",
-            f"offset: expected a number of milliseconds, got {offset!r} ({type(offset).__name__}).",
-        )
-    if offset != OFFSET:
-        known = {
-            -OFFSET: (
-                "direction",
-                "Right size, wrong sign. offset = serverTime - your clock: your clock is "
-                "behind, so the offset is positive and you add it.",
-            ),
-            TIME_REPLY - SENT_AT: (
-                "round trip",
-                "You compared serverTime with the moment the request left. The server read "
-                "its clock somewhere between sending and receiving: use the midpoint, "
-                "(sent + received) / 2.",
-            ),
-            TIME_REPLY - RECEIVED_AT: (
-                "round trip",
-                "You compared serverTime with the moment the reply arrived. The server read "
-                "its clock somewhere between sending and receiving: use the midpoint, "
-                "(sent + received) / 2.",
-            ),
-            TIME_REPLY - NEXT_READING: (
-                "round trip",
-                "You compared serverTime with a later reading of your clock. Compare it with "
-                "the readings around the time request: their midpoint.",
-            ),
-            RECEIVED_AT - SENT_AT: (
-                "round trip",
-                "That is the round trip (240 ms), not the offset. The offset is serverTime "
-                "minus the midpoint of the round trip.",
-            ),
-            (RECEIVED_AT - SENT_AT) // 2: (
-                "round trip",
-                "That is half the round trip: the uncertainty of the estimate, not the "
-                "offset. The offset is serverTime minus the round trip's midpoint.",
-            ),
-            OFFSET // 1000: ("unit", "That is the offset in seconds; timestamps count ms."),
-            OFFSET * 1000: ("unit", "That is the offset in microseconds; the question asks ms."),
-        }
-        otherwise = wrong(
-            "arithmetic",
-            f"offset = serverTime - (sent + received) / 2 = {TIME_REPLY} - "
-            f"({SENT_AT} + {RECEIVED_AT}) / 2; yours is {offset}.",
-        )
-        return _judge_number("offset", offset, OFFSET, known, otherwise)
+    mistake = _offset_mistake(offset)
+    if mistake is not None:
+        return mistake
     if is_placeholder(timestamp):
         return not_attempted(
             f"offset = {OFFSET} is right. Now the timestamp to sign when your clock reads "
             f"{NEXT_READING}, in place of the second ...."
         )
-    bad_type = _timestamp_type("timestamp", timestamp)
-    if bad_type is not None:
-        return bad_type
-    if timestamp != CORRECTED:
-        known = {
-            NEXT_READING: (
-                "correction",
-                "That is your clock's raw reading, 7000 ms behind the server: -1021 again. "
-                "Add the offset.",
-            ),
-            TIME_REPLY: (
-                "correction",
-                "You reused serverTime from the reply. It was right when the server sent it, "
-                "but it does not move: later requests need your clock's new reading plus "
-                "the offset.",
-            ),
-            NEXT_READING - OFFSET: (
-                "direction",
-                "You subtracted the offset. Your clock is behind: add it.",
-            ),
-            RECEIVED_AT + OFFSET: (
-                "correction",
-                "You corrected an old reading (when the reply arrived). Read the clock when "
-                f"you sign ({NEXT_READING}) and add the offset to that.",
-            ),
-            SENT_AT + OFFSET: (
-                "correction",
-                "You corrected an old reading (when the request left). Read the clock when "
-                f"you sign ({NEXT_READING}) and add the offset to that.",
-            ),
-        }
-        otherwise = wrong(
-            "arithmetic",
-            f"timestamp = your clock when you sign + offset = {NEXT_READING} + {OFFSET}; "
-            f"yours is {timestamp}.",
-        )
-        return _judge_number("timestamp", timestamp, CORRECTED, known, otherwise)
+    mistake = _corrected_mistake(timestamp)
+    if mistake is not None:
+        return mistake
     return correct(
         f"offset {OFFSET} ms (serverTime minus the round trip's midpoint, uncertain by half "
         f"the 240 ms round trip) and timestamp {CORRECTED}: your clock plus the offset."
     )
+
+
+_MIDPOINT = (
+    "The server read its clock somewhere between sending and receiving: use the midpoint, "
+    "(sent + received) / 2."
+)
+# Typical wrong offsets: {answer: (stage, what went wrong)}.
+OFFSET_MISTAKES = {
+    -OFFSET: (
+        "direction",
+        "Right size, wrong sign. offset = serverTime - your clock: your clock is "
+        "behind, so the offset is positive and you add it.",
+    ),
+    TIME_REPLY - SENT_AT: (
+        "round trip",
+        f"You compared serverTime with the moment the request left. {_MIDPOINT}",
+    ),
+    TIME_REPLY - RECEIVED_AT: (
+        "round trip",
+        f"You compared serverTime with the moment the reply arrived. {_MIDPOINT}",
+    ),
+    TIME_REPLY - NEXT_READING: (
+        "round trip",
+        "You compared serverTime with a later reading of your clock. Compare it with "
+        "the readings around the time request: their midpoint.",
+    ),
+    RECEIVED_AT - SENT_AT: (
+        "round trip",
+        "That is the round trip (240 ms), not the offset. The offset is serverTime "
+        "minus the midpoint of the round trip.",
+    ),
+    (RECEIVED_AT - SENT_AT) // 2: (
+        "round trip",
+        "That is half the round trip: the uncertainty of the estimate, not the "
+        "offset. The offset is serverTime minus the round trip's midpoint.",
+    ),
+    OFFSET // 1000: ("unit", "That is the offset in seconds; timestamps count ms."),
+    OFFSET * 1000: ("unit", "That is the offset in microseconds; the question asks ms."),
+}
+
+
+def _offset_mistake(offset: object) -> Feedback | None:
+    """What is wrong with the offset — not a number, a typical wrong offset, a wrong unit,
+    or the arithmetic — or ``None`` when it is right."""
+    if not _is_number(offset):
+        return wrong(
+            "answer",
+            f"offset: expected a number of milliseconds, got {offset!r} ({type(offset).__name__}).",
+        )
+    rule = (
+        f"offset = serverTime - (sent + received) / 2 = {TIME_REPLY} - "
+        f"({SENT_AT} + {RECEIVED_AT}) / 2"
+    )
+    return _judge_arithmetic("offset", offset, OFFSET, OFFSET_MISTAKES, rule)
+
+
+def _old_reading(when: str) -> str:
+    return (
+        f"You corrected an old reading (when {when}). Read the clock when you sign "
+        f"({NEXT_READING}) and add the offset to that."
+    )
+
+
+# Typical wrong corrected timestamps: {answer: (stage, what went wrong)}.
+CORRECTED_MISTAKES = {
+    NEXT_READING: (
+        "correction",
+        "That is your clock's raw reading, 7000 ms behind the server: -1021 again. "
+        "Add the offset.",
+    ),
+    TIME_REPLY: (
+        "correction",
+        "You reused serverTime from the reply. It was right when the server sent it, "
+        "but it does not move: later requests need your clock's new reading plus "
+        "the offset.",
+    ),
+    NEXT_READING - OFFSET: (
+        "direction",
+        "You subtracted the offset. Your clock is behind: add it.",
+    ),
+    RECEIVED_AT + OFFSET: ("correction", _old_reading("the reply arrived")),
+    SENT_AT + OFFSET: ("correction", _old_reading("the request left")),
+}
+
+
+def _corrected_mistake(timestamp: object) -> Feedback | None:
+    """What is wrong with the corrected timestamp — its type, a typical wrong correction, a
+    wrong unit, or the arithmetic — or ``None`` when it is right."""
+    bad_type = _timestamp_type("timestamp", timestamp)
+    if bad_type is not None:
+        return bad_type
+    rule = f"timestamp = your clock when you sign + offset = {NEXT_READING} + {OFFSET}"
+    return _judge_arithmetic("timestamp", timestamp, CORRECTED, CORRECTED_MISTAKES, rule)

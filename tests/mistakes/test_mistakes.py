@@ -1,8 +1,12 @@
 """The mistakes registry: each mistake written once (in ``helpers/data/mistakes.toml``),
 every doctor code and every demonstrated pitfall one entry of it, each citing a doc file
-and heading; a catalogue that breaks these rules is refused by name."""
+and heading; a catalogue that breaks these rules is refused by name. The catalogue of wrong
+HMAC signatures names mistakes of the registry, each signature what its name says."""
 
 import ast
+import base64
+import hashlib
+import hmac
 import json
 import pathlib
 import re
@@ -17,6 +21,7 @@ from helpers.mistakes import BY_CODE, MISTAKES, PITFALLS, Mistake, by_code
 from helpers.mistakes.mistake import DOCUMENTED, INFERRED, MODEL_CHOICE, Pitfall
 from helpers.mistakes.mistake import pitfall as declare_pitfall
 from helpers.mistakes.registry import LESSONS, declared_in, read
+from helpers.mistakes.wrong_signatures import hand_made_hmacs, hint_for, wrong_signatures
 
 DOCTOR = pathlib.Path(__file__).resolve().parent.parent / "helpers" / "doctor"
 # The headings of Binance's docs (binance-spot-api-docs, commit a5e0bc3), copied as data.
@@ -174,3 +179,61 @@ def test_the_pitfall_decorator_declares_the_function_below_it_and_returns_it():
     assert (declared.pitfall.wrong, declared.pitfall.right) == (signed_twice, wrong)
     renamed = declare_pitfall(code="X", right=wrong, expected=0, name="other")(wrong)
     assert renamed is wrong and renamed.pitfall.name == "other"
+
+
+# --- the catalogue of wrong HMAC signatures (helpers.mistakes.wrong_signatures) -------------
+
+SECRET, API_KEY, PAYLOAD = b"secret-key-text", b"api-key-text", b"symbol=LTCBTC&timestamp=1"
+
+
+def hmac_sha256(key: bytes, message: bytes) -> hmac.HMAC:
+    return hmac.new(key, message, hashlib.sha256)
+
+
+def test_every_wrong_signature_names_a_mistake_of_the_registry():
+    rows = [*wrong_signatures(SECRET, api_key=API_KEY, given=b" " + SECRET),
+            *hand_made_hmacs(b"k" * 100)]  # fmt: skip
+    assert {row.code for row in rows} - set(BY_CODE) == {None}
+    assert len({row.name for row in rows}) == len(rows)  # each named once
+    assert all(row.how or row.hint for row in rows)  # each said to someone
+
+
+@pytest.mark.parametrize(
+    ("name", "made"),
+    [
+        ("API key as the key", hmac_sha256(API_KEY, PAYLOAD).hexdigest()),
+        ("key and message swapped", hmac_sha256(PAYLOAD, SECRET).hexdigest()),
+        ("secret plus a trailing newline", hmac_sha256(SECRET + b"\n", PAYLOAD).hexdigest()),
+        ("sha256(secret + payload)", hashlib.sha256(SECRET + PAYLOAD).hexdigest()),
+        ("HMAC(secret, payload + secret)", hmac_sha256(SECRET, PAYLOAD + SECRET).hexdigest()),
+        ("HMAC in base64", base64.b64encode(hmac_sha256(SECRET, PAYLOAD).digest()).decode()),
+        ("payload with a trailing newline", hmac_sha256(SECRET, PAYLOAD + b"\n").hexdigest()),
+        ("sha256(payload)", hashlib.sha256(PAYLOAD).hexdigest()),
+    ],
+)
+def test_a_wrong_signature_is_what_its_name_says(name, made):
+    row = {row.name: row for row in wrong_signatures(SECRET, api_key=API_KEY)}[name]
+    assert row.sign(PAYLOAD) == made and row.matches(PAYLOAD, made)
+
+
+def test_hex_matches_in_any_case_base64_exactly():
+    rows = {row.name: row for row in wrong_signatures(SECRET)}
+    hexed = hashlib.sha256(SECRET + PAYLOAD).hexdigest()
+    assert rows["sha256(secret + payload)"].matches(PAYLOAD, hexed.upper())
+    encoded = base64.b64encode(hmac_sha256(SECRET, PAYLOAD).digest()).decode()
+    assert not rows["HMAC in base64"].matches(PAYLOAD, encoded.swapcase())
+    assert not rows["key and message swapped"].matches(b"", hmac_sha256(b"", SECRET).hexdigest())
+
+
+def test_the_api_key_row_only_with_an_api_key():
+    assert "API key as the key" not in {row.name for row in wrong_signatures(SECRET)}
+
+
+def test_a_hand_made_hmac_with_the_pads_swapped():
+    """RFC 2104 with ipad and opad exchanged, written out here from hashlib alone."""
+    key = b"Jefe".ljust(64, b"\0")
+    inner = hashlib.sha256(bytes(b ^ 0x5C for b in key) + b"message").digest()
+    swapped = hashlib.sha256(bytes(b ^ 0x36 for b in key) + inner).hexdigest()
+    assert hint_for(hand_made_hmacs(b"Jefe"), b"message", swapped).stage == "pads"
+    right = hmac_sha256(b"Jefe", b"message").hexdigest()
+    assert hint_for(hand_made_hmacs(b"Jefe"), b"message", right) is None
