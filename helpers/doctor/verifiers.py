@@ -2,7 +2,7 @@
 
 A verifier answers one question, "does the signature sent verify over these bytes?", and
 knows the key mistakes of its kind (``key_variants``): for HMAC, the rows of the one
-catalogue of wrong signatures (``helpers.mistakes.wrong_signatures``, which the exercises'
+catalogue of wrong signatures (``helpers.wrong_signatures``, which the exercises'
 self-checks read too) — whitespace around the secret, the secret base64-decoded, the API
 key as the key, key and message swapped, a plain hash of secret + payload, a base64
 signature; for Ed25519 and RSA, a base64 signature mangled on the way. The secret lives in
@@ -18,7 +18,7 @@ verifier of Binance's would accept it.
 import urllib.parse
 from collections.abc import Callable
 
-from helpers.mistakes.wrong_signatures import wrong_signatures
+from helpers.wrong_signatures import wrong_signatures
 from helpers.verify import Ed25519Key, HmacKey, RsaKey
 
 _Variant = tuple[str, str, Callable[[bytes], bool]]  # (code, how, verify the payload)
@@ -56,7 +56,7 @@ class HmacVerifier:
 
     def key_variants(self, api_key: str | None) -> list[_Variant]:
         """(code, how, verify) for each key or construction mistake: the rows of the one
-        catalogue of wrong signatures (``helpers.mistakes.wrong_signatures``) that say how."""
+        catalogue of wrong signatures (``helpers.wrong_signatures``) that say how."""
         rows = wrong_signatures(
             self._secret, api_key=api_key.encode("utf-8") if api_key else None, given=self._given
         )

@@ -31,6 +31,6 @@ Where each notebook's checks live (import them from there):
 
 Shared by all: ``feedback`` (the result type, its constructors, and the steps several
 checks take: ``screen``, ``call_answer``, ``first_finding``, ``known_mistake``). The typical
-wrong HMAC signatures are the kit's one catalogue, ``helpers.mistakes.wrong_signatures``,
+wrong HMAC signatures are the kit's one catalogue, ``helpers.wrong_signatures``,
 which the signature doctor reads too. Importing this package imports none of the checks.
 """

@@ -4,7 +4,7 @@ The right answer is the docs' own: the signature of the REST example payload wit
 example secret (``helpers.examples``, rest-api.md → "Request Security" → "SIGNED Endpoint
 Examples for POST /api/v3/order"). The typical wrong answers (signed with the API key, key
 and message swapped, a trailing newline, a plain hash, base64, ...) are the kit's one
-catalogue of wrong signatures, ``helpers.mistakes.wrong_signatures`` — the signature
+catalogue of wrong signatures, ``helpers.wrong_signatures`` — the signature
 doctor names the same ones — so a wrong signature is told which stage diverged.
 
 - 00-start-here: the docs' signature with ``hmac``/``hashlib`` — ``check_first_signature``
@@ -21,7 +21,7 @@ from helpers.exercises.feedback import (
     short,
     wrong,
 )
-from helpers.mistakes.wrong_signatures import WrongSignature, hint_for, wrong_signatures
+from helpers.wrong_signatures import WrongSignature, hint_for, wrong_signatures
 
 __all__ = [
     "DOC_PAYLOAD",

@@ -28,7 +28,7 @@ from helpers.exercises.feedback import (
 )
 from helpers.exercises.first_signature import diagnose_signature
 from helpers.mistakes.sources import cite
-from helpers.mistakes.wrong_signatures import Hint, WrongSignature, hmac_hex
+from helpers.wrong_signatures import Hint, WrongSignature, hmac_hex
 from helpers.params import query_string
 
 __all__ = [

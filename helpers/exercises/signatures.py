@@ -18,7 +18,7 @@ from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
 from helpers.exercises.feedback import Feedback, call_answer, correct, screen, short, wrong
 from helpers.exercises.first_signature import DOC_PAYLOAD, DOC_SIGNATURE, diagnose_signature
 from helpers.exercises.parameters import MIXED_PAYLOAD, MIXED_SIGNATURE
-from helpers.mistakes.wrong_signatures import SHA256_BLOCK_SIZE, hand_made_hmacs, hint_for
+from helpers.wrong_signatures import SHA256_BLOCK_SIZE, hand_made_hmacs, hint_for
 
 __all__ = ["check_hmac_by_hand", "check_secret_fix", "check_verifier", "judge_verifier"]
 

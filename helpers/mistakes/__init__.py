@@ -25,7 +25,8 @@ reads the doc sections they cite; ``ways`` holds the ``Context`` the demonstrati
 with; ``attempt`` runs one way; ``demonstration`` shows a pitfall, or the whole catalogue,
 in a notebook. The doctor's codes (``helpers.doctor.codes``) are a view of this registry,
 as are notebook 04's catalogue, notebook 08's gallery and ``helpers.testnet_check``.
-``wrong_signatures`` is the one catalogue of typical wrong HMAC signatures (the API key as
+``helpers.wrong_signatures`` (beside this package, so that importing it stays cheap) is
+the one catalogue of typical wrong HMAC signatures (the API key as
 the key, a plain hash, base64, ...), each under its code here: the doctor proves them, the
 exercises' self-checks name them.
 """

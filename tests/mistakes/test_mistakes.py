@@ -21,7 +21,7 @@ from helpers.mistakes import BY_CODE, MISTAKES, PITFALLS, Mistake, by_code
 from helpers.mistakes.mistake import DOCUMENTED, INFERRED, MODEL_CHOICE, Pitfall
 from helpers.mistakes.mistake import pitfall as declare_pitfall
 from helpers.mistakes.registry import LESSONS, declared_in, read
-from helpers.mistakes.wrong_signatures import hand_made_hmacs, hint_for, wrong_signatures
+from helpers.wrong_signatures import hand_made_hmacs, hint_for, wrong_signatures
 
 DOCTOR = pathlib.Path(__file__).resolve().parent.parent / "helpers" / "doctor"
 # The headings of Binance's docs (binance-spot-api-docs, commit a5e0bc3), copied as data.
@@ -181,7 +181,7 @@ def test_the_pitfall_decorator_declares_the_function_below_it_and_returns_it():
     assert renamed is wrong and renamed.pitfall.name == "other"
 
 
-# --- the catalogue of wrong HMAC signatures (helpers.mistakes.wrong_signatures) -------------
+# --- the catalogue of wrong HMAC signatures (helpers.wrong_signatures) -------------
 
 SECRET, API_KEY, PAYLOAD = b"secret-key-text", b"api-key-text", b"symbol=LTCBTC&timestamp=1"
 
