@@ -14,7 +14,7 @@ test can hold at zero:
    ``mistake`` may write the header and content type as a learner would;
 5. ``.py`` files holding the docs' ``c8db5682…`` signature as a literal.
 
-``tests/test_structure.py`` runs it over ``helpers/`` and over small packages made to fail.
+``tests/codebase/test_structure.py`` runs it over ``helpers/`` and over small packages made to fail.
 """
 
 import ast

@@ -2,7 +2,7 @@
 
 Every cell of ``differences()`` comes from ``rest_request``/``ws_request`` on the installed
 versions, so the table cannot go stale: when a release changes a behaviour, the table
-changes with it (and ``tests/test_clients.py`` fails first).
+changes with it (and ``tests/clients/test_clients.py`` fails first).
 """
 
 from collections.abc import Callable

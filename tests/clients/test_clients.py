@@ -39,7 +39,7 @@ from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, vector
 from helpers.exchange import LocalExchange
 from helpers.wire import API_KEY_HEADER, FORM_CONTENT_TYPE
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 SECRET = EXAMPLE_SECRET_KEY.encode()
 API_KEY = EXAMPLE_API_KEY
 TS = "1499827319559"

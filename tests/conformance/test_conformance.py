@@ -21,7 +21,7 @@ import pytest
 
 from helpers import conformance
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 REST = [c for c in conformance.cases() if c.api == "rest"]
 
 

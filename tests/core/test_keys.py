@@ -40,7 +40,7 @@ from helpers.signing import (
     sign_payload,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = b"kit-example-seed-not-a-real-key!"  # visibly fake
 ED_API_KEY = "KitFakeEd25519ApiKey"
 RSA_API_KEY = "KitFakeRsaApiKey"

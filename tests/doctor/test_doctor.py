@@ -220,7 +220,7 @@ BROKEN = {
 }
 # Codes proven by other tests: WRONG_SECRET_OR_KEY needs signed_payload; the two
 # public-key codes need an Ed25519 key (below); the WebSocket API's payload mistakes need
-# a WebSocket request (tests/test_doctor_websocket.py, its BROKEN table).
+# a WebSocket request (tests/doctor/test_doctor_websocket.py, its BROKEN table).
 ELSEWHERE = {"OK", "WRONG_SECRET_OR_KEY", "WRONG_KEY_TYPE", "BASE64_SIGNATURE_MANGLED",
              "WS_PARAMS_NOT_SORTED", "WS_VALUES_PERCENT_ENCODED", "WS_API_KEY_NOT_SIGNED"}
 

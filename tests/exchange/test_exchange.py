@@ -29,7 +29,7 @@ from helpers.exchange import HmacKey, LocalExchange, Verdict, assumptions
 from helpers.request import send, sign_request
 from helpers.signing import hmac_sha256_hex
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # Binance's documented example key pair and vectors (helpers/data/vectors.json: rest-api.md →
 # "Request Security" → "SIGNED Endpoint Examples for POST /api/v3/order" → "HMAC Keys").

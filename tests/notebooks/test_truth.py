@@ -1,6 +1,6 @@
 """What an outside review of the notebooks against Binance's docs (commit a5e0bc3) found
 wrong, held by tests: each claim below is checked against the docs' facts or the kit's own
-model, and the false sentences may not come back. (Citations: tests/test_citations.py.)"""
+model, and the false sentences may not come back. (Citations: tests/notebooks/test_citations.py.)"""
 
 import datetime
 import hashlib
@@ -16,7 +16,7 @@ from helpers.exchange import LocalExchange
 from helpers.exercises.debug import FORUM_ORDER
 from helpers.mistakes import by_code
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # Sentences the review found false, word for word as they stood.
 FALSE_CLAIMS = (
