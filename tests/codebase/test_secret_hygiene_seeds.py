@@ -1,4 +1,4 @@
-"""No private key without its PEM lines enters the repository either (issue 14).
+"""No private key without its PEM lines enters the repository either.
 
 ``test_secret_hygiene`` finds PEM private keys and 64-character API keys and secrets. A
 private key can also be committed as the base64 or hex of its DER (PKCS#8 without the

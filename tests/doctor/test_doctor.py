@@ -238,7 +238,7 @@ def test_codes_are_unique_documented_and_cover_the_registry():
     for c in CODES:
         assert c.code.isupper() and c.title and c.why and c.fix
         assert f"`{c.code}`" in doctor.__doc__, "the module docstring lists every code"
-    for code in (  # the list, verbatim
+    for code in (  # public names (diagnose().codes): none may be renamed or dropped
         "OK HTML_ENTITY_MOJIBAKE NON_ASCII_UNENCODED SPACE_PLUS_VS_PERCENT20 PARAMS_REORDERED "
         "WS_SORTED_PAYLOAD_ON_REST TRAILING_NEWLINE SECRET_WHITESPACE DOUBLE_ENCODED "
         "QUERY_BODY_JOINED_WITH_AMPERSAND SIGNATURE_IN_PAYLOAD API_KEY_IN_PAYLOAD JSON_BODY "

@@ -1,4 +1,4 @@
-"""Where the playground keeps the secret, said truthfully (issue 14, item 12).
+"""Where the playground keeps the secret, said truthfully.
 
 ipywidgets syncs a ``Password`` widget's value like any other: it is in the widget's
 ``get_state()``. The docstrings must say so, not claim that no state holds the secret;
