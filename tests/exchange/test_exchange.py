@@ -155,21 +155,6 @@ def test_docs_example_is_accepted(ex, target, body, payload):
     assert verdict.server_time == SERVER_TIME
 
 
-def test_mixed_form_signed_as_if_joined_with_ampersand_is_rejected(ex):
-    # The docs: "Note that the signature is different in example 3. There is no & between
-    # "GTC" and "quantity=1"." Example 2's signature covers the payload *with* the &.
-    status, reply = call(
-        ex,
-        "POST",
-        f"/api/v3/order?{DOC_QUERY_HALF}",
-        f"{DOC_BODY_HALF}&signature={DOC_SIGNATURE}",
-        FORM,
-    )
-    assert (status, reply) == (400, BAD_SIGNATURE)
-    assert ex.last_verdict.payload == DOC_MIXED_PAYLOAD
-    assert ex.last_verdict.check == "signature"
-
-
 def test_uppercase_hex_signature_is_accepted(ex):
     # REST API, SIGNED Endpoint security: "The signature is not case sensitive."
     target = f"/api/v3/order/test?{DOC_PAYLOAD}&signature={DOC_SIGNATURE.upper()}"
