@@ -11,7 +11,7 @@
      model and re-renders every HTML output (widget messages go to a dummy comm).
 2. In a real browser: keystroke → rendered signature, median and p95, measured in the page
    itself (``keydown`` to the mutation of the signature element) while JupyterLab runs
-   notebook 05 in headless Chromium — the harness of ``tests/test_browser.py``. Needs
+   notebook 05 in headless Chromium — the harness of ``tests/browser/test_browser.py``. Needs
    ``/usr/bin/chromium`` and the ``playwright`` package.
 
 Timings depend on the machine and on what else runs; the ratios travel better.
@@ -27,7 +27,7 @@ import timeit
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # the browser harness lives with its test
+sys.path.insert(0, str(ROOT / "tests" / "browser"))  # the browser harness lives with its test
 
 from helpers.examples import EXAMPLE_SECRET_KEY  # noqa: E402
 from helpers.playground import PlaygroundModel, SignaturePlayground  # noqa: E402

@@ -8,13 +8,13 @@ test can hold at zero:
 3. modules over ``MAX_LINES`` lines;
 4. rule constants defined in more than one module — string/int constants outside
    docstrings: the API-key header, the form content type, 60000 (recvWindow's maximum), the
-   docs' example secret, the docs' ``c8db5682…`` signature; and the timing rule's telltale
+   docs' example secret, the docs' example signature; and the timing rule's telltale
    code (``ljust(3`` reading recvWindow's decimals, ``10**11`` telling seconds apart).
    Wrong-way demonstration code in a module whose dotted name contains ``pitfall`` or
    ``mistake`` may write the header and content type as a learner would;
-5. ``.py`` files holding the docs' ``c8db5682…`` signature as a literal.
+5. ``.py`` files holding the docs' example signature as a literal.
 
-``tests/test_structure.py`` runs it over ``helpers/`` and over small packages made to fail.
+``tests/codebase/test_structure.py`` runs it over ``helpers/`` and over small packages made to fail.
 """
 
 import ast

@@ -1,8 +1,8 @@
 """The notebook's summary of how the clients differ, computed now from real runs.
 
 Every cell of ``differences()`` comes from ``rest_request``/``library_ws_request`` on the
-installed versions, so the table cannot go stale: when a release changes a behaviour, the table
-changes with it (and ``tests/test_clients.py`` fails first).
+installed versions, so the table cannot go stale: when a release changes a behaviour, the
+table changes with it (and ``tests/clients/test_clients.py`` fails first).
 """
 
 from collections.abc import Callable

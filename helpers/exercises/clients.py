@@ -6,7 +6,7 @@ diverged, and says "Not attempted yet" — never raises — for an answer not gi
 
 The right answers here are *what the installed libraries do*, so the checks ask the
 libraries themselves (through ``helpers.clients``, offline, clock pinned) instead of
-holding a copy that a new release could make stale; ``tests/test_exercises_clients.py``
+holding a copy that a new release could make stale; ``tests/exercises/test_exercises_clients.py``
 pins the values for the versions in ``requirements-peers.txt``.
 
 - 10.1 ``check_predicted_payload`` — the payload python-binance signs for an order

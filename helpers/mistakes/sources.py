@@ -2,7 +2,7 @@
 ``helpers/data/citations.json`` (file, heading path, the docs commit it was checked at).
 
 A citation reads ``rest-api.md → "Request Security" → "SIGNED Endpoint security"``: the docs
-file, then its headings, outermost first. ``tests/test_citations.py`` checks every such
+file, then its headings, outermost first. ``tests/notebooks/test_citations.py`` checks every such
 citation in the notebooks and in ``helpers/`` docstrings against the file, and the file
 against the headings of binance-spot-api-docs at the commit it names.
 """

@@ -7,7 +7,7 @@ output and break strict nbval. The secret is a ``Password`` box: the box only hi
 is typed on screen. Its value is widget state like any other — in ``get_state()``, synced
 to the browser's copy of the widget, and written into the notebook file if widget state
 were saved — so notebooks are saved without widget state (``make notebooks``;
-``tests/test_notebooks.py`` checks every committed notebook). No rendered output
+``tests/notebooks/test_notebooks.py`` checks every committed notebook). No rendered output
 contains the secret.
 """
 

@@ -32,7 +32,7 @@ import pytest
 
 from helpers.examples import EXAMPLE_SECRET_KEY, vector
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 NOTEBOOK = "05-play-with-signatures.ipynb"
 CHROMIUM = Path("/usr/bin/chromium")
 # Headless, and no background connections: this machine's network is closed.

@@ -1,12 +1,12 @@
 """The browser edition installs ``helpers`` from a wheel lite/build.py writes by hand; it
 must hold what the real package holds — every module and every data file pyproject.toml
-declares — or the kit fails in the browser only (as it did when mistakes.toml was new)."""
+declares — or the kit fails in the browser only (a data file left out of the wheel)."""
 
 import importlib.util
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def load_build():

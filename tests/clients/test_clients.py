@@ -5,8 +5,8 @@ payload it signs and the bytes it sends written out literally. They describe the
 pinned in requirements-peers.txt: when a release changes a behaviour (a fix, a new bug),
 these tests fail first — update the claim, the notebook's text and the pin together.
 
-Expected signatures are Binance's documented ones where the docs have one (c8db5682…,
-e1353ec6…, b33892ae…, read from the docs' vectors in ``helpers.examples``); elsewhere the
+Expected signatures are Binance's documented ones where the docs have one (REST ASCII and
+non-ASCII, WebSocket, read from the docs' vectors in ``helpers.examples``); elsewhere the
 *payload* is the claim and the signature is checked with openssl, an implementation
 independent of every client. The benchmark's timing function is run from
 ``benchmarks/clients_bench.py``, where ``make bench`` runs it.
@@ -39,7 +39,7 @@ from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, vector
 from helpers.exchange import LocalExchange
 from helpers.wire import API_KEY_HEADER, FORM_CONTENT_TYPE
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 SECRET = EXAMPLE_SECRET_KEY.encode()
 API_KEY = EXAMPLE_API_KEY
 TS = "1499827319559"

@@ -14,7 +14,7 @@ from structure import MAX_LINES, figures
 
 from helpers import wire
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = json.loads((ROOT / "helpers" / "data" / "vectors.json").read_text(encoding="utf-8"))
 DOCS_SECRET = next(k["secret"] for k in DATA["keys"] if k["id"] == "docs-hmac")
 DOCS_SIGNATURE = next(v["signature"] for v in DATA["vectors"] if v["id"] == "rest-hmac-ascii")

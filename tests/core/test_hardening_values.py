@@ -1,11 +1,11 @@
-"""Values a learner passes, as issue 14 found them: no key material echoed, one rule for
+"""Values a learner passes: no key material echoed, one rule for
 ``Enum`` members and ``int``/``str`` subclasses, and named errors instead of raw ones.
 
-Item 1: no error message may contain a 16-character run of a private key or secret, for
-random keys in every shape a learner might paste. Item 7: REST (``query_string``), the
+No error message may contain a 16-character run of a private key or secret, for
+random keys in every shape a learner might paste. REST (``query_string``), the
 WebSocket API (``ws_payload``, ``ws_request``) and ``timestamp=`` follow one rule — a plain
 ``str`` or ``int`` only; a subclass (an ``Enum`` member) is refused with a ``TypeError``
-naming the parameter. Item 8: a lone surrogate or an int too long to print is a
+naming the parameter. A lone surrogate or an int too long to print is a
 ``TypeError``/``ValueError`` naming the parameter, never Python's own message.
 """
 
@@ -93,10 +93,10 @@ def test_no_error_quotes_a_run_of_a_secret():
             assert not runs(secret) & runs(str(caught.value)), str(caught.value)
 
 
-# --- item 7: one rule for subclasses ------------------------------------------------------
+# --- one rule for subclasses --------------------------------------------------------------
 
 
-class Side(str, Enum):  # noqa: UP042 - the (str, Enum) of issue 14, not a StrEnum
+class Side(str, Enum):  # noqa: UP042 - the (str, Enum) learners write, not a StrEnum
     BUY = "BUY"
 
 
@@ -166,7 +166,7 @@ def test_plain_values_still_sign_the_same_on_both_apis():
     assert '"side":"BUY"' in request.json() and '"quantity":1' in request.json()
 
 
-# --- item 8: named errors instead of raw ones ---------------------------------------------
+# --- named errors instead of raw ones -----------------------------------------------------
 
 
 def test_a_lone_surrogate_in_the_secret_is_a_value_error_naming_it():

@@ -8,9 +8,12 @@ public key. Keys are generated here, at run time: no private key is stored in th
 """
 
 import base64
+import hashlib
+import hmac
 import subprocess
 import sys
 import traceback
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -40,7 +43,7 @@ from helpers.signing import (
     sign_payload,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = b"kit-example-seed-not-a-real-key!"  # visibly fake
 ED_API_KEY = "KitFakeEd25519ApiKey"
 RSA_API_KEY = "KitFakeRsaApiKey"
@@ -87,6 +90,16 @@ def key_files(tmp_path_factory, ed_key, rsa_key):
     (folder / "ed25519.pem").write_bytes(pem(ed_key))
     (folder / "rsa.pem").write_bytes(pem(rsa_key))
     return folder
+
+
+def ed25519_b64(key, payload: bytes) -> str:
+    """Ed25519 by ``cryptography`` directly: the expected value, independent of helpers.signing."""
+    return base64.b64encode(key.sign(payload)).decode()
+
+
+def rsa_b64(key, payload: bytes) -> str:
+    """RSASSA-PKCS1-v1_5 SHA-256 by ``cryptography`` directly, independent of helpers.signing."""
+    return base64.b64encode(key.sign(payload, padding.PKCS1v15(), hashes.SHA256())).decode()
 
 
 def openssl_ed25519_b64(key_file: Path, payload: bytes, folder: Path) -> str:
@@ -151,11 +164,12 @@ def test_ed25519_empty_payload_verifies(ed_key):
 
 @given(payload=st.text(max_size=200))
 def test_ed25519_text_is_signed_as_utf8(ed_key, payload):
-    assert ed25519_signature(ed_key, payload) == ed25519_signature(ed_key, payload.encode())
+    assert ed25519_signature(ed_key, payload) == ed25519_b64(ed_key, payload.encode("utf-8"))
 
 
 def test_ed25519_accepts_pem_text_bytes_and_encrypted_pem(ed_key):
-    expected = ed25519_signature(ed_key, "x")
+    expected = ed25519_b64(ed_key, b"x")
+    assert ed25519_signature(ed_key, "x") == expected
     assert ed25519_signature(pem(ed_key), "x") == expected
     assert ed25519_signature(pem(ed_key).decode(), "x") == expected
     locked = pem(ed_key, b"correct horse")
@@ -174,7 +188,8 @@ def test_rsa_equals_openssl_dgst_and_verifies(rsa_key, key_files, payload):
 
 
 def test_rsa_2048_signature_size_and_pem_forms(rsa_key):
-    signature = rsa_signature(rsa_key, ED25519_DOC_PAYLOAD)
+    signature = rsa_b64(rsa_key, ED25519_DOC_PAYLOAD.encode())
+    assert rsa_signature(rsa_key, ED25519_DOC_PAYLOAD) == signature
     assert len(signature) == 344 and len(base64.b64decode(signature)) == 256
     traditional = pem(rsa_key, fmt=serialization.PrivateFormat.TraditionalOpenSSL)
     assert rsa_signature(traditional, ED25519_DOC_PAYLOAD) == signature
@@ -202,9 +217,10 @@ def test_tampered_signatures_do_not_verify(ed_key, rsa_key):
 
 
 def test_sign_payload_dispatches_on_the_explicit_key_type(ed_key, rsa_key):
-    assert sign_payload("HMAC", HMAC_SECRET, "x") == hmac_sha256_hex(HMAC_SECRET, "x")
-    assert sign_payload("ed25519", ed_key, "x") == ed25519_signature(ed_key, "x")
-    assert sign_payload("RSA", rsa_key, "x") == rsa_signature(rsa_key, "x")
+    expected_hmac = hmac.new(HMAC_SECRET.encode(), b"x", hashlib.sha256).hexdigest()
+    assert sign_payload("HMAC", HMAC_SECRET, "x") == expected_hmac
+    assert sign_payload("ed25519", ed_key, "x") == ed25519_b64(ed_key, b"x")
+    assert sign_payload("RSA", rsa_key, "x") == rsa_b64(rsa_key, b"x")
     assert [key_type_name(n) for n in ("hmac", "ED25519", "rsa")] == ["HMAC", "Ed25519", "RSA"]
     with pytest.raises(ValueError, match="key_type: expected one of"):
         key_type_name("DSA")
@@ -299,10 +315,12 @@ def test_base64_signature_is_percent_encoded_when_assembled(ed_key, rsa_key, key
         "GET", "/api/v3/openOrders", {"symbol": "LTCBTC"},
         api_key=ED_API_KEY, key_type=key_type.lower(), private_key=key, timestamp=TIMESTAMP,
     )  # fmt: skip
-    signer = ed25519_signature if key_type == "Ed25519" else rsa_signature
+    signer = ed25519_b64 if key_type == "Ed25519" else rsa_b64
     assert signed.key_type == key_type
-    assert signed.signature == signer(key, signed.payload)
-    assert signed.sent_query.endswith("&signature=" + percent_encode(signed.signature))
+    assert signed.payload == f"symbol=LTCBTC&timestamp={TIMESTAMP}"
+    assert signed.signature == signer(key, signed.payload.encode())
+    quoted = urllib.parse.quote(signed.signature, safe="")
+    assert signed.sent_query.endswith("&signature=" + quoted)
     tail = signed.sent_query.rpartition("signature=")[2]
     assert not set(tail) & set("+/=")
     assert base64.b64decode(tail.replace("%2B", "+").replace("%2F", "/").replace("%3D", "="))
@@ -312,11 +330,14 @@ def test_base64_signature_is_percent_encoded_when_assembled(ed_key, rsa_key, key
 
 def test_ed25519_body_request(ed_key):
     signed = sign_request(
-        "POST", "/api/v3/order", {"symbol": "LTCBTC"}, body_params={"side": "BUY"},
+        "POST", "/api/v3/order", (), body_params={"symbol": "LTCBTC", "side": "BUY"},
         api_key=ED_API_KEY, key_type="Ed25519", private_key=ed_key, timestamp=TIMESTAMP,
     )  # fmt: skip
-    assert signed.payload == f"symbol=LTCBTCside=BUY&timestamp={TIMESTAMP}"
-    assert signed.sent_body.endswith("&signature=" + percent_encode(signed.signature))
+    payload = f"symbol=LTCBTC&side=BUY&timestamp={TIMESTAMP}"
+    assert (signed.sent_query, signed.payload) == ("", payload)
+    assert signed.signature == ed25519_b64(ed_key, payload.encode())
+    quoted = urllib.parse.quote(signed.signature, safe="")
+    assert signed.sent_body.endswith("&signature=" + quoted)
 
 
 @pytest.mark.parametrize(

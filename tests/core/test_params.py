@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.examples import vector
+from helpers.examples import key, vector
 from helpers.params import format_value, percent_encode, query_string, total_params
 
 # Binance Spot API docs, REST API, "Request Security" → "SIGNED Endpoint Examples for
@@ -36,13 +36,20 @@ def test_documented_non_ascii_payload():
     assert query_string(params) == NON_ASCII["payload"]
 
 
-def test_documented_mixed_payload_has_no_separator():
+def test_documented_mixed_payload_has_no_separator(openssl_hmac):
+    """The one test of the rule (rest-api.md → "SIGNED Endpoint Examples for POST
+    /api/v3/order" → "HMAC Keys"): "The signature payload of your request is the query
+    string concatenated without separator to the HTTP body." Checked against the docs' mixed
+    example: its signature is openssl's HMAC over query + body, and not over query & body."""
     assert MIXED["query"] + MIXED["body"] == ASCII["query"]  # the same order, split in two
     query = query_string(DOC_PARAMS[:4])
     body = query_string(DOC_PARAMS[4:])
     assert (query, body) == (MIXED["query_string"], MIXED["body_text"])
-    assert total_params(query, body) == MIXED["payload"]
+    assert total_params(query, body) == MIXED["payload"] == query + body
     assert total_params("", body) == body
+    secret = key(MIXED["key"])["secret"].encode()
+    assert openssl_hmac(secret, (query + body).encode()) == MIXED["signature"]
+    assert openssl_hmac(secret, f"{query}&{body}".encode()) != MIXED["signature"]
 
 
 def test_order_is_kept_not_sorted():

@@ -37,7 +37,7 @@ from helpers.request import sign_request
 from helpers.signing import hmac_sha256_hex
 from helpers.websocket import ws_request
 
-CASES_DIR = Path(__file__).parent / "vectors"
+CASES_DIR = Path(__file__).parents[1] / "vectors"
 CASE_FILES = sorted(CASES_DIR.glob("*.json"))
 
 # The one literal copy of a documented vector in the tests, copied from the page:

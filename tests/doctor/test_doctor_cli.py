@@ -1,4 +1,4 @@
-"""The doctor's command line and its masking, as issue 14 (item 9) found them.
+"""The doctor's command line and its masking: no secret typed on the command line is echoed.
 
 ``--secret VALUE`` must not pass as an abbreviation of ``--secret-env``, no error may
 print a value given on the command line, and the message says why secrets do not belong

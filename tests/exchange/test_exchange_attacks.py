@@ -1,6 +1,6 @@
-"""The local exchange against the attacks of issue 14 ("Hardening, round 2").
+"""The local exchange against hostile requests: the log, the catch-all, memory, threads.
 
-One test (or a few) per defect found, each asserting what would really be wrong: a reply
+One test (or a few) per attack, each asserting what would really be wrong: a reply
 changed by the log, a verdict decided by the catch-all (-1000, check "internal"), a
 request accepted that should not be, key material or raw terminal codes in the log,
 memory that grows with each request, a thread held for ever. Signatures come from
@@ -175,7 +175,7 @@ def test_a_large_body_is_kept_truncated_and_says_so():
 
 def test_the_verdicts_kept_are_bounded_by_bytes():
     """3,000 requests of 60 KB each (bodies, and query strings, which are kept whole): the
-    verdicts kept stay far under the 64 MB the issue allows for 2,000 such requests."""
+    verdicts kept stay far under 64 MB: memory does not grow with every request judged."""
     core = ExchangeCore(ExchangeState(clock=lambda: SERVER_TIME))
     for i in range(3000):
         filler = chr(65 + i % 26) * 60_000  # a new text each time

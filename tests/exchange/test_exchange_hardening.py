@@ -25,16 +25,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, vector
 from helpers.exchange import LocalExchange
 from helpers.signing import hmac_sha256_hex
 
-API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
-SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
+API_KEY, SECRET = EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
 SERVER_TIME = 1499827320000
-QUERY = "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC"
-BODY = "quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
 # The docs' mixed example (REST API, SIGNED Endpoint Examples, example 3).
-SIGNATURE = "0fd168b8ddb4876a0358a8d14d0c9f3da0e9b20c5d52b2a00fcf7d1c602f9a77"
+MIXED = vector("rest-hmac-mixed")
+QUERY, BODY, SIGNATURE = MIXED["query_string"], MIXED["body_text"], MIXED["signature"]
 PATH = "/api/v3/order/test"
 
 

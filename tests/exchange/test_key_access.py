@@ -1,4 +1,4 @@
-"""The -2015 model over real HTTP (issue 17): a key of another environment, a read-only
+"""The -2015 model over real HTTP: a key of another environment, a read-only
 key on a TRADE endpoint, a key restricted to other addresses — each refused with -2015
 "Invalid API-key, IP, or permissions for action." (errors.md, REJECTED_MBX_KEY; the
 message is quoted from the docs here, not read from the code under test).

@@ -1,9 +1,9 @@
 """Notebooks 00–02's checks (helpers.exercises.first_signature, .parameters, .signatures):
 every check, fed the right answer, no answer, and each typical mistake.
 
-Expected signatures and payloads are the literal values from Binance's docs (and RFC 4231
-for the HMAC-by-hand exercise). The *wrong* answers are built here with the standard
-library, the way a learner would get them wrong.
+Expected signatures and payloads are Binance's documented values (the published vectors
+read from helpers/data/vectors.json; RFC 4231 for the HMAC-by-hand exercise). The *wrong*
+answers are built here with the standard library, the way a learner would get them wrong.
 """
 
 import base64
@@ -16,6 +16,7 @@ from decimal import Decimal
 import pytest
 from verdicts import assert_correct, assert_not_attempted, assert_wrong
 
+from helpers.examples import vector
 from helpers.exercises.feedback import Feedback
 from helpers.exercises.first_signature import check_first_signature
 from helpers.exercises.parameters import check_mixed_payload, check_non_ascii, check_quantity_value
@@ -29,13 +30,11 @@ DOC_PAYLOAD = (
     "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1"
     "&recvWindow=5000&timestamp=1499827319559"
 )
-DOC_SIGNATURE = "c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71"
+DOC_SIGNATURE = vector("rest-hmac-ascii")["signature"]  # the published vectors, one copy
 QUERY = "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC"
 BODY = "quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
-MIXED_PAYLOAD = (
-    "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTCquantity=1&price=0.1"
-    "&recvWindow=5000&timestamp=1499827319559"
-)
+MIXED_PAYLOAD = vector("rest-hmac-mixed")["payload"]
+MIXED_SIGNATURE = vector("rest-hmac-mixed")["signature"]
 ENCODED_PAYLOAD = (
     "symbol=%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96&side=BUY&type=LIMIT"
     "&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
@@ -172,7 +171,7 @@ def test_quantity_wrong(answer, stage, words):
 def test_mixed_right():
     verdict = check_mixed_payload(MIXED_PAYLOAD)
     assert_correct(verdict)
-    assert "0fd168b8" in verdict.message
+    assert MIXED_SIGNATURE[:8] in verdict.message
 
 
 @pytest.mark.parametrize("placeholder", [..., None])

@@ -16,7 +16,7 @@ from verdicts import assert_correct, assert_not_attempted, assert_wrong
 
 from helpers.exercises.fix_api import EXERCISE_FIELDS, check_fix_logon
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = json.loads((ROOT / "helpers" / "data" / "fix_logon.json").read_text(encoding="utf-8"))
 KEY = load_pem_private_key(DATA["private_key_pem"].encode(), password=None)
 SOH = "\x01"

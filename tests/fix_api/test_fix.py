@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 from helpers import fix_api
 from helpers.verify import Ed25519Key, HmacKey, RsaKey
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = json.loads((ROOT / "helpers" / "data" / "fix_logon.json").read_text(encoding="utf-8"))
 SOH = "\x01"
 SHOWN = DATA["message_soh_shown_as"]

@@ -1,4 +1,4 @@
-"""The key clinic (issue 17): every kind and problem code, from key texts made here.
+"""The key clinic (helpers.keys): every kind and problem code, from key texts made here.
 
 Keys are generated in the test (``cryptography``; ``openssl`` and ``ssh-keygen`` for the
 formats cryptography is not asked to write); expected kinds come from how each text was

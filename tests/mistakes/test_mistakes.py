@@ -23,10 +23,10 @@ from helpers.mistakes.mistake import pitfall as declare_pitfall
 from helpers.mistakes.registry import LESSONS, declared_in, read
 from helpers.wrong_signatures import hand_made_hmacs, hint_for, wrong_signatures
 
-DOCTOR = pathlib.Path(__file__).resolve().parent.parent / "helpers" / "doctor"
+DOCTOR = pathlib.Path(__file__).resolve().parents[2] / "helpers" / "doctor"
 # The headings of Binance's docs (binance-spot-api-docs, commit a5e0bc3), copied as data.
 DOC_HEADINGS = json.loads(
-    (pathlib.Path(__file__).resolve().parent / "data" / "docs_headings.json").read_text("utf-8")
+    (pathlib.Path(__file__).resolve().parents[1] / "data" / "docs_headings.json").read_text("utf-8")
 )["files"]
 CODE_LIKE = re.compile(r"OK|[A-Z][A-Z0-9]*(_[A-Z0-9]+)+")
 
@@ -63,7 +63,7 @@ def test_no_code_without_a_mistake():
     assert {"TIMESTAMP_IN_SECONDS", "OK", "UNKNOWN_MISMATCH"} <= named  # the scan works
 
 
-CATALOGUE = pathlib.Path(__file__).resolve().parent.parent / "helpers" / "data" / "mistakes.toml"
+CATALOGUE = pathlib.Path(__file__).resolve().parents[2] / "helpers" / "data" / "mistakes.toml"
 
 
 def test_every_mistake_is_one_entry_of_the_catalogue():

@@ -23,7 +23,7 @@ import pytest
 from helpers.mistakes import MISTAKES
 from helpers.mistakes.sources import CHECKED_COMMIT, citations
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 HEADINGS = json.loads((ROOT / "tests" / "data" / "docs_headings.json").read_text("utf-8"))
 CITATIONS = json.loads((ROOT / "helpers" / "data" / "citations.json").read_text("utf-8"))
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

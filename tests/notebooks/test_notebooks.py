@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("[0-9]*.ipynb"))
+NOTEBOOKS = sorted((Path(__file__).parents[2] / "notebooks").glob("[0-9]*.ipynb"))
 NAME = re.compile(r"^\d\d-[a-z0-9]+(-[a-z0-9]+)*\.ipynb$")
 
 
@@ -66,7 +66,7 @@ def test_every_notebook_is_on_the_map():
         assert path.stem in text, f"{path.name} is missing from the map in {start.name}"
 
 
-# What a learner sees before running anything (tests/test_browser.py looks in a real
+# What a learner sees before running anything (tests/browser/test_browser.py looks in a real
 # browser; these read the stored files).
 MACHINE_PATH = re.compile(r"/work/|/root/|/home/|/tmp/|\.pyenv/|[A-Za-z]:\\\\Users\\\\")
 

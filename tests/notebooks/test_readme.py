@@ -20,7 +20,7 @@ from helpers.conformance.corpus import cases
 from helpers.conformance.signer import signer_input
 from helpers.examples import vector
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"^```python\n(.*?)^```$", README, flags=re.S | re.M)
 SAMPLE_STDIN = vector("rest-hmac-ascii")["payload"] + "\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 IMPORTS = "import helpers.request, helpers.exchange, helpers.doctor, helpers.playground"
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA_FILES = sorted(
     p.relative_to(ROOT).as_posix() for p in (ROOT / "helpers/data").iterdir() if p.is_file()
 )

@@ -1,8 +1,8 @@
-"""Where the playground keeps the secret, said truthfully (issue 14, item 12).
+"""Where the playground keeps the secret, said truthfully.
 
 ipywidgets syncs a ``Password`` widget's value like any other: it is in the widget's
 ``get_state()``. The docstrings must say so, not claim that no state holds the secret;
-``tests/test_notebooks.py`` keeps checking that committed notebooks carry no widget state.
+``tests/notebooks/test_notebooks.py`` keeps checking that committed notebooks carry no widget state.
 """
 
 import helpers.playground.model
