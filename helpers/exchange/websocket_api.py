@@ -49,7 +49,7 @@ from helpers.exchange.verdict import (
     CHECK_SYNTAX,
     Trace,
 )
-from helpers.verify import KIND_ED25519
+from helpers.key_types import ED25519
 from helpers.wire import API_KEY_HEADER, MAX_REQUEST_BYTES
 
 if TYPE_CHECKING:
@@ -291,7 +291,7 @@ def judge_ws(
     check_timing(params["timestamp"], window_us, now)
 
     if not by_session:
-        if name == "session.logon" and key.kind != KIND_ED25519:
+        if name == "session.logon" and key.kind != ED25519:
             raise Refusal(
                 -1022,
                 MSG_BAD_SIGNATURE,
