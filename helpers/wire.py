@@ -8,7 +8,8 @@ playground. None of them re-states a rule. Headings are those of
 - The API key travels in the ``X-MBX-APIKEY`` header — rest-api.md → "SIGNED Endpoint
   Examples for POST /api/v3/order" (every curl line sends it so; documented).
 - A body is ``application/x-www-form-urlencoded`` — rest-api.md → "General Information on
-  Endpoints" (documented).
+  Endpoints" (documented), which also names the methods: ``GET`` sends its parameters in the
+  query string; ``POST``, ``PUT`` and ``DELETE`` in the query string, the body, or both.
 - ``signature`` travels "in the ``query string`` or ``request body``" and is not part of the
   payload it signs — rest-api.md → "Request Security" → "SIGNED Endpoint security"
   (documented). ``split_signature`` removes it from a raw part as a server does.
@@ -39,6 +40,7 @@ __all__ = [
     "FORM_CONTENT_TYPE",
     "MAX_RECV_WINDOW_MS",
     "MAX_REQUEST_BYTES",
+    "METHODS",
     "MICROSECOND_TIMESTAMP_MIN",
     "RECV_WINDOW_FORMAT",
     "RECV_WINDOW_LEGAL_RANGE",
@@ -59,6 +61,7 @@ __all__ = [
 
 API_KEY_HEADER = "X-MBX-APIKEY"
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+METHODS = ("GET", "POST", "PUT", "DELETE")  # GET: query string only; the others: a body too
 # The format this model accepts in the header (the docs give none): letters and digits.
 API_KEY_FORMAT = re.compile(r"[A-Za-z0-9]{1,128}")
 MAX_REQUEST_BYTES = 64 * 1024  # the model's limit for a query string, a body, a request line
@@ -83,6 +86,7 @@ def is_form_content_type(content_type: str | None) -> bool:
     if content_type is None:
         return False
     return content_type.split(";", 1)[0].strip().lower() == FORM_CONTENT_TYPE
+
 
 # --- timing (rest-api.md → "Request Security" → "Timing security") ------------------------
 

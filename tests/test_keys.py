@@ -34,11 +34,11 @@ from helpers.request import send, sign_request
 from helpers.signing import (
     ed25519_signature,
     hmac_sha256_hex,
-    key_type_name,
     load_private_key,
     rsa_signature,
     sign_payload,
 )
+from helpers.validate.signing import validate_key_type
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = b"kit-example-seed-not-a-real-key!"  # visibly fake
@@ -205,9 +205,9 @@ def test_sign_payload_dispatches_on_the_explicit_key_type(ed_key, rsa_key):
     assert sign_payload("HMAC", HMAC_SECRET, "x") == hmac_sha256_hex(HMAC_SECRET, "x")
     assert sign_payload("ed25519", ed_key, "x") == ed25519_signature(ed_key, "x")
     assert sign_payload("RSA", rsa_key, "x") == rsa_signature(rsa_key, "x")
-    assert [key_type_name(n) for n in ("hmac", "ED25519", "rsa")] == ["HMAC", "Ed25519", "RSA"]
+    assert [validate_key_type(n) for n in ("hmac", "ED25519", "rsa")] == ["HMAC", "Ed25519", "RSA"]
     with pytest.raises(ValueError, match="key_type: expected one of"):
-        key_type_name("DSA")
+        validate_key_type("DSA")
     with pytest.raises(ValueError, match="password"):
         sign_payload("HMAC", HMAC_SECRET, "x", password="pw")
 
