@@ -40,14 +40,9 @@ def cryptography_modules() -> SimpleNamespace:
             "pip install cryptography (the kit's requirements.txt pins it)"
         ) from None
     return SimpleNamespace(
-        serialization=serialization,
-        hashes=hashes,
-        padding=padding,
-        ed25519=ed25519,
-        rsa=rsa,
-        InvalidSignature=InvalidSignature,
-        UnsupportedAlgorithm=UnsupportedAlgorithm,
-    )
+        serialization=serialization, hashes=hashes, padding=padding, ed25519=ed25519, rsa=rsa,
+        InvalidSignature=InvalidSignature, UnsupportedAlgorithm=UnsupportedAlgorithm,
+    )  # fmt: skip
 
 
 def key_kind(key: object, *, private: bool) -> str | None:

@@ -15,23 +15,18 @@ WebSocket API sends them unencoded, inside JSON). A private key is passed explic
 a loaded key or PEM text/bytes (``load_private_key``): the kit never opens a file for you
 (a str is never taken for a path) and never guesses the key type.
 
-What is refused, and why, is in ``helpers.validate.signing``: each function here calls it
-first, in one line. Only the standard library is imported when this module loads;
-``cryptography`` (``helpers.key_types``) and ``base64`` when an Ed25519 or RSA key signs.
+What is refused, and why, is in ``helpers.validate.signing`` (a private key's checks in
+``helpers.validate.private_key``): each function here calls it first, in one line. Only the
+standard library is imported when this module loads; ``cryptography``
+(``helpers.key_types``), ``base64`` and the private-key checks when an Ed25519 or RSA key
+signs.
 """
 
 import hashlib
 import hmac
 
 from helpers.key_types import ED25519, HMAC, KEY_TYPES, RSA, cryptography_modules
-from helpers.validate.signing import (
-    pem_load_error,
-    validate_bytes,
-    validate_hmac_arguments,
-    validate_pem_key,
-    validate_private_key,
-    validate_signer,
-)
+from helpers.validate.signing import validate_bytes, validate_hmac_arguments, validate_signer
 
 __all__ = [
     "ED25519",
@@ -81,6 +76,8 @@ def load_private_key(
     ``TypeError`` or ``ValueError`` naming ``private_key`` or ``password`` and saying
     what to pass instead — never an exception from deep inside ``cryptography``.
     """
+    from helpers.validate.private_key import pem_load_error, validate_pem_key, validate_private_key
+
     wanted = validate_private_key(key_type, private_key, password)
     if not isinstance(private_key, (str, bytes, bytearray)):
         return private_key  # already loaded, and of the type wanted

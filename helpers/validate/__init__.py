@@ -4,7 +4,9 @@
 each, so their own code reads as the docs' steps. One module per stage it guards:
 
 - ``helpers.validate.params`` — parameters and values (``query_string``, ``ws_payload``)
-- ``helpers.validate.signing`` — key type, HMAC secret, private key, password, payload
+- ``helpers.validate.signing`` — key type, HMAC secret, payload
+- ``helpers.validate.private_key`` — a private key and its password (loaded with
+  ``cryptography``, when an Ed25519 or RSA key is used)
 - ``helpers.validate.request`` — ``sign_request``'s and ``ws_request``'s arguments
 
 A ``validate_*`` function returns its argument as the step needs it (pairs, the canonical
