@@ -46,7 +46,7 @@ def format_value(name: str, value: object) -> str:
     can differ between ``str()``, ``format()`` and JSON): pass ``member.value``.
     """
     validate_value(name, value)
-    return _text(value)
+    return value if type(value) is str else _text(value)  # a str, the common case, as is
 
 
 def _text(value: object) -> str:
@@ -94,8 +94,10 @@ def query_string(params: object) -> str:
     A repeated name is refused (Binance answers -1101), and so is ``signature``: it is
     never part of the payload.
     """
-    pairs = validate_query_params(params)  # all format_value and percent_encode refuse
-    encoded = [f"{quote(name, safe='')}={quote(_text(value), safe='')}" for name, value in pairs]
+    encoded = []
+    for name, value in validate_query_params(params):  # what format_value, percent_encode refuse
+        text = value if type(value) is str else _text(value)  # format_value's text
+        encoded.append(f"{quote(name, safe='')}={quote(text, safe='')}")  # percent_encode's
     return "&".join(encoded)
 
 
@@ -134,6 +136,9 @@ def ws_payload(params: object) -> str:
     (``float``, ``bool``, ``None``, empty), and lists (the docs give no signing rule for
     array values on the WebSocket API).
     """
-    pairs = validate_ws_params(params)
-    signed = sorted((name, _text(value)) for name, value in pairs if name != "signature")
-    return "&".join(f"{name}={text}" for name, text in signed)  # names are unique: by name
+    signed = []
+    for name, value in validate_ws_params(params):
+        if name != "signature":
+            signed.append((name, value if type(value) is str else _text(value)))
+    signed.sort(key=lambda pair: pair[0])  # by name, in code-point order
+    return "&".join([f"{name}={text}" for name, text in signed])

@@ -154,7 +154,8 @@ def validate_query_params(params: object) -> list[tuple[str, object]]:
                 "sign the other parameters, then append signature=..."
             )
         validate_value(name, value)
-        if type(value) is not str or not (value.isascii() and name.isascii()):
+        non_ascii = type(value) is str and not value.isascii()  # an int's or Decimal's: ASCII
+        if non_ascii or not name.isascii() or isinstance(value, (list, tuple)):
             _validate_encodable(name, value)
     return pairs
 

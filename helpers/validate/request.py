@@ -122,6 +122,8 @@ def validate_sent_once(
     query_pairs: list[tuple[str, str]], body_pairs: list[tuple[str, str]]
 ) -> None:
     """No parameter in both the query string and the body."""
+    if not (query_pairs and body_pairs):
+        return
     clash = {name for name, _ in query_pairs} & {name for name, _ in body_pairs}
     if clash:
         name = sorted(clash)[0]
