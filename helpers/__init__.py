@@ -10,6 +10,8 @@ The modules follow the stages of a signed request, one job each:
 Around them:
 
 - ``helpers.wire`` — the wire rules (header, content type, limits, timing), written once
+- ``helpers.validate`` — the core's argument checks and messages, a module per stage
+- ``helpers.key_types`` — the three key types; ``cryptography`` imported on first use
 - ``helpers.verify`` — one verifier per key type, independent of the signers
 - ``helpers.websocket`` — WebSocket API requests (sorted, raw payload)
 - ``helpers.fix_api`` — the FIX API Logon ``<A>``: signed, framed, verified

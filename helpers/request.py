@@ -29,29 +29,19 @@ from typing import NamedTuple
 
 from helpers.display import RowsDisplay
 from helpers.examples import EXAMPLE_API_KEY
-from helpers.params import as_pairs, format_value, percent_encode, query_string, total_params
-from helpers.signing import HMAC, key_type_name, sign_payload
-from helpers.wire import API_KEY_HEADER, FORM_CONTENT_TYPE
+from helpers.params import format_value, percent_encode, query_string, total_params
+from helpers.signing import HMAC, sign_payload
+from helpers.validate.request import (
+    validate_base_url,
+    validate_request,
+    validate_request_params,
+    validate_sent_once,
+)
+from helpers.wire import API_KEY_HEADER, FORM_CONTENT_TYPE, METHODS
 
-__all__ = [
-    "Reply",
-    "SignedRequest",
-    "check_api_key",
-    "check_key_arguments",
-    "check_timestamp",
-    "sign_request",
-    "send",
-]
+__all__ = ["METHODS", "Reply", "SignedRequest", "sign_request", "send"]
 
 BASE_URL_PLACEHOLDER = "$BASE_URL"
-METHODS = ("GET", "POST", "PUT", "DELETE")
-# Parameters sign_request sets itself; passing them in params is a mistake.
-_RESERVED = {
-    "timestamp": "pass timestamp=... to sign_request instead",
-    "recvWindow": "pass recv_window=... to sign_request instead",
-    "apiKey": "the API key goes in the X-MBX-APIKEY header: pass api_key=... instead",
-    "api_key": "the API key goes in the X-MBX-APIKEY header: pass api_key=... instead",
-}
 
 
 def masked_api_key(api_key: str) -> str:
@@ -159,81 +149,18 @@ class SignedRequest(RowsDisplay):
         return rows
 
 
-# --- the arguments, checked before anything is signed (ws_request checks them the same way)
-
-
-def check_api_key(api_key: object) -> str:
-    """The API key as given, if it can travel in the header; else an error naming it."""
-    if not isinstance(api_key, str) or not api_key:
-        raise TypeError("api_key: expected the API key as a non-empty str")
-    if not api_key.isascii() or not api_key.isprintable() or api_key != api_key.strip():
-        raise ValueError(
-            "api_key: must be printable ASCII without surrounding whitespace "
-            f"(it travels in the {API_KEY_HEADER} header)"
-        )
-    return api_key
-
-
-def check_timestamp(timestamp: object) -> int:
-    """The timestamp as given, if it is a positive int (milliseconds or microseconds).
-
-    The same rule as every parameter value (``helpers.params.format_value``): a plain
-    ``int`` only; a ``bool``, an ``Enum`` member or another ``int`` subclass is refused.
-    """
-    if type(timestamp) is not int or timestamp <= 0:
-        plain = type(timestamp) in (bool, float, str, type(None))
-        if type(timestamp) is int and timestamp.bit_length() < 64:
-            plain = True
-        got = repr(timestamp) if plain else f"a {type(timestamp).__name__}"
-        hint = " (for an Enum member, pass its .value)" if isinstance(timestamp, int) else ""
-        raise TypeError(
-            f"timestamp: expected milliseconds since the epoch as a positive plain int, "
-            f"got {got}{hint}"
-        )
-    if timestamp.bit_length() > 63:
-        raise ValueError("timestamp: too large for a 64-bit integer; pass milliseconds")
-    return timestamp
-
-
-def check_key_arguments(
-    key_type: object, secret: object, private_key: object, password: object
-) -> str:
-    """The canonical key type, once the right key argument (and only it) is given."""
-    kind = key_type_name(key_type)
-    if kind == HMAC:
-        if private_key is not None:
-            raise ValueError(
-                "private_key: an HMAC key signs with secret=...; for a private key say which "
-                "type it is: key_type='Ed25519' or key_type='RSA' (the kit never guesses)"
-            )
-        if password is not None:
-            raise ValueError("password: only an encrypted Ed25519 or RSA PEM has a password")
-        if secret is None:
-            raise TypeError("secret: key_type='HMAC' signs with the secret key: pass secret=...")
-        return kind
-    if secret is not None:
-        raise ValueError(
-            f"secret: key_type={kind!r} signs with private_key=..., not secret= (the "
-            "secret key is HMAC's; an Ed25519 or RSA key pair has a private key instead)"
-        )
-    if private_key is None:
-        raise TypeError(
-            f"private_key: key_type={kind!r} signs with your private key: pass "
-            "private_key=... (a loaded key, or its PEM text or bytes)"
-        )
-    return kind
-
-
 def _formatted_pairs(label: str, params: object) -> list[tuple[str, str]]:
-    """``params`` as the (name, text) pairs they are sent as; the parameters sign_request
-    sets itself are refused here, everything else where ``query_string`` refuses it."""
-    pairs = as_pairs(params)
-    for name, _ in pairs:
-        if isinstance(name, str) and name in _RESERVED:
-            raise ValueError(
-                f"{label}: parameter {name!r} is set by sign_request; {_RESERVED[name]}"
-            )
+    """``params`` as the (name, text) pairs they are sent as (``format_value``)."""
+    pairs = validate_request_params(label, params)  # sign_request's own parameters refused
     return [(name, format_value(name, value)) for name, value in pairs]
+
+
+def _timing_pairs(recv_window: object, timestamp: int) -> list[tuple[str, str]]:
+    """``recvWindow`` (if given) and ``timestamp``, last, as the docs' examples send them."""
+    timing = []
+    if recv_window is not None:
+        timing.append(("recvWindow", format_value("recvWindow", recv_window)))
+    return timing + [("timestamp", format_value("timestamp", timestamp))]
 
 
 def sign_request(
@@ -263,40 +190,21 @@ def sign_request(
     PEM; ``password=`` for an encrypted PEM). Passing the other kind of key is refused
     with a message naming the parameter.
     """
-    if method not in METHODS:
-        raise ValueError(
-            f"method: expected one of {', '.join(METHODS)} (uppercase), got {method!r}"
-        )
-    if not isinstance(path, str) or not path.startswith("/") or "?" in path:
-        raise ValueError(f"path: expected a path such as '/api/v3/order' without '?', got {path!r}")
-    if method == "GET" and body_params is not None:
-        raise ValueError("body_params: a GET request has no body; pass every parameter in params")
-    check_timestamp(timestamp)
-    check_api_key(api_key)
-    kind = check_key_arguments(key_type, secret, private_key, password)
-
+    kind = validate_request(
+        method, path, body_params, timestamp=timestamp, api_key=api_key, key_type=key_type,
+        secret=secret, private_key=private_key, password=password,
+    )  # fmt: skip
     query_pairs = _formatted_pairs("params", params)
-    body_pairs = _formatted_pairs("body_params", body_params) if body_params is not None else []
-    clash = {name for name, _ in query_pairs} & {name for name, _ in body_pairs}
-    if clash:
-        name = sorted(clash)[0]
-        raise ValueError(
-            f"parameter {name!r} is in both params and body_params; Binance would use the "
-            "query string's value and ignore the body's: send it once"
-        )
-
-    timing = (
-        [] if recv_window is None else [("recvWindow", format_value("recvWindow", recv_window))]
-    )
-    timing.append(("timestamp", format_value("timestamp", timestamp)))
+    body_pairs = [] if body_params is None else _formatted_pairs("body_params", body_params)
+    validate_sent_once(query_pairs, body_pairs)
     if body_params is None:
-        query_pairs += timing
+        query_pairs += _timing_pairs(recv_window, timestamp)
     else:
-        body_pairs += timing
+        body_pairs += _timing_pairs(recv_window, timestamp)
 
-    query = query_string(query_pairs)
-    body = query_string(body_pairs)
-    payload = total_params(query, body)
+    query, body = query_string(query_pairs), query_string(body_pairs)
+    payload = total_params(query, body)  # the docs: "concatenated without separator"
+    key = secret if kind == HMAC else private_key
     return SignedRequest(
         method=method,
         path=path,
@@ -305,9 +213,7 @@ def sign_request(
         query_string=query,
         body=body,
         payload=payload,
-        signature=sign_payload(
-            kind, secret if kind == HMAC else private_key, payload, password=password
-        ),
+        signature=sign_payload(kind, key, payload, password=password),
         api_key=api_key,
         key_type=kind,
     )
@@ -329,10 +235,7 @@ def send(signed: SignedRequest, base_url: str, *, timeout: float = 10.0) -> Repl
     """
     import requests  # only the sending stage needs an HTTP client
 
-    if base_url == BASE_URL_PLACEHOLDER or "://" not in base_url:
-        raise ValueError(
-            f"base_url: expected a URL such as 'http://127.0.0.1:8080', got {base_url!r}"
-        )
+    validate_base_url(base_url)
     body = signed.sent_body.encode("utf-8") if signed.sent_body else None
     prepared = requests.Request(
         signed.method, signed.url(base_url), headers=signed.headers, data=body
@@ -341,7 +244,7 @@ def send(signed: SignedRequest, base_url: str, *, timeout: float = 10.0) -> Repl
     with requests.Session() as session:
         response = session.send(prepared, timeout=timeout)
     try:
-        payload = response.json()
-    except ValueError:
-        payload = {"text": response.text}
-    return Reply(response.status_code, payload)
+        data = response.json()
+    except ValueError:  # not JSON: the text, as the server sent it
+        data = {"text": response.text}
+    return Reply(response.status_code, data)

@@ -16,8 +16,9 @@ Every key has ``kind`` and ``verify(payload, signature) -> bool``. They use ``ha
 kit's signer: a verifier that called the signer would prove nothing. ``signature_shape``
 says which key type a signature looks like it came from (64 hex characters, or base64 of
 64 or 128 to 512 bytes), so a -1022 can name a wrong key type.
-``cryptography`` is imported when a public key is first used, so importing this module
-stays as cheap as the standard library.
+The key types and ``cryptography`` come from ``helpers.key_types``, which imports
+``cryptography`` when a public key is first used, so importing this module stays as cheap
+as the standard library.
 """
 
 import base64
@@ -26,9 +27,7 @@ import hashlib
 import hmac
 import re
 
-# Binance's API key types (faqs/api_key_types.md). HMAC keys share a secret; Ed25519 and
-# RSA keys are key pairs: Binance holds only the public key and verifies with it.
-KIND_HMAC, KIND_ED25519, KIND_RSA = "HMAC", "Ed25519", "RSA"
+from helpers.key_types import ED25519, HMAC, RSA, cryptography_modules, key_kind
 
 
 class HmacKey:
@@ -38,7 +37,7 @@ class HmacKey:
     instead, with the same ``verify(payload, signature)`` method.
     """
 
-    kind = KIND_HMAC
+    kind = HMAC
     __slots__ = ("_secret",)
 
     def __init__(self, secret: str | bytes) -> None:
@@ -65,31 +64,11 @@ class HmacKey:
 _PEM_PUBLIC_HEADER = b"-----BEGIN PUBLIC KEY-----"
 
 
-def _crypto():
-    """``cryptography``'s pieces the public keys need, imported when first used."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ed25519, padding, rsa
-
-    return InvalidSignature, hashes, serialization, padding, ed25519, rsa
-
-
-def _unsupported() -> type[Exception]:
-    from cryptography.exceptions import UnsupportedAlgorithm
-
-    return UnsupportedAlgorithm
-
-
 def load_public_key(owner: str, kind: str, public_key: object) -> object:
     """A loaded public key of ``kind`` from a key object or ``PUBLIC KEY`` PEM; else a clear
     TypeError/ValueError naming ``public_key``. Private keys are refused: Binance is only
     ever given the public key."""
-    _, _, serialization, _, ed25519, rsa = _crypto()
-    classes = {
-        KIND_ED25519: (ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey),
-        KIND_RSA: (rsa.RSAPublicKey, rsa.RSAPrivateKey),
-    }
-    public_class, private_class = classes[kind]
+    crypto = cryptography_modules()
     if isinstance(public_key, (str, bytes, bytearray)):
         data = public_key.encode("utf-8") if isinstance(public_key, str) else bytes(public_key)
         first = data.strip().split(b"\n", 1)[0].strip()
@@ -105,19 +84,19 @@ def load_public_key(owner: str, kind: str, public_key: object) -> object:
                 f"(starting {_PEM_PUBLIC_HEADER.decode()!r})"
             )
         try:
-            public_key = serialization.load_pem_public_key(data)
-        except (ValueError, TypeError, _unsupported()):
+            public_key = crypto.serialization.load_pem_public_key(data)
+        except (ValueError, TypeError, crypto.UnsupportedAlgorithm):
             raise ValueError(
                 f"{owner}: public_key: the PEM could not be read (damaged or cut short?)"
             ) from None
-    if isinstance(public_key, private_class):
+    if key_kind(public_key, private=True) == kind:
         raise TypeError(
             f"{owner}: public_key is a *private* key. Binance is only ever given your public "
             "key: pass private_key.public_key()"
         )
-    if not isinstance(public_key, public_class):
-        other = next((k for k, (pub, _) in classes.items() if isinstance(public_key, pub)), None)
-        hint = f": use {'RsaKey' if other == KIND_RSA else 'Ed25519Key'}" if other else ""
+    other = key_kind(public_key, private=False)
+    if other != kind:
+        hint = f": use {'RsaKey' if other == RSA else 'Ed25519Key'}" if other else ""
         raise TypeError(
             f"{owner}: expected an {kind} public key, got "
             f"{other + ' public key' if other else type(public_key).__name__}{hint}"
@@ -168,10 +147,9 @@ class _PublicKey:
         raw = strict_base64(signature)
         if raw is None:
             return False
-        invalid_signature = _crypto()[0]
         try:
             self._verify(raw, payload)
-        except (invalid_signature, ValueError):
+        except (cryptography_modules().InvalidSignature, ValueError):
             return False
         return True
 
@@ -185,7 +163,7 @@ class Ed25519Key(_PublicKey):
     ``public_key`` is an ``Ed25519PublicKey`` or its PEM (``-----BEGIN PUBLIC KEY-----``).
     """
 
-    kind = KIND_ED25519
+    kind = ED25519
     signature_bytes = 64
     __slots__ = ()
 
@@ -193,7 +171,7 @@ class Ed25519Key(_PublicKey):
         self._key.verify(raw, payload)
 
     def __repr__(self) -> str:
-        _, _, serialization, _, _, _ = _crypto()
+        serialization = cryptography_modules().serialization
         raw = self._key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
         return f"Ed25519Key(public key {raw.hex()[:16]}…)"
 
@@ -204,7 +182,7 @@ class RsaKey(_PublicKey):
     ``public_key`` is an ``RSAPublicKey`` or its PEM (``-----BEGIN PUBLIC KEY-----``).
     """
 
-    kind = KIND_RSA
+    kind = RSA
     __slots__ = ()
 
     @property
@@ -212,8 +190,8 @@ class RsaKey(_PublicKey):
         return (self._key.key_size + 7) // 8
 
     def _verify(self, raw: bytes, payload: bytes) -> None:
-        _, hashes, _, padding, _, _ = _crypto()
-        self._key.verify(raw, payload, padding.PKCS1v15(), hashes.SHA256())
+        crypto = cryptography_modules()
+        self._key.verify(raw, payload, crypto.padding.PKCS1v15(), crypto.hashes.SHA256())
 
     def __repr__(self) -> str:
         return f"RsaKey({self._key.key_size}-bit public key)"
@@ -231,7 +209,7 @@ def signature_shape(signature: str, *, decoded: bool) -> tuple[str | None, str]:
     ``decoded`` is True for REST (the value was percent-decoded once already).
     """
     if HEX_SIGNATURE.fullmatch(signature):
-        return KIND_HMAC, "64 hex characters, an HMAC-SHA256 signature's shape"
+        return HMAC, "64 hex characters, an HMAC-SHA256 signature's shape"
     raw = _base64_bytes(signature)
     if raw is not None:
         size = len(raw)
@@ -242,9 +220,9 @@ def signature_shape(signature: str, *, decoded: bool) -> tuple[str | None, str]:
             "character?), and only canonical base64 is accepted"
         )
         if size == 64:
-            return KIND_ED25519, f"base64 of 64 bytes, an Ed25519 signature's shape{note}"
+            return ED25519, f"base64 of 64 bytes, an Ed25519 signature's shape{note}"
         if size in RSA_SIGNATURE_BYTES:
-            return KIND_RSA, f"base64 of {size} bytes, an RSA-{size * 8} signature's shape{note}"
+            return RSA, f"base64 of {size} bytes, an RSA-{size * 8} signature's shape{note}"
         return None, f"base64 of {size} bytes{note}"
     if " " in signature:
         return None, (

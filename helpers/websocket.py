@@ -25,9 +25,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from helpers.display import RowsDisplay
-from helpers.params import as_pairs, format_value, ws_payload
-from helpers.request import check_api_key, check_key_arguments, check_timestamp, masked_api_key
+from helpers.params import format_value, ws_payload
+from helpers.request import masked_api_key
 from helpers.signing import HMAC, sign_payload
+from helpers.validate.params import validate_pairs
+from helpers.validate.request import validate_api_key, validate_key_arguments, validate_timestamp
 
 __all__ = ["WsRequest", "ws_request"]
 
@@ -126,12 +128,12 @@ def ws_request(
             f"request_id: expected a non-empty str or an int (the server echoes it), "
             f"got {request_id!r}"
         )
-    check_timestamp(timestamp)
-    check_api_key(api_key)
-    kind = check_key_arguments(key_type, secret, private_key, password)
+    validate_timestamp(timestamp)
+    validate_api_key(api_key)
+    kind = validate_key_arguments(key_type, secret, private_key, password)
 
     sent: list[tuple[str, object]] = []
-    for name, value in as_pairs(params):
+    for name, value in validate_pairs(params):
         if name in _RESERVED:
             raise ValueError(f"params: parameter {name!r} is set by ws_request; {_RESERVED[name]}")
         sent.append((name, _json_value(name, value)))

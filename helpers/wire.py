@@ -8,7 +8,8 @@ playground. None of them re-states a rule. Headings are those of
 - The API key travels in the ``X-MBX-APIKEY`` header — rest-api.md → "SIGNED Endpoint
   Examples for POST /api/v3/order" (every curl line sends it so; documented).
 - A body is ``application/x-www-form-urlencoded`` — rest-api.md → "General Information on
-  Endpoints" (documented).
+  Endpoints" (documented), which also names the methods: ``GET`` sends its parameters in the
+  query string; ``POST``, ``PUT`` and ``DELETE`` in the query string, the body, or both.
 - ``signature`` travels "in the ``query string`` or ``request body``" and is not part of the
   payload it signs — rest-api.md → "Request Security" → "SIGNED Endpoint security"
   (documented). ``split_signature`` removes it from a raw part as a server does.
@@ -39,6 +40,7 @@ __all__ = [
     "FORM_CONTENT_TYPE",
     "MAX_RECV_WINDOW_MS",
     "MAX_REQUEST_BYTES",
+    "METHODS",
     "MICROSECOND_TIMESTAMP_MIN",
     "RECV_WINDOW_FORMAT",
     "RECV_WINDOW_LEGAL_RANGE",
@@ -59,6 +61,7 @@ __all__ = [
 
 API_KEY_HEADER = "X-MBX-APIKEY"
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+METHODS = ("GET", "POST", "PUT", "DELETE")  # GET: query string only; the others: a body too
 # The format this model accepts in the header (the docs give none): letters and digits.
 API_KEY_FORMAT = re.compile(r"[A-Za-z0-9]{1,128}")
 MAX_REQUEST_BYTES = 64 * 1024  # the model's limit for a query string, a body, a request line
@@ -79,10 +82,16 @@ def content_type(headers: Iterable[tuple[str, str]]) -> str | None:
 
 def is_form_content_type(content_type: str | None) -> bool:
     """True if a ``Content-Type`` header value is the form type (parameters such as
-    ``; charset=UTF-8`` and the letter case aside): the only body Binance reads."""
+    ``; charset=UTF-8`` and the letter case aside): the only body Binance reads.
+
+    rest-api.md → "General Information on Endpoints": "the parameters may be sent as a
+    ``query string`` or in the ``request body`` with content type
+    ``application/x-www-form-urlencoded``".
+    """
     if content_type is None:
         return False
     return content_type.split(";", 1)[0].strip().lower() == FORM_CONTENT_TYPE
+
 
 # --- timing (rest-api.md → "Request Security" → "Timing security") ------------------------
 
@@ -104,6 +113,10 @@ def parse_recv_window(text: str) -> int | None:
     ``None`` if the text is not of that form. The maximum is checked by the caller against
     ``MAX_RECV_WINDOW_MS``.
 
+    rest-api.md → "Request Security" → "Timing security": "``recvWindow`` supports up to
+    three decimal places of precision (e.g., 6000.346) so that microseconds may be
+    specified."
+
     >>> parse_recv_window("6000.346"), parse_recv_window("5000"), parse_recv_window("5e3")
     (6000346, 5000000, None)
     """
@@ -117,6 +130,9 @@ def parse_recv_window(text: str) -> int | None:
 def timestamp_unit(value: int) -> str:
     """How a timestamp's size reads: ``"microseconds"`` (16 digits on), ``"milliseconds"``,
     or ``"seconds"`` (under 10**11: in milliseconds that is before March 1973).
+
+    The docs ask for "the current timestamp either in milliseconds or microseconds" and do
+    not say how the two are told apart: the digit counts are this model's choice.
 
     The server reads a seconds value as milliseconds, a moment in 1970; the unit only
     explains why such a request fails.
@@ -137,6 +153,10 @@ def timestamp_us(value: int) -> int:
 def judge_timing(stamp_us: int, server_us: int, recv_window_us: int) -> str:
     """The docs' rule, exactly: ``AHEAD`` unless ``timestamp < serverTime + 1000``,
     ``BEHIND`` unless ``serverTime - timestamp <= recvWindow``, else ``ACCEPTED``.
+
+    rest-api.md → "Request Security" → "Timing security", its request processing logic:
+    ``if (timestamp < (serverTime + 1 second) && (serverTime - timestamp) <= recvWindow)``
+    "begin processing request". All three values in microseconds here.
 
     >>> judge_timing(1499827315000000, 1499827320000000, 5000000)
     'accepted'
@@ -164,6 +184,10 @@ def ms_text(micros: int, *, sign: bool = False) -> str:
 def split_signature(raw_part: str) -> tuple[str, tuple[str, ...]]:
     """A raw query string or body → (the part with every ``signature=...`` pair removed,
     the signatures' raw values), as a server rebuilds the payload from the bytes received.
+
+    rest-api.md → "Request Security" → "SIGNED Endpoint security": "``SIGNED`` endpoints
+    require an additional parameter, ``signature``, to be sent in the ``query string`` or
+    ``request body``."
 
     Empty pairs (``a=1&&b=2``) are kept: they are part of what was signed.
 

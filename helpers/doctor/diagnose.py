@@ -23,7 +23,8 @@ from helpers.doctor.sent import Sent, as_sent
 from helpers.doctor.server_view import ServerView, read_as_server
 from helpers.doctor.verifiers import HmacVerifier, PublicKeyVerifier, verifying_key
 from helpers.exchange import Verdict
-from helpers.verify import KIND_ED25519, KIND_HMAC, KIND_RSA, signature_shape
+from helpers.key_types import ED25519, HMAC, RSA
+from helpers.verify import signature_shape
 from helpers.wire import API_KEY_HEADER
 
 __all__ = [
@@ -195,7 +196,7 @@ def signature_verifier(
     shape, description = signature_shape(signature, decoded=decoded) if signature else (None, "")
     if signature and checker is not None:
         verifier = PublicKeyVerifier(checker, signature)
-        if shape == KIND_HMAC:
+        if shape == HMAC:
             found.add(
                 "WRONG_KEY_TYPE",
                 f"The signature is {description} — but the key is {verifier.scheme}, whose "
@@ -209,8 +210,8 @@ def signature_verifier(
                 "the secret you gave has whitespace around it; Binance's secrets have none, "
                 "so it was checked stripped (and as given, as a hypothesis)"
             )
-        if shape != KIND_HMAC:
-            if shape in (KIND_ED25519, KIND_RSA):
+        if shape != HMAC:
+            if shape in (ED25519, RSA):
                 found.add(
                     "WRONG_KEY_TYPE",
                     f"The signature is {description} — but the key given is an HMAC secret, "

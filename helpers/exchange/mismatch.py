@@ -9,12 +9,13 @@ arrived as a space, a signature percent-encoded twice, URL-safe base64, lost ``=
 or a payload that differs.
 """
 
-from helpers.verify import KIND_ED25519, KIND_HMAC, KIND_RSA, signature_shape
+from helpers.key_types import ED25519, HMAC, RSA
+from helpers.verify import signature_shape
 
 _HOW_TO_SIGN = {
-    KIND_HMAC: "HMAC-SHA256 keyed with its secret key, as 64 hex characters",
-    KIND_ED25519: "Ed25519 with its private key, as base64 (64 bytes)",
-    KIND_RSA: "RSASSA-PKCS1-v1_5 with SHA-256 and its private key, as base64",
+    HMAC: "HMAC-SHA256 keyed with its secret key, as 64 hex characters",
+    ED25519: "Ed25519 with its private key, as base64 (64 bytes)",
+    RSA: "RSASSA-PKCS1-v1_5 with SHA-256 and its private key, as base64",
 }
 
 
@@ -33,7 +34,7 @@ def mismatch_detail(
             f"is {description}. Sign with the key registered under this API key: "
             f"{_HOW_TO_SIGN[kind]}"
         )
-    if kind == KIND_HMAC:
+    if kind == HMAC:
         return (
             f"HMAC-SHA256 of the {len(payload)}-byte payload rebuilt from the bytes "
             f"received does not match the signature sent: compare this payload{rule} with the "
@@ -47,7 +48,7 @@ def mismatch_detail(
     if shape is None:
         return f"the {kind} signature cannot be read as standard base64: {description}"
     expected = getattr(key, "signature_bytes", None)
-    if kind == KIND_RSA and expected and f"of {expected} bytes" not in description:
+    if kind == RSA and expected and f"of {expected} bytes" not in description:
         return (
             f"the signature is {description}, but the registered RSA key makes "
             f"{expected}-byte signatures: signed with another key?"

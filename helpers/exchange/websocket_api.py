@@ -49,7 +49,7 @@ from helpers.exchange.verdict import (
     CHECK_SYNTAX,
     Trace,
 )
-from helpers.verify import KIND_ED25519
+from helpers.key_types import ED25519
 from helpers.wire import API_KEY_HEADER, MAX_REQUEST_BYTES
 
 if TYPE_CHECKING:
@@ -307,7 +307,7 @@ def _judge_params(read: WsParams, by_session: bool) -> None:
 def _judge_signature(name: str, key: object, payload: bytes, signature: str) -> None:
     """``session.logon`` takes Ed25519 keys only; then the signature over the payload
     (-1022 for either)."""
-    if name == "session.logon" and key.kind != KIND_ED25519:
+    if name == "session.logon" and key.kind != ED25519:
         raise Refusal(
             -1022,
             MSG_BAD_SIGNATURE,

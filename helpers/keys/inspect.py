@@ -18,6 +18,7 @@ import binascii
 import hashlib
 import re
 
+from helpers.key_types import ED25519, HMAC, RSA, cryptography_modules, key_kind
 from helpers.keys.problems import fix_for
 from helpers.keys.report import (
     ED25519_PRIVATE,
@@ -88,16 +89,9 @@ def _armor(label: str, b64: str) -> str:
     return f"-----BEGIN {label}-----\n{body}\n-----END {label}-----\n"
 
 
-def _crypto():
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
-
-    return serialization, ed25519, rsa
-
-
 def _public_pem(public_key: object) -> tuple[str, str]:
     """The SubjectPublicKeyInfo PEM, and the first 16 hex digits of SHA-256 of its DER."""
-    serialization, _, _ = _crypto()
+    serialization = cryptography_modules().serialization
     spki = serialization.PublicFormat.SubjectPublicKeyInfo
     der = public_key.public_bytes(serialization.Encoding.DER, spki)
     pem = public_key.public_bytes(serialization.Encoding.PEM, spki).decode("ascii")
@@ -107,13 +101,13 @@ def _public_pem(public_key: object) -> tuple[str, str]:
 
 def _classify(key: object, *, private: bool, problems: list[str]) -> tuple[str, str | None, str]:
     """(kind, usable_for, what) of a loaded key."""
-    _, ed25519, rsa = _crypto()
-    if isinstance(key, (ed25519.Ed25519PrivateKey, ed25519.Ed25519PublicKey)):
-        return (ED25519_PRIVATE if private else ED25519_PUBLIC), "Ed25519", "Ed25519"
-    if isinstance(key, (rsa.RSAPrivateKey, rsa.RSAPublicKey)):
+    kind = key_kind(key, private=private)
+    if kind == ED25519:
+        return (ED25519_PRIVATE if private else ED25519_PUBLIC), ED25519, "Ed25519"
+    if kind == RSA:
         if key.key_size not in RSA_BITS_SUPPORTED:
             problems.append("KEY_SIZE_UNSUPPORTED")
-        return (RSA_PRIVATE if private else RSA_PUBLIC), "RSA", f"RSA, {key.key_size} bits"
+        return (RSA_PRIVATE if private else RSA_PUBLIC), RSA, f"RSA, {key.key_size} bits"
     name = type(key).__name__.removeprefix("_").replace("PrivateKey", "").replace("PublicKey", "")
     return UNSUPPORTED_KEY_TYPE, None, f"{name or 'unknown'} (not a Binance API key type)"
 
@@ -130,7 +124,7 @@ def _password_bytes(password: object) -> bytes | None:
 
 def _load_pem(label: str, data: bytes, password: bytes | None, problems: list[str]):
     """(key, private) from PEM ``data``; ``None`` key when it cannot be opened."""
-    serialization, _, _ = _crypto()
+    serialization = cryptography_modules().serialization
     if "PUBLIC KEY" in label:
         problems.append("PUBLIC_KEY_GIVEN")
         try:
@@ -189,7 +183,7 @@ def _from_der(b64: str, problems: list[str]) -> str | None:
         return None
     if len(der) < 16 or der[0] != 0x30:
         return None
-    serialization, _, _ = _crypto()
+    serialization = cryptography_modules().serialization
     for label, load in (
         ("PRIVATE KEY", lambda d: serialization.load_der_private_key(d, None)),
         ("PUBLIC KEY", serialization.load_der_public_key),
@@ -285,7 +279,7 @@ def _inspect_bare(text: str, problems: list[str]) -> KeyReport:
         except (binascii.Error, ValueError):
             seed = None
     if seed is not None and len(seed) == 32:
-        _, ed25519, _ = _crypto()
+        ed25519 = cryptography_modules().ed25519
         public_pem, fingerprint = _public_pem(
             ed25519.Ed25519PrivateKey.from_private_bytes(seed).public_key()
         )
@@ -294,7 +288,7 @@ def _inspect_bare(text: str, problems: list[str]) -> KeyReport:
             ED25519_PRIVATE, problems + ["RAW_SEED"], None, what, public_pem, fingerprint
         )
     if _SECRET.fullmatch(text):
-        return _report(HMAC_SECRET, problems, "HMAC", f"letters and digits only, {what}")
+        return _report(HMAC_SECRET, problems, HMAC, f"letters and digits only, {what}")
     if text.endswith((".pem", ".key", ".der", ".txt")) or "/" in text or "\\" in text:
         return _report(UNKNOWN, problems + ["PATH_GIVEN"], None, f"a file path, perhaps: {what}")
     return _report(UNKNOWN, problems, None, what)

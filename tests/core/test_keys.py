@@ -37,11 +37,11 @@ from helpers.request import send, sign_request
 from helpers.signing import (
     ed25519_signature,
     hmac_sha256_hex,
-    key_type_name,
     load_private_key,
     rsa_signature,
     sign_payload,
 )
+from helpers.validate.signing import validate_key_type
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = b"kit-example-seed-not-a-real-key!"  # visibly fake
@@ -221,9 +221,9 @@ def test_sign_payload_dispatches_on_the_explicit_key_type(ed_key, rsa_key):
     assert sign_payload("HMAC", HMAC_SECRET, "x") == expected_hmac
     assert sign_payload("ed25519", ed_key, "x") == ed25519_b64(ed_key, b"x")
     assert sign_payload("RSA", rsa_key, "x") == rsa_b64(rsa_key, b"x")
-    assert [key_type_name(n) for n in ("hmac", "ED25519", "rsa")] == ["HMAC", "Ed25519", "RSA"]
+    assert [validate_key_type(n) for n in ("hmac", "ED25519", "rsa")] == ["HMAC", "Ed25519", "RSA"]
     with pytest.raises(ValueError, match="key_type: expected one of"):
-        key_type_name("DSA")
+        validate_key_type("DSA")
     with pytest.raises(ValueError, match="password"):
         sign_payload("HMAC", HMAC_SECRET, "x", password="pw")
 
@@ -274,7 +274,7 @@ def test_bad_keys_are_refused_naming_the_parameter_never_from_inside_cryptograph
         assert words in message, (words, message)
         assert message.split(":")[0] in ("private_key", "password", "private_key/password")
         origin = traceback.extract_tb(caught.value.__traceback__)[-1].filename
-        assert origin.endswith("signing.py"), origin
+        assert origin.endswith(("signing.py", "validate/private_key.py")), origin
         assert caught.value.__cause__ is None
 
 
