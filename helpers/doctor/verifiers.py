@@ -18,8 +18,8 @@ verifier of Binance's would accept it.
 import urllib.parse
 from collections.abc import Callable
 
-from helpers.wrong_signatures import wrong_signatures
 from helpers.verify import Ed25519Key, HmacKey, RsaKey
+from helpers.wrong_signatures import wrong_signatures
 
 _Variant = tuple[str, str, Callable[[bytes], bool]]  # (code, how, verify the payload)
 

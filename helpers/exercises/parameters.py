@@ -28,8 +28,8 @@ from helpers.exercises.feedback import (
 )
 from helpers.exercises.first_signature import diagnose_signature
 from helpers.mistakes.sources import cite
-from helpers.wrong_signatures import Hint, WrongSignature, hmac_hex
 from helpers.params import query_string
+from helpers.wrong_signatures import Hint, WrongSignature, hmac_hex
 
 __all__ = [
     "MIXED_BODY",

@@ -101,13 +101,13 @@ def _refused(verdict: Verdict) -> Feedback | None:
             f"bytes it received:\n{verdict.payload}\nSign exactly that (compare it with "
             "yours: helpers.compare.compare(signed.payload, ex.last_verdict.payload)).",
         )
-    if verdict.code is not None:
-        return wrong(
-            "server",
-            f"The server refused the request: {verdict.code} {verdict.msg}\n"
-            f"Its check {verdict.check!r} says: {verdict.detail}",
-        )
-    return None
+    if verdict.code is None:
+        return None  # accepted: the payload is judged next
+    return wrong(
+        "server",
+        f"The server refused the request: {verdict.code} {verdict.msg}\n"
+        f"Its check {verdict.check!r} says: {verdict.detail}",
+    )
 
 
 def _another_payload(verdict: Verdict) -> Feedback | None:

@@ -5,8 +5,6 @@ A long one is split into named steps that pass structured values."""
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 MAX_FUNCTION_LINES = 60
 
@@ -24,9 +22,6 @@ def long_functions(package: Path, limit: int = MAX_FUNCTION_LINES) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(
-    strict=True, reason="functions over 60 lines remain until the clear-code branches merge"
-)
 def test_no_function_in_helpers_is_over_60_lines():
     assert long_functions(ROOT / "helpers") == []
 
