@@ -11,7 +11,14 @@ after ``9=…<SOH>`` up to and including the SOH before ``10=``.
 ``assemble(body_fields)`` writes a message around its body fields; ``parse(message)``
 reads one back; ``visible(message)`` shows each SOH as ``|``, as the docs' examples do
 ("the `|` character is used to represent SOH character").
+
+``parse`` reads a tag as a FIX engine does: a tag number is ASCII digits, ``1`` to ``9``
+first. ``３５`` (full-width digits, which ``str.isdecimal`` accepts) or ``049`` (a second
+spelling of 49, which would slip past a check for repeated tags) is refused — the
+Reject ``<3>`` reason ``INVALID_TAG_NUMBER`` (fix-api.md → "Reject `<3>`").
 """
+
+import re
 
 __all__ = [
     "BEGIN_STRING",
@@ -26,6 +33,7 @@ __all__ = [
 
 SOH = "\x01"  # FIX's field separator, "start of header"
 BEGIN_STRING = "FIX.4.4"
+_TAG = re.compile(r"[1-9][0-9]*")  # a tag number: ASCII digits only, no leading zero
 
 # Tag → name, for the fields of a Logon request: fix-api.md → "Message Components" →
 # "Header" and "Trailer"; fix-api.md → "Logon `<A>`" → "Logon Request".
@@ -43,6 +51,7 @@ FIELD_NAMES = {
     "108": "HeartBtInt",
     "141": "ResetSeqNumFlag",
     "553": "Username",
+    "25000": "RecvWindow",
     "25035": "MessageHandling",
     "10": "CheckSum",
 }
@@ -74,7 +83,8 @@ def assemble(body_fields: list[tuple[str, str]]) -> str:
 
 def parse(message: str) -> list[tuple[str, str]]:
     """The ``(tag, value)`` pairs of an SOH-separated message, in order; a ValueError
-    naming ``message`` if it is not one (no final SOH, a field that is not tag=value)."""
+    naming ``message`` if it is not one (no final SOH, a field that is not tag=value, a
+    tag that is not a tag number)."""
     if not isinstance(message, str):
         raise TypeError(f"message: expected str, got {type(message).__name__}")
     if not message.endswith(SOH):
@@ -82,8 +92,13 @@ def parse(message: str) -> list[tuple[str, str]]:
     pairs = []
     for number, field in enumerate(message[:-1].split(SOH), 1):
         tag, sep, value = field.partition("=")
-        if not sep or not tag.isdecimal():
+        if not sep:
             raise ValueError(f"message: field {number} is not tag=value: {field[:30]!r}")
+        if not _TAG.fullmatch(tag):
+            raise ValueError(
+                f"message: field {number}: tag {tag[:12]!r} is not a tag number (ASCII digits "
+                "0-9, not starting with 0): INVALID_TAG_NUMBER, as a FIX engine rejects it"
+            )
         pairs.append((tag, value))
     return pairs
 

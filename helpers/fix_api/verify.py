@@ -1,6 +1,25 @@
 """The server's side of a FIX Logon ``<A>``: read the message, check it, say what failed.
 
-``verify_logon(message, public_key)`` runs four checks and returns a ``LogonCheck``:
+First the message must be one a FIX engine would read at all; else ``LogonCheck`` fails
+``"message"`` and says which rule was broken, by the name of a SessionRejectReason the
+docs list where one fits (fix-api.md → "Reject `<3>`"; which reason Binance itself sends,
+or whether it just disconnects, the docs do not say):
+
+- tags are tag numbers, ASCII digits (``helpers.fix_api.message.parse``:
+  ``INVALID_TAG_NUMBER``);
+- no tag appears twice (``TAG_APPEARS_MORE_THAN_ONCE``): the fields are read as the
+  message's, not as "the last copy wins", so ``49=EVIL`` before the signed ``49=GOOD``,
+  or ``96=junk|95=4`` before the real pair, is refused;
+- the order (``TAG_SPECIFIED_OUT_OF_REQUIRED_ORDER``): "Message Components" → "Header":
+  ``BeginString (8)`` "Must be the first field", ``BodyLength (9)`` "the second",
+  ``MsgType (35)`` "the third", and the header "Appears at the start of every message" —
+  its other fields (49, 56, 34, 52, 25000) before any body field; "Trailer":
+  ``CheckSum (10)`` last; "Logon `<A>`" → "Logon Request": ``RawData (96)`` "comes
+  strictly after" ``RawDataLength (95)``;
+- ``BeginString (8)`` is "Always `FIX.4.4`" ("Header");
+- the Logon's fields are all there, and ``MsgType (35)`` is ``A``.
+
+Then ``verify_logon(message, public_key)`` runs four checks and returns a ``LogonCheck``:
 
 - ``BodyLength`` — ``9=`` equals the bytes after ``9=…<SOH>`` up to and including the SOH
   before ``10=`` (fix-api.md → "Message Components" → "Header");
@@ -17,10 +36,19 @@ both what the checksum sees and what the signature sees. A checksum is not a sea
 whoever changes a field can recompute it; only the signature catches that.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 from helpers.fix_api.logon import LOGON, ONLY_ED25519
-from helpers.fix_api.message import FIELD_NAMES, SOH, body_length, checksum, parse, visible
+from helpers.fix_api.message import (
+    BEGIN_STRING,
+    FIELD_NAMES,
+    SOH,
+    body_length,
+    checksum,
+    parse,
+    visible,
+)
 from helpers.verify import Ed25519Key, HmacKey, RsaKey
 
 __all__ = ["CHECKS", "LogonCheck", "verify_logon"]
@@ -28,6 +56,10 @@ __all__ = ["CHECKS", "LogonCheck", "verify_logon"]
 CHECKS = ("BodyLength", "CheckSum", "RawDataLength", "signature")
 _PAYLOAD_TAGS = ("35", "49", "56", "34", "52")  # the docs' order of the signature payload
 _NEEDED = ("35", "34", "49", "52", "56", "95", "96")
+_FIRST = ("8", "9", "35")  # fix-api.md → "Header": the first, second and third fields
+_HEADER = frozenset(("8", "9", "35", "49", "56", "34", "52", "25000"))  # "Header"'s table
+_HEADER_RULE = 'fix-api.md → "Message Components" → "Header" and "Trailer"'
+_OUT_OF_ORDER = "TAG_SPECIFIED_OUT_OF_REQUIRED_ORDER"
 
 
 @dataclass(frozen=True)
@@ -35,7 +67,8 @@ class LogonCheck:
     """The verdict on a Logon: ``ok``, the checks that ``failed``, and what each found.
 
     ``failed`` holds names from ``CHECKS``, or ``"message"`` alone when the text cannot be
-    read as a Logon at all; it is empty when every check passes. ``details`` pairs each
+    read as a Logon at all (its detail names the rule it breaks); it is empty when every
+    check passes. ``details`` pairs each
     check with what it found; ``payload`` is the signature payload rebuilt from the message
     (SOH shown as ``|``), or None. ``bool(check)`` is ``check.ok``.
     """
@@ -78,6 +111,62 @@ def _unreadable(why: str) -> LogonCheck:
     return LogonCheck(("message",), (("message", why),))
 
 
+def _name(tag: str) -> str:
+    return f"{FIELD_NAMES[tag]} ({tag})" if tag in FIELD_NAMES else f"tag {tag}"
+
+
+def _order_problem(tags: list[str]) -> str | None:
+    """Which rule of the fields' order ``tags`` breaks, or None (the module docstring)."""
+    if tuple(tags[:3]) != _FIRST or tags[-1] != "10":
+        shown = ", ".join(f"{tag}=" for tag in tags[:3]) + f" … {tags[-1]}="
+        return (
+            f"{_OUT_OF_ORDER}: expected 8= first, 9= second, 35= third and 10= last "
+            f"({_HEADER_RULE}); found {shown}"
+        )
+    body = next((n for n, tag in enumerate(tags) if tag not in _HEADER), len(tags))
+    late = [tag for tag in tags[body:-1] if tag in _HEADER]
+    if late:
+        return (
+            f"{_OUT_OF_ORDER}: header field {_name(late[0])} after body field "
+            f"{_name(tags[body])}; the header \"Appears at the start of every message\" "
+            f"({_HEADER_RULE})"
+        )
+    if "95" in tags and "96" in tags and tags.index("96") != tags.index("95") + 1:
+        return (
+            f"{_OUT_OF_ORDER}: RawData (96) must come right after RawDataLength (95) "
+            '(fix-api.md → "Logon `<A>`" → "Logon Request": "comes strictly after")'
+        )
+    return None
+
+
+def _framing_problem(pairs: list[tuple[str, str]]) -> str | None:
+    """Why a FIX engine would reject these fields before reading them as a Logon, naming
+    the rule, or None: repeated tags, the fields' order, BeginString, missing fields,
+    MsgType (the module docstring)."""
+    tags = [tag for tag, _ in pairs]
+    repeated = [tag for tag, count in Counter(tags).items() if count > 1]
+    if repeated:
+        return (
+            "TAG_APPEARS_MORE_THAN_ONCE: " + ", ".join(_name(tag) for tag in repeated[:5])
+            + " (a FIX engine refuses the message; it never picks one of the copies)"
+        )  # fmt: skip
+    problem = _order_problem(tags)
+    if problem:
+        return problem
+    fields = dict(pairs)
+    if fields["8"] != BEGIN_STRING:
+        return (
+            f"BeginString (8) is {fields['8'][:20]!r}, not {BEGIN_STRING!r} "
+            '(fix-api.md → "Message Components" → "Header": "Always `FIX.4.4`")'
+        )
+    missing = [_name(tag) for tag in _NEEDED if tag not in fields]
+    if missing:
+        return "REQUIRED_TAG_MISSING: missing " + ", ".join(missing)
+    if fields["35"] != LOGON:
+        return f"MsgType (35) is {fields['35'][:20]!r}, not {LOGON!r} (Logon)"
+    return None
+
+
 def verify_logon(message: str, public_key: object) -> LogonCheck:
     """Check a Logon request as the server would; see the module docstring.
 
@@ -90,16 +179,10 @@ def verify_logon(message: str, public_key: object) -> LogonCheck:
         pairs = parse(message)
     except (TypeError, ValueError) as exc:
         return _unreadable(str(exc))
-    tags = [tag for tag, _ in pairs]
-    fields = dict(pairs)
-    if tags[:2] != ["8", "9"] or tags[-1] != "10":
-        return _unreadable("expected 8= and 9= first and 10= last")
-    missing = [f"{FIELD_NAMES[tag]} ({tag})" for tag in _NEEDED if tag not in fields]
-    if missing:
-        return _unreadable("missing " + ", ".join(missing))
-    if fields["35"] != LOGON:
-        return _unreadable(f"MsgType (35) is {fields['35']!r}, not {LOGON!r} (Logon)")
-
+    problem = _framing_problem(pairs)
+    if problem:
+        return _unreadable(problem)
+    fields = dict(pairs)  # each tag once: _framing_problem refuses repeated tags
     head_end = message.index(SOH, message.index(SOH) + 1) + 1  # just after 9=…<SOH>
     trailer = message.rindex(SOH + "10=") + 1  # where 10= starts
     counted = str(body_length(message[head_end:trailer]))

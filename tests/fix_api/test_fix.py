@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = json.loads((ROOT / "helpers" / "data" / "fix_logon.json").read_text(encoding="utf-8"))
 SOH = "\x01"
 SHOWN = DATA["message_soh_shown_as"]
-DOCS_MESSAGE = DATA["message"].replace(SHOWN, SOH)
+SHOWN_MESSAGE = DATA["message"]
+DOCS_MESSAGE = SHOWN_MESSAGE.replace(SHOWN, SOH)
 DOCS_FIELDS = dict(f.split("=", 1) for f in DATA["message"].split(SHOWN)[:-1])
 PEM = DATA["private_key_pem"]
 PRIVATE_KEY = serialization.load_pem_private_key(PEM.encode(), password=None)
@@ -52,7 +53,7 @@ def reframe(message: str) -> str:
     """``message`` with 9= and 10= recomputed by the FIX definition (an attacker can)."""
     fields = [f.split("=", 1) for f in message.split(SOH)[:-1]]
     body = "".join(f"{t}={v}{SOH}" for t, v in fields[2:-1])
-    head = f"8=FIX.4.4{SOH}9={len(body.encode())}{SOH}"
+    head = f"{fields[0][0]}={fields[0][1]}{SOH}9={len(body.encode())}{SOH}"  # 8= kept
     return f"{head}{body}10={sum((head + body).encode()) % 256:03d}{SOH}"
 
 
@@ -188,6 +189,47 @@ def test_a_wrong_key_is_caught_by_the_signature():
 def test_an_unreadable_message_is_a_message_failure(message, why):
     check = fix_api.verify_logon(message, PUBLIC_KEY)
     assert check.failed == ("message",) and why in repr(check)
+
+
+# A FIX engine rejects these before it reads a signature; each is reframed (9= and 10=
+# recomputed) and its signed fields are the docs' own, so only the rule can refuse it.
+@pytest.mark.parametrize(
+    "shown, rule",
+    [
+        (SHOWN_MESSAGE.replace("|34=", "|49=EVIL|34="),  # two SenderCompIDs, signed one last
+         "TAG_APPEARS_MORE_THAN_ONCE: SenderCompID (49)"),
+        (SHOWN_MESSAGE.replace("|95=", "|96=junk|95=4|95="),  # a pair before the real one
+         "TAG_APPEARS_MORE_THAN_ONCE: RawData (96), RawDataLength (95)"),
+        (SHOWN_MESSAGE.replace("|10=", "|10=000|10="), "TAG_APPEARS_MORE_THAN_ONCE: CheckSum"),
+        (SHOWN_MESSAGE.replace("8=FIX.4.4|", "8=EVIL|"),
+         "BeginString (8) is 'EVIL', not 'FIX.4.4'"),
+        (SHOWN_MESSAGE.replace("|10=", "|３５=X|10="), "tag '３５' is not a tag number"),
+        (SHOWN_MESSAGE.replace("|34=", "|049=EVIL|34="), "tag '049' is not a tag number"),
+        (SHOWN_MESSAGE.replace("|35=A|34=1|", "|34=1|35=A|"),
+         "expected 8= first, 9= second, 35= third and 10= last"),
+        (SHOWN_MESSAGE.replace("|49=EXAMPLE|", "|").replace("|98=0|", "|98=0|49=EXAMPLE|"),
+         "header field SenderCompID (49) after body field RawDataLength (95)"),
+        (SHOWN_MESSAGE.replace("|98=0|", "|").replace("|95=88|", "|95=88|98=0|"),
+         "RawData (96) must come right after RawDataLength (95)"),
+    ],
+)  # fmt: skip
+def test_a_message_a_fix_engine_rejects_is_refused_naming_the_rule(shown, rule):
+    message = reframe(shown.replace(SHOWN, SOH))
+    check = fix_api.verify_logon(message, PUBLIC_KEY)
+    assert check.failed == ("message",) and not check.ok
+    assert rule in check.details[0][1], check.details
+
+
+def test_recv_window_in_the_header_is_accepted():
+    # RecvWindow (25000) is a header field (fix-api.md → "Header"); not in the payload.
+    shown = SHOWN_MESSAGE.replace("|56=SPOT|", "|56=SPOT|25000=5000|")
+    assert fix_api.verify_logon(reframe(shown.replace(SHOWN, SOH)), PUBLIC_KEY).ok
+
+
+@pytest.mark.parametrize("tag", ["３５", "049", "0", "-1", "3 5", ""])
+def test_parse_takes_ascii_tag_numbers_only(tag):
+    with pytest.raises(ValueError, match="^message: field 2: tag .* is not a tag number"):
+        fix_api.parse(f"8=FIX.4.4{SOH}{tag}=A{SOH}")
 
 
 # --- refusals -------------------------------------------------------------------------
