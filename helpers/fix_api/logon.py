@@ -21,7 +21,7 @@ refused with a ``ValueError`` naming the field. No message holds key material.
 import re
 from datetime import datetime
 
-from helpers.fix_api.message import SOH, assemble
+from helpers.fix_api.message import SOH, assemble, text_problem
 from helpers.signing import ED25519, RSA, ed25519_signature, load_private_key
 from helpers.verify import HmacKey
 
@@ -59,10 +59,9 @@ def _text(field: str, value: object) -> str:
         raise ValueError(f"{field}: holds an SOH character (0x01), FIX's field separator")
     if "=" in value:
         raise ValueError(f"{field}: holds '=', which separates a FIX tag from its value")
-    if not value.isascii():
-        raise ValueError(f"{field}: holds a non-ASCII character; FIX text here is ASCII")
-    if not value.isprintable():
-        raise ValueError(f"{field}: holds a control character")
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(f"{field}: {problem}")
     return value
 
 

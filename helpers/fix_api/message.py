@@ -12,6 +12,11 @@ after ``9=…<SOH>`` up to and including the SOH before ``10=``.
 reads one back; ``visible(message)`` shows each SOH as ``|``, as the docs' examples do
 ("the `|` character is used to represent SOH character").
 
+fix-api.md → "Types": "Only printable ASCII characters and SOH are supported."
+``text_problem(value)`` says why a value is not such text; ``parse`` refuses a field whose
+value is not (a lone surrogate, ``É``, a control character), so the byte counts of
+BodyLength and CheckSum are those of ASCII text.
+
 ``parse`` reads a tag as a FIX engine does: a tag number is ASCII digits, ``1`` to ``9``
 first. ``３５`` (full-width digits, which ``str.isdecimal`` accepts) or ``049`` (a second
 spelling of 49, which would slip past a check for repeated tags) is refused — the
@@ -27,7 +32,9 @@ __all__ = [
     "assemble",
     "body_length",
     "checksum",
+    "field_label",
     "parse",
+    "text_problem",
     "visible",
 ]
 
@@ -57,6 +64,21 @@ FIELD_NAMES = {
 }
 
 
+def field_label(tag: str) -> str:
+    """``"SenderCompID (49)"`` for a tag in ``FIELD_NAMES``; else ``"tag 1234"``."""
+    return f"{FIELD_NAMES[tag]} ({tag})" if tag in FIELD_NAMES else f"tag {tag}"
+
+
+def text_problem(value: str) -> str | None:
+    """Why ``value`` is not FIX text, or None: fix-api.md → "Types": "Only printable ASCII
+    characters and SOH are supported" (and SOH ends a field, so it is never in a value)."""
+    if not value.isascii():
+        return "holds a non-ASCII character; FIX text here is ASCII"
+    if not value.isprintable():
+        return "holds a control character"
+    return None
+
+
 def _bytes(data: str | bytes) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
@@ -84,7 +106,7 @@ def assemble(body_fields: list[tuple[str, str]]) -> str:
 def parse(message: str) -> list[tuple[str, str]]:
     """The ``(tag, value)`` pairs of an SOH-separated message, in order; a ValueError
     naming ``message`` if it is not one (no final SOH, a field that is not tag=value, a
-    tag that is not a tag number)."""
+    tag that is not a tag number, a value that is not printable ASCII)."""
     if not isinstance(message, str):
         raise TypeError(f"message: expected str, got {type(message).__name__}")
     if not message.endswith(SOH):
@@ -98,6 +120,13 @@ def parse(message: str) -> list[tuple[str, str]]:
             raise ValueError(
                 f"message: field {number}: tag {tag[:12]!r} is not a tag number (ASCII digits "
                 "0-9, not starting with 0): INVALID_TAG_NUMBER, as a FIX engine rejects it"
+            )
+        problem = text_problem(value)
+        if problem:
+            odd = next(c for c in value if not (c.isascii() and c.isprintable()))
+            raise ValueError(
+                f"message: field {number}, {field_label(tag)}, {problem} (U+{ord(odd):04X}): "
+                'only printable ASCII characters and SOH are supported (fix-api.md → "Types")'
             )
         pairs.append((tag, value))
     return pairs

@@ -6,7 +6,8 @@ docs list where one fits (fix-api.md → "Reject `<3>`"; which reason Binance it
 or whether it just disconnects, the docs do not say):
 
 - tags are tag numbers, ASCII digits (``helpers.fix_api.message.parse``:
-  ``INVALID_TAG_NUMBER``);
+  ``INVALID_TAG_NUMBER``), and values printable ASCII ("Types": a lone surrogate is a
+  verdict here, never a ``UnicodeEncodeError``);
 - no tag appears twice (``TAG_APPEARS_MORE_THAN_ONCE``): the fields are read as the
   message's, not as "the last copy wins", so ``49=EVIL`` before the signed ``49=GOOD``,
   or ``96=junk|95=4`` before the real pair, is refused;
@@ -42,10 +43,10 @@ from dataclasses import dataclass
 from helpers.fix_api.logon import LOGON, ONLY_ED25519
 from helpers.fix_api.message import (
     BEGIN_STRING,
-    FIELD_NAMES,
     SOH,
     body_length,
     checksum,
+    field_label,
     parse,
     visible,
 )
@@ -111,10 +112,6 @@ def _unreadable(why: str) -> LogonCheck:
     return LogonCheck(("message",), (("message", why),))
 
 
-def _name(tag: str) -> str:
-    return f"{FIELD_NAMES[tag]} ({tag})" if tag in FIELD_NAMES else f"tag {tag}"
-
-
 def _order_problem(tags: list[str]) -> str | None:
     """Which rule of the fields' order ``tags`` breaks, or None (the module docstring)."""
     if tuple(tags[:3]) != _FIRST or tags[-1] != "10":
@@ -127,8 +124,8 @@ def _order_problem(tags: list[str]) -> str | None:
     late = [tag for tag in tags[body:-1] if tag in _HEADER]
     if late:
         return (
-            f"{_OUT_OF_ORDER}: header field {_name(late[0])} after body field "
-            f"{_name(tags[body])}; the header \"Appears at the start of every message\" "
+            f"{_OUT_OF_ORDER}: header field {field_label(late[0])} after body field "
+            f'{field_label(tags[body])}; the header "Appears at the start of every message" '
             f"({_HEADER_RULE})"
         )
     if "95" in tags and "96" in tags and tags.index("96") != tags.index("95") + 1:
@@ -147,7 +144,7 @@ def _framing_problem(pairs: list[tuple[str, str]]) -> str | None:
     repeated = [tag for tag, count in Counter(tags).items() if count > 1]
     if repeated:
         return (
-            "TAG_APPEARS_MORE_THAN_ONCE: " + ", ".join(_name(tag) for tag in repeated[:5])
+            "TAG_APPEARS_MORE_THAN_ONCE: " + ", ".join(field_label(tag) for tag in repeated[:5])
             + " (a FIX engine refuses the message; it never picks one of the copies)"
         )  # fmt: skip
     problem = _order_problem(tags)
@@ -159,7 +156,7 @@ def _framing_problem(pairs: list[tuple[str, str]]) -> str | None:
             f"BeginString (8) is {fields['8'][:20]!r}, not {BEGIN_STRING!r} "
             '(fix-api.md → "Message Components" → "Header": "Always `FIX.4.4`")'
         )
-    missing = [_name(tag) for tag in _NEEDED if tag not in fields]
+    missing = [field_label(tag) for tag in _NEEDED if tag not in fields]
     if missing:
         return "REQUIRED_TAG_MISSING: missing " + ", ".join(missing)
     if fields["35"] != LOGON:

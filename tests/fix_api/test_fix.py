@@ -9,6 +9,7 @@ messages get their BodyLength and CheckSum recomputed here, by the FIX definitio
 
 import base64
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -218,6 +219,32 @@ def test_a_message_a_fix_engine_rejects_is_refused_naming_the_rule(shown, rule):
     check = fix_api.verify_logon(message, PUBLIC_KEY)
     assert check.failed == ("message",) and not check.ok
     assert rule in check.details[0][1], check.details
+
+
+@pytest.mark.parametrize(
+    "field, odd, code",
+    [("553", "\ud800", "U+D800"), ("49", "\udfff", "U+DFFF"), ("58", "\ud83d", "U+D83D"),
+     ("553", "É", "U+00C9"), ("56", "\x7f", "U+007F"), ("553", "\t", "U+0009")],
+)  # fmt: skip
+def test_a_value_that_is_not_printable_ascii_is_a_verdict_not_an_exception(field, odd, code):
+    # A lone surrogate raised UnicodeEncodeError (BodyLength encodes the text as UTF-8).
+    if field == "58":  # Text (58): a field of its own, before the trailer
+        message = DOCS_MESSAGE.replace(f"{SOH}10=", f"{SOH}58=x{odd}{SOH}10=")
+    else:
+        message = DOCS_MESSAGE.replace(f"{SOH}{field}=", f"{SOH}{field}={odd}")
+    check = fix_api.verify_logon(message, PUBLIC_KEY)
+    assert check.failed == ("message",)
+    assert code in check.details[0][1] and "printable ASCII" in check.details[0][1]
+    with pytest.raises(ValueError, match=f"^message: field .*{re.escape(code)}"):
+        fix_api.parse(message)
+
+
+def test_verify_never_raises_on_an_odd_character_anywhere():
+    for odd in ("\ud800", "\x00", "é", "=", SOH, "３"):
+        for at in range(len(DOCS_MESSAGE) + 1):
+            message = DOCS_MESSAGE[:at] + odd + DOCS_MESSAGE[at:]
+            check = fix_api.verify_logon(message, PUBLIC_KEY)
+            assert not check.ok, (odd, at)  # one byte more: BodyLength at least
 
 
 def test_recv_window_in_the_header_is_accepted():
