@@ -94,12 +94,23 @@ def _read_word(words: list[str], i: int, curl: CurlCommand) -> int:
     elif word in _CURL_FLAGS or _CURL_COMBINED_FLAGS.fullmatch(word):
         pass
     elif word.startswith("-"):
-        raise ValueError(f"curl command: the option {word} is not understood here")
+        name = _option_name(word)
+        glued = "" if name == word else " (the text attached to it is not shown: it may hold a key)"
+        raise ValueError(f"curl command: the option {name} is not understood here{glued}")
     elif curl.url is not None:
         raise ValueError("curl command: more than one URL")
     else:
         curl.url = word
     return i + 1
+
+
+def _option_name(word: str) -> str:
+    """The option of ``word`` alone, never a value glued to it (``-uKEY:SECRET`` → ``-u``,
+    ``-sSuKEY:SECRET`` → ``-u``, ``--user=KEY:SECRET`` → ``--user``): it may hold a key."""
+    named = re.match(r"--[A-Za-z0-9][A-Za-z0-9.-]*|-[sSvikLfgN#]*(.)", word)
+    if named is None:
+        return word[:2]
+    return f"-{named[1]}" if named[1] else named[0]
 
 
 def _read_option(option: str, value: str, curl: CurlCommand) -> None:

@@ -512,6 +512,17 @@ def test_parse_curl_refuses_what_it_cannot_read(command, message):
         parse_curl(command)
 
 
+@pytest.mark.parametrize(
+    "option, name",
+    [("-uMYKEY:SECRET", "-u"), ("-sSuMYKEY:SECRET", "-u"), ("--user=MYKEY:SECRET", "--user")],
+)
+def test_an_unknown_option_is_named_without_the_text_attached_to_it(option, name):
+    # issue 25 item 7: the refusal quoted -uMYKEY:SECRET whole (PasteInDoctor shows it).
+    with pytest.raises(ValueError, match=f"the option {name} is not understood") as refused:
+        diagnose(f"curl {option} https://api.binance.com/api/v3/account")
+    assert "MYKEY" not in str(refused.value) and "SECRET" not in str(refused.value)
+
+
 def test_parse_http_and_the_url_forms():
     sent = parse_http(b"GET http://h.test/api/v3/account?timestamp=1 HTTP/1.1\nA: b\n\n")
     assert (sent.path, sent.query, sent.header("a")) == ("/api/v3/account", b"timestamp=1", ["b"])
