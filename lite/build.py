@@ -243,6 +243,7 @@ def inputs_hash() -> str:
     digest = hashlib.sha256()
     paths = [*kit_files(), *sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")),
              ROOT / "requirements.txt", ROOT / "pyproject.toml",
+             *sorted((ROOT / "notebooks" / "solutions").glob("*.py")),
              *sorted((ROOT / "lite").glob("*"))]  # fmt: skip
     for path in paths:
         if path.is_file():
@@ -268,6 +269,10 @@ def build() -> None:
     for source in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")):
         text = json.dumps(site_notebook(source), indent=1, ensure_ascii=False) + "\n"
         (contents / "notebooks" / source.name).write_text(text)
+    # The exercises' solution files, for `%load solutions/...` and the reference signer.
+    (contents / "notebooks" / "solutions").mkdir()
+    for source in sorted((ROOT / "notebooks" / "solutions").glob("*.py")):
+        shutil.copy2(source, contents / "notebooks" / "solutions" / source.name)
     settings = {
         "disablePyPIFallback": True,
         "loadPyodideOptions": {"packages": list(PRELOAD)},

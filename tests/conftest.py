@@ -20,6 +20,10 @@ settings.register_profile(
 settings.register_profile("dev", deadline=None, max_examples=500)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+# The notebooks' stored outputs use the kit's reference solution, never a developer's own
+# my_signer.py (helpers.exercises.your_signer); kernels started by nbval inherit this.
+os.environ["KIT_REFERENCE_SIGNER"] = "1"
+
 
 def openssl_hmac_sha256_hex(key: bytes, message: bytes) -> str:
     """HMAC-SHA256 computed by the openssl command line: an implementation independent of ours.

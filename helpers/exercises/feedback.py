@@ -19,9 +19,11 @@ __all__ = [
     "first_finding",
     "is_placeholder",
     "known_mistake",
+    "mismatch",
     "not_attempted",
     "screen",
     "short",
+    "try_cases",
     "wrong",
 ]
 
@@ -127,3 +129,87 @@ def known_mistake(answer: object, known: Mapping[object, tuple[str, str]]) -> Fe
     """``wrong(stage, why)`` if ``answer`` is one of the ``known`` typical wrong answers
     (``{answer: (stage, why)}``), else ``None``."""
     return wrong(*known[answer]) if answer in known else None
+
+
+WIDTH = 64  # characters of a value shown in a mismatch: the notebook's width, less labels
+
+
+def _window(text: str, at: int) -> tuple[str, int]:
+    """At most ``WIDTH`` characters of ``text`` around index ``at``, and ``at`` within them."""
+    start = max(0, min(at - WIDTH // 2, len(text) - WIDTH))
+    shown = text[start : start + WIDTH]
+    if start:
+        shown, at = "…" + shown[1:], at - start
+    if start + WIDTH < len(text):
+        shown = shown[:-1] + "…"
+    return shown, at
+
+
+def _index(got: object, expected: object) -> str:
+    """`` (index N)``: where two texts first differ, counted in the text, not its repr."""
+    if not (isinstance(got, str | bytes) and type(got) is type(expected)):
+        return ""
+    pairs = enumerate(zip(got, expected, strict=False))
+    first = next((i for i, (a, b) in pairs if a != b), min(len(got), len(expected)))
+    return f" (index {first})"
+
+
+def mismatch(stage: str, call: str, got: object, expected: object, why: str = "") -> Feedback:
+    """``wrong(stage, …)`` showing the learner's output beside the expected one, both as
+    ``repr``, with a caret under the first character where they differ::
+
+        percent_encode('a b') returned
+          yours:    'a+b'
+          expected: 'a%20b'
+                       ^ first difference (index 1)
+    """
+    mine, right = repr(got), repr(expected)
+    at = next((i for i, (a, b) in enumerate(zip(mine, right, strict=False)) if a != b),
+              min(len(mine), len(right)))  # fmt: skip
+    mine_shown, caret = _window(mine, at)
+    right_shown, _ = _window(right, at)
+    lines = [
+        f"{call} returned",
+        f"  yours:    {mine_shown}",
+        f"  expected: {right_shown}",
+        "            " + " " * caret + "^ first difference" + _index(got, expected),
+    ]
+    return wrong(stage, "\n".join(lines) + (f"\n{why}" if why else ""))
+
+
+def try_cases(
+    func: object,
+    cases: Iterable[tuple[tuple, object]],
+    *,
+    name: str,
+    stage: str,
+    todo: str,
+    passed: str,
+    why: Callable[[tuple, object], str] = lambda args, got: "",
+    keep: bool = False,
+) -> Feedback:
+    """Judge a learner's function ``name`` on ``cases`` (``(args, expected)``, inputs other
+    than the worked example's, so nothing copied from a cell above passes).
+
+    Not attempted while ``func`` is ``...`` or returns ``None``/``...`` (the stub); the first
+    case it raises on or gets wrong is shown as a ``mismatch`` (``why(args, got)`` may name
+    the typical mistake); ``correct(passed)`` when every case matches — and, with
+    ``keep=True``, the function kept in the learner's signer (``your_signer.keep``).
+    """
+    early = screen(func, callable, f"the function {name}", todo=todo)
+    if early is not None:
+        return early
+    for args, expected in cases:
+        call = f"{name}({', '.join(short(a, 40) if isinstance(a, str) else repr(a) for a in args)})"
+        got, failed = call_answer(func, args, f"On {call}", "")
+        if failed is not None:
+            return failed
+        if is_placeholder(got):
+            return not_attempted(todo)
+        if got != expected:
+            return mismatch(stage, call, got, expected, why(args, got))
+    if keep:
+        from helpers.exercises.your_signer import keep as keep_function
+
+        passed += "\n" + keep_function(func)
+    return correct(passed)
