@@ -20,8 +20,9 @@ standard input and reads one JSON object from its standard output.
 - A WebSocket API case: ``{"api": "ws", "key_type": "HMAC", "secret": str, "method": str,
   "params": [[name, value], ...]}`` (``apiKey`` and ``timestamp`` among the params); the
   answer is ``{"params": {...}}`` with ``signature`` added.
-- ``{"unsupported": "reason"}`` skips a case (counted, not failed). A timeout, a crash, or
-  output that is not the JSON asked for fails the case with that reason.
+- ``{"unsupported": "reason"}`` skips a case (counted, not failed). A timeout, a crash,
+  output that is not the JSON asked for, or more than 2 MiB on standard output or error
+  (the signer is stopped there) fails the case with that reason.
 
 A signer in Python (the README has one in JavaScript too)::
 
@@ -38,8 +39,9 @@ A signer in Python (the README has one in JavaScript too)::
     print(json.dumps({"query": query, "body": body}))
 
 The modules: ``corpus`` (the cases), ``keys`` (test-only keys from seeds), ``signer``
-(running a command or a function), ``judge`` (one answer → an ``Outcome``), ``runner``
-(``run``), ``report`` (``Report``: table and JSON), ``command_line`` (the CLI).
+(running a command or a function), ``process`` (one signer process, its output bounded),
+``judge`` (one answer → an ``Outcome``), ``runner`` (``run``), ``report`` (``Report``:
+table and JSON), ``command_line`` (the CLI).
 """
 
 from helpers.conformance.command_line import main

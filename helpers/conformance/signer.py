@@ -4,18 +4,19 @@
 protocol in ``helpers.conformance``). ``CommandSigner`` starts a command once per case;
 ``CallableSigner`` calls a Python function. Both return the answer as a dict, or raise
 ``SignerFailure`` with the reason a case fails: a timeout, a crash, output that is not
-the JSON asked for. ``{"unsupported": reason}`` is returned as is (counted, not failed).
+the JSON asked for, or too much of it (``process``). ``{"unsupported": reason}`` is
+returned as is (counted, not failed).
 """
 
 import json
 import shlex
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 from helpers.conformance import keys
 from helpers.conformance.corpus import Case
+from helpers.conformance.process import OUTPUT_LIMIT, run_command
 
 __all__ = [
     "CallableSigner",
@@ -100,14 +101,14 @@ class CommandSigner:
     def __call__(self, case: Case) -> dict:
         text = json.dumps(signer_input(case), ensure_ascii=False)
         try:
-            done = subprocess.run(
-                self.argv, input=text.encode("utf-8"), capture_output=True,
-                timeout=self.timeout,
-            )  # fmt: skip
-        except subprocess.TimeoutExpired:
-            raise SignerFailure(f"timeout: no answer within {self.timeout:g} s") from None
+            done = run_command(self.argv, text.encode("utf-8"), timeout=self.timeout)
         except OSError as exc:
             raise SignerFailure(f"the command could not start: {exc}") from None
+        if done.too_large:
+            raise SignerFailure(f"output too large: more than {OUTPUT_LIMIT // 2**20} MiB on "
+                                f"{done.too_large}; the signer was stopped")  # fmt: skip
+        if done.timed_out:
+            raise SignerFailure(f"timeout: no answer within {self.timeout:g} s")
         if done.returncode != 0:
             lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
             last = _short(lines[-1]) if lines else "(no error output)"

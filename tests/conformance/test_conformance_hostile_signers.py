@@ -1,0 +1,75 @@
+"""A signer that misbehaves fails its own case and the run goes on: one that writes without
+end, one that answers with deeply nested JSON, one whose error output or ``unsupported``
+reason holds terminal escape sequences, one that leaves a child behind. Each test runs in
+a few seconds and a few tens of MB at most.
+"""
+
+import subprocess
+import sys
+import time
+
+from helpers import conformance
+from helpers.conformance.process import OUTPUT_LIMIT
+
+# The WebSocket API cases, told apart by their first value; the one with "１２３４５６" is the
+# one a hostile signer attacks, the others it declines.
+WS_CASES = conformance.cases(api="ws")
+TARGET = "ws-hmac-non-ascii"
+
+SIGNER = """\
+import json, sys
+case = json.load(sys.stdin)
+if case["params"][0][1] != "\\uff11\\uff12\\uff13\\uff14\\uff15\\uff16":
+    print(json.dumps({"unsupported": "not this one"}))
+    sys.exit(0)
+"""
+
+
+def hostile(tmp_path, attack: str) -> str:
+    """A command line: a signer that runs ``attack`` on the target case only."""
+    script = tmp_path / "signer.py"
+    script.write_text(SIGNER + attack)
+    return f"{sys.executable} {script}"
+
+
+def by_name(report) -> dict:
+    return {r.name: r for r in report.results}
+
+
+def test_a_signer_writing_without_limit_fails_its_case_as_output_too_large(tmp_path):
+    # 24 MiB, twelve times the limit: the whole of it used to be read into memory. (Every
+# attack here is bounded, so that without the limit the test fails instead of swapping.)
+    attack = "chunk = b'x' * 2**20\nfor _ in range(24):\n    sys.stdout.buffer.write(chunk)\n"
+    start = time.monotonic()
+    report = conformance.run(hostile(tmp_path, attack), api="ws", jobs=2)
+    results = by_name(report)
+    assert results[TARGET].status == "FAIL" and results[TARGET].stage == "signer"
+    assert results[TARGET].detail.startswith("output too large: more than 2 MiB on standard "
+                                             "output"), results[TARGET].detail
+    assert report.unsupported == len(WS_CASES) - 1  # the others went on
+    assert time.monotonic() - start < 10
+
+
+def test_a_signer_writing_without_limit_on_standard_error_is_stopped_too(tmp_path):
+    attack = "for _ in range(24):\n    sys.stderr.buffer.write(b'e' * 2**20)\n"
+    report = conformance.run(hostile(tmp_path, attack), api="ws")
+    assert by_name(report)[TARGET].detail.startswith("output too large"), report.table()
+    assert "standard error" in by_name(report)[TARGET].detail
+
+
+def test_output_just_under_the_limit_is_read_whole(tmp_path):
+    # a valid answer padded with spaces to just under the limit: judged, not refused
+    padding = OUTPUT_LIMIT - 100
+    attack = f"sys.stdout.write(' ' * {padding} + json.dumps({{'unsupported': 'padded'}}))\n"
+    report = conformance.run(hostile(tmp_path, attack), api="ws")
+    assert by_name(report)[TARGET].detail == "padded", report.table()
+
+
+def test_the_command_line_reports_an_output_too_large_case_and_the_others(tmp_path):
+    attack = "for _ in range(24):\n    sys.stdout.write('[' * 2**20)\n"
+    done = subprocess.run([sys.executable, "-m", "helpers.conformance", "--api", "ws",
+                           "--cmd", hostile(tmp_path, attack)],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "output too large" in done.stdout
+    assert f"0 passed, 1 failed, {len(WS_CASES) - 1} unsupported" in done.stdout
