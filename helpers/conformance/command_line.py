@@ -4,9 +4,11 @@
         [--key-type HMAC|Ed25519|RSA] [--json FILE] [--timeout SECONDS] [--jobs N]
 
 A progress line per case goes to standard error, the summary table to standard output;
-the exit status is 0 only if no selected case failed (1 if one did, 2 for a usage error).
-A usage error — an unknown option, an empty ``--cmd``, a command that does not exist — is
-one line on standard error, never a traceback.
+the exit status is 0 only if no selected case failed: 1 if one did, 2 for a usage error,
+3 if the run itself failed (a defect of the suite, not of the signer: whatever a signer
+answers fails its own case, and the run goes on). A usage error — an unknown option, an
+empty ``--cmd``, a command that does not exist — or a failed run is one line on standard
+error, never a traceback.
 """
 
 import argparse
@@ -15,10 +17,12 @@ import sys
 
 from helpers.conformance.corpus import API_CHOICES, KEY_TYPE_CHOICES
 from helpers.conformance.runner import run
+from helpers.conformance.signer import CommandSigner
 
 __all__ = ["main"]
 
 USAGE_ERROR = 2
+RUN_FAILED = 3
 
 
 class _OneLineError(Exception):
@@ -48,17 +52,29 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         if args.timeout <= 0:
             raise _OneLineError("--timeout: expected a positive number of seconds")
-
-        def progress(line: str) -> None:
-            print(line, file=sys.stderr, flush=True)
-
-        report = run(args.cmd, api=args.api, key_type=args.key_type, progress=progress,
-                     timeout=args.timeout, jobs=args.jobs)  # fmt: skip
-        if args.json:
-            with open(args.json, "w", encoding="utf-8") as handle:
-                json.dump(report.to_json(), handle, indent=1, ensure_ascii=False)
-    except (_OneLineError, ValueError, OSError) as exc:
+        if args.jobs is not None and args.jobs < 1:
+            raise _OneLineError("--jobs: expected a whole number from 1")
+        CommandSigner(args.cmd, timeout=args.timeout)  # a bad --cmd is told before any case
+    except (_OneLineError, ValueError) as exc:
         print(f"conformance: error: {exc}", file=sys.stderr)
         return USAGE_ERROR
+
+    def progress(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    try:
+        report = run(args.cmd, api=args.api, key_type=args.key_type, progress=progress,
+                     timeout=args.timeout, jobs=args.jobs)  # fmt: skip
+    except Exception as exc:  # noqa: BLE001 — a defect of the suite: not a case's status
+        print(f"conformance: the run itself failed: {type(exc).__name__}: {exc}"[:300],
+              file=sys.stderr)  # fmt: skip
+        return RUN_FAILED
     print(report.table())
+    if args.json:
+        try:
+            with open(args.json, "w", encoding="utf-8") as handle:
+                json.dump(report.to_json(), handle, indent=1, ensure_ascii=False)
+        except OSError as exc:
+            print(f"conformance: error: --json: {exc}", file=sys.stderr)
+            return USAGE_ERROR
     return 0 if report.ok else 1

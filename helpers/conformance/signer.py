@@ -54,8 +54,8 @@ def validate_answer(case: Case, answer: object) -> dict:
     """``answer`` if it has the shape the protocol asks for; ``SignerFailure`` otherwise."""
     if not isinstance(answer, dict):
         raise SignerFailure(f"output is not a JSON object: {_short(answer)}")
-    if "unsupported" in answer:
-        return answer
+    if "unsupported" in answer:  # the reason as text, whatever the signer gave
+        return {"unsupported": _short(answer["unsupported"], 60)}
     if case.api == "ws":
         if not isinstance(answer.get("params"), dict):
             raise SignerFailure('output has no "params" object: ' + _short(answer))
@@ -69,14 +69,21 @@ def validate_answer(case: Case, answer: object) -> dict:
 
 
 def _short(value: object, limit: int = 80) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    """``value`` as JSON text, cut to ``limit`` characters (shown in a failure's reason)."""
+    try:
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    except (RecursionError, TypeError, ValueError):  # nested too deeply, or not JSON at all
+        text = f"(a {type(value).__name__} that cannot be shown as JSON)"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def parse_output(text: str) -> object:
-    """The one JSON object a signer printed."""
+    """The one JSON object a signer printed. JSON nested too deeply to read (``"[" * 200000``
+    makes ``json`` recurse past Python's limit) is malformed output, as is text."""
     try:
         return json.loads(text)
+    except RecursionError:
+        raise SignerFailure("output is not the JSON asked for: nested too deeply") from None
     except ValueError:
         shown = _short(text.strip()) or "(nothing)"
         raise SignerFailure(f"output is not JSON: {shown}") from None

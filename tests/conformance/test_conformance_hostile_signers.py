@@ -73,3 +73,53 @@ def test_the_command_line_reports_an_output_too_large_case_and_the_others(tmp_pa
     assert done.returncode == 1, done.stderr
     assert "output too large" in done.stdout
     assert f"0 passed, 1 failed, {len(WS_CASES) - 1} unsupported" in done.stdout
+
+
+def test_deeply_nested_json_fails_its_case_as_malformed_and_the_run_goes_on(tmp_path):
+    attack = "sys.stdout.write('[' * 200000)\n"
+    done = subprocess.run([sys.executable, "-m", "helpers.conformance", "--api", "ws",
+                           "--cmd", hostile(tmp_path, attack), "--json", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert "Traceback" not in done.stderr and done.returncode == 1, done.stderr
+    assert "ws-hmac-non-ascii          FAIL        signer: output is not the JSON asked for: " \
+           "nested too deeply" in done.stdout  # fmt: skip
+    assert f"0 passed, 1 failed, {len(WS_CASES) - 1} unsupported" in done.stdout
+    assert (tmp_path / "out").is_file()
+
+
+def nested(depth: int) -> list:
+    value: list = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def test_deeply_nested_values_from_a_python_function_fail_their_case():
+    deep = nested(200000)
+    answers = {"ws-hmac-ascii": deep, "ws-hmac-non-ascii": {"unsupported": deep},
+               "ws-raw-reserved": {"params": {"symbol": deep}}}  # fmt: skip
+
+    def signer(case):
+        name = next(c.name for c in WS_CASES if list(c.params) == [tuple(p) for p in
+                                                                     case["params"]])
+        return answers.get(name, {"unsupported": "fine"})
+
+    results = by_name(conformance.run(signer, api="ws"))
+    assert results["ws-hmac-ascii"].detail == ("output is not a JSON object: (a list that "
+                                               "cannot be shown as JSON)")  # fmt: skip
+    assert results["ws-hmac-non-ascii"].status == "unsupported"
+    assert results["ws-raw-reserved"].status == "FAIL"
+    assert "RecursionError" in results["ws-raw-reserved"].detail
+    assert results["ws-sort-order"].detail == "fine"
+
+
+def test_the_run_itself_failing_has_its_own_exit_status(monkeypatch, capsys):
+    from helpers.conformance import command_line
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a defect of the suite")
+
+    monkeypatch.setattr(command_line, "run", broken)
+    assert command_line.main(["--cmd", "true"]) == command_line.RUN_FAILED == 3
+    err = capsys.readouterr().err
+    assert err == "conformance: the run itself failed: RuntimeError: a defect of the suite\n"
