@@ -16,8 +16,9 @@ import json
 import sys
 
 from helpers.conformance.corpus import API_CHOICES, KEY_TYPE_CHOICES
+from helpers.conformance.report import printable
 from helpers.conformance.runner import run
-from helpers.conformance.signer import CommandSigner
+from helpers.conformance.signer import CommandSigner, validate_timeout
 
 __all__ = ["main"]
 
@@ -41,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--api", choices=API_CHOICES, help="only REST or WebSocket API cases")
     parser.add_argument("--key-type", choices=KEY_TYPE_CHOICES, help="only one key type")
     parser.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE")
-    parser.add_argument("--timeout", type=float, default=10.0, help="seconds per case")
+    parser.add_argument("--timeout", type=float, default=10.0,
+                        help="seconds per case, from 0.1 to 3600 (default: 10)")
     parser.add_argument("--jobs", type=int, help="cases run at once (default: one per CPU)")
     return parser
 
@@ -50,8 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     """Parse ``argv``, run the suite, print; return the exit status."""
     try:
         args = _parser().parse_args(argv)
-        if args.timeout <= 0:
-            raise _OneLineError("--timeout: expected a positive number of seconds")
+        validate_timeout(args.timeout, "--timeout")
         if args.jobs is not None and args.jobs < 1:
             raise _OneLineError("--jobs: expected a whole number from 1")
         CommandSigner(args.cmd, timeout=args.timeout)  # a bad --cmd is told before any case
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         report = run(args.cmd, api=args.api, key_type=args.key_type, progress=progress,
                      timeout=args.timeout, jobs=args.jobs)  # fmt: skip
     except Exception as exc:  # noqa: BLE001 — a defect of the suite: not a case's status
-        print(f"conformance: the run itself failed: {type(exc).__name__}: {exc}"[:300],
+        print(printable(f"conformance: the run itself failed: {type(exc).__name__}: {exc}")[:300],
               file=sys.stderr)  # fmt: skip
         return RUN_FAILED
     print(report.table())

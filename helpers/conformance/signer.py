@@ -17,6 +17,7 @@ from pathlib import Path
 from helpers.conformance import keys
 from helpers.conformance.corpus import Case
 from helpers.conformance.process import OUTPUT_LIMIT, run_command
+from helpers.conformance.report import printable
 
 __all__ = [
     "CallableSigner",
@@ -24,9 +25,13 @@ __all__ = [
     "SignerFailure",
     "signer_input",
     "validate_answer",
+    "validate_timeout",
 ]
 
 DEFAULT_TIMEOUT_S = 10.0
+# Under 0.1 s no interpreter even starts; over an hour a case is not being answered (and a
+# clock cannot wait for ``inf`` seconds: ``OverflowError``).
+TIMEOUT_RANGE_S = (0.1, 3600.0)
 
 
 class SignerFailure(Exception):
@@ -50,6 +55,17 @@ def signer_input(case: Case) -> dict[str, object]:
     return data
 
 
+def validate_timeout(seconds: object, name: str = "timeout") -> float:
+    """``seconds`` as a float if it is a number in ``TIMEOUT_RANGE_S``; ``ValueError``
+    naming ``name`` otherwise (``inf``, ``nan``, ``0``, ``1e-9``, ``1e300``, text)."""
+    low, high = TIMEOUT_RANGE_S
+    is_number = isinstance(seconds, int | float) and not isinstance(seconds, bool)
+    if not is_number or not low <= seconds <= high:  # False for nan as for inf
+        raise ValueError(f"{name}: expected a number of seconds from {low:g} to {high:g}, "
+                         f"got {printable(repr(seconds))[:40]}")  # fmt: skip
+    return float(seconds)
+
+
 def validate_answer(case: Case, answer: object) -> dict:
     """``answer`` if it has the shape the protocol asks for; ``SignerFailure`` otherwise."""
     if not isinstance(answer, dict):
@@ -69,11 +85,13 @@ def validate_answer(case: Case, answer: object) -> dict:
 
 
 def _short(value: object, limit: int = 80) -> str:
-    """``value`` as JSON text, cut to ``limit`` characters (shown in a failure's reason)."""
+    """``value`` as JSON text, control characters escaped (``report.printable``), cut to
+    ``limit`` characters: what a failure's reason shows of a signer's output."""
     try:
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     except (RecursionError, TypeError, ValueError):  # nested too deeply, or not JSON at all
         text = f"(a {type(value).__name__} that cannot be shown as JSON)"
+    text = printable(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -102,7 +120,7 @@ class CommandSigner:
         program = self.argv[0]
         if shutil.which(program) is None and not Path(program).is_file():
             raise ValueError(f"--cmd: command not found: {program}")
-        self.timeout = timeout
+        self.timeout = validate_timeout(timeout)
         self.label = command
 
     def __call__(self, case: Case) -> dict:

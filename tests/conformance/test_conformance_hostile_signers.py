@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from helpers import conformance
 from helpers.conformance.process import OUTPUT_LIMIT
 
@@ -123,3 +125,36 @@ def test_the_run_itself_failing_has_its_own_exit_status(monkeypatch, capsys):
     assert command_line.main(["--cmd", "true"]) == command_line.RUN_FAILED == 3
     err = capsys.readouterr().err
     assert err == "conformance: the run itself failed: RuntimeError: a defect of the suite\n"
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "helpers.conformance", *args],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-inf", "0", "1e-9", "0.05", "1e300"])
+def test_a_timeout_not_finite_or_too_small_is_refused_in_one_line(value):
+    done = cli("--cmd", "true", "--api", "ws", f"--timeout={value}")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("conformance: error: --timeout: expected a number of "
+                                  "seconds from 0.1 to 3600, got ")  # fmt: skip
+    assert len(done.stderr.splitlines()) == 1
+    with pytest.raises(ValueError, match=r"^timeout: expected a number of seconds"):
+        conformance.run("true", timeout=float(value))
+
+
+# clear the screen, home, a fake summary, a bell, a C1 CSI (JSON leaves it raw), a bidi override
+FAKE = "\x1b[2J\x1b[H40 passed\x07\x9b2J\u202e"
+
+
+@pytest.mark.parametrize("attack", [
+    f"sys.stderr.write({FAKE!r}); sys.exit(3)\n",
+    f"print(json.dumps({{'unsupported': {FAKE!r}}}))\n",
+    f"print(json.dumps({{'params': {FAKE!r}}}))\n",
+    f"print({FAKE!r})\n",
+])  # fmt: skip
+def test_a_signers_text_reaches_the_terminal_with_control_characters_escaped(tmp_path, attack):
+    done = cli("--api", "ws", "--cmd", hostile(tmp_path, attack))
+    shown = next(line for line in done.stdout.splitlines() if line.startswith(TARGET))
+    assert "x1b[2J" in shown or "u001b[2J" in shown, shown  # shown, escaped
+    assert not any(ch in done.stdout + done.stderr for ch in "\x1b\x07\x9b\u202e")
