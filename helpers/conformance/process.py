@@ -8,11 +8,17 @@ signer still running after ``timeout`` seconds is stopped too. The answer: ``Fin
 
 Each stream is read by its own thread (portable: no ``select`` on pipes under Windows); a
 third thread writes the input, so a signer that writes before it reads cannot block it.
+
+The answer is read when the signer exits, not when its output closes: a child it leaves
+behind holding standard output (a shell's background job) would keep the pipe open. On
+POSIX the signer starts in its own session, and when it exits, times out or overflows its
+process group is killed: nothing it started outlives its case.
 """
 
+import os
+import signal
 import subprocess
 import threading
-import time
 from dataclasses import dataclass
 
 __all__ = ["OUTPUT_LIMIT", "Finished", "run_command"]
@@ -21,6 +27,11 @@ __all__ = ["OUTPUT_LIMIT", "Finished", "run_command"]
 # any honest answer (or debug log), and bounds the memory of a run at 4 MiB per job.
 OUTPUT_LIMIT = 2 * 1024 * 1024
 _CHUNK = 64 * 1024
+# Each signer runs in its own session (POSIX), so that stopping it stops its whole group.
+_POSIX = os.name == "posix"
+# Once the signer's group is gone its output is in the pipes: reading it takes no time, but
+# a process that left the group (a daemon) may hold a pipe open; the answer is not waited.
+_DRAIN_S = 2.0
 
 
 @dataclass(frozen=True)
@@ -72,17 +83,35 @@ def _feed(pipe, data: bytes) -> None:
 
 
 def _stop(process: subprocess.Popen) -> None:
-    """Stop the process (if it is still running)."""
+    """Stop the signer and, on POSIX, every process of its session's group: what it started
+    (``sh -c 'sleep 40; true'``'s ``sleep``, a child left holding its output) goes too."""
     try:
-        process.kill()
-    except OSError:
+        if _POSIX:
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+    except OSError:  # gone already (or, after it was reaped, its group is empty)
         pass
+
+
+def _await_exit(process: subprocess.Popen, event: threading.Event) -> None:
+    """Set ``event`` when the signer exits. Where ``os.waitid`` can, the exited signer is
+    left unreaped: its pid, its group's id, cannot be reused before ``_stop`` kills it."""
+    try:
+        if hasattr(os, "waitid"):
+            os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOWAIT)
+        else:
+            process.wait()
+    except ChildProcessError:  # reaped meanwhile by ``run_command``: it exited
+        pass
+    event.set()
 
 
 def _start(argv: list[str], data: bytes, limit: int, event: threading.Event):
     """The process, its two readers (which set ``event`` on overflow) and its writer."""
     process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, bufsize=0)  # fmt: skip
+                               stderr=subprocess.PIPE, bufsize=0,
+                               start_new_session=_POSIX)  # fmt: skip
 
     def overflow() -> None:
         event.set()
@@ -93,11 +122,7 @@ def _start(argv: list[str], data: bytes, limit: int, event: threading.Event):
     for thread in (*readers, writer):
         thread.start()
 
-    def await_exit() -> None:
-        process.wait()
-        event.set()
-
-    threading.Thread(target=await_exit, daemon=True).start()
+    threading.Thread(target=_await_exit, args=(process, event), daemon=True).start()
     return process, readers
 
 
@@ -106,17 +131,15 @@ def run_command(argv: list[str], data: bytes, *, timeout: float, limit: int = OU
     """Run ``argv`` with ``data`` on its standard input; see the module's docstring.
 
     Raises ``OSError`` if the command cannot start."""
-    end = time.monotonic() + timeout
     event = threading.Event()  # set when the process exits or a stream overflows
     process, readers = _start(argv, data, limit, event)
     try:
         in_time = event.wait(timeout)
-        for reader in readers:  # the output is whole when both streams are closed
-            reader.join(max(0.0, end - time.monotonic()))
-        in_time = in_time and not any(r.is_alive() for r in readers)
     finally:
-        _stop(process)
+        _stop(process)  # done or not: its group goes, and with it the pipes it held open
     returncode = process.wait()
+    for reader in readers:  # the rest of the answer, read from the pipes' buffers
+        reader.join(_DRAIN_S)
     names = ("standard output", "standard error")
     too_large = next((n for n, r in zip(names, readers, strict=True) if r.overflow), "")
     stopped = too_large or not in_time

@@ -4,9 +4,12 @@ reason holds terminal escape sequences, one that leaves a child behind. Each tes
 a few seconds and a few tens of MB at most.
 """
 
+import os
+import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -158,3 +161,68 @@ def test_a_signers_text_reaches_the_terminal_with_control_characters_escaped(tmp
     shown = next(line for line in done.stdout.splitlines() if line.startswith(TARGET))
     assert "x1b[2J" in shown or "u001b[2J" in shown, shown  # shown, escaped
     assert not any(ch in done.stdout + done.stderr for ch in "\x1b\x07\x9b\u202e")
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie waiting for its reaper does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+
+
+def pids_stopped(path, within: float = 3.0) -> bool:
+    """Whether every pid listed in ``path`` is stopped within ``within`` seconds; those
+    still running are killed (the test's own children), so a failure leaves none behind."""
+    pids = [int(p) for p in path.read_text().split()]
+    end = time.monotonic() + within
+    while any(running(p) for p in pids) and time.monotonic() < end:
+        time.sleep(0.05)
+    left = [p for p in pids if running(p)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    return bool(pids) and not left
+
+
+# The child inherits standard output and sleeps; its pid goes to a file for the test.
+LEAVE_A_CHILD = """\
+import subprocess
+child = subprocess.Popen(["sleep", "40"])
+with open(sys.argv[1], "a") as handle:
+    handle.write(f"{{child.pid}}\\n")
+{then}
+"""
+
+posix_only = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+
+
+@posix_only
+def test_a_signer_that_answers_and_leaves_a_child_is_read_when_it_exits(tmp_path):
+    attack = LEAVE_A_CHILD.format(then="print(json.dumps({'unsupported': 'answered'}))")
+    pids = tmp_path / "pids"
+    start = time.monotonic()
+    report = conformance.run(f"{hostile(tmp_path, attack)} {pids}", api="ws", timeout=4)
+    seconds, stopped = time.monotonic() - start, pids_stopped(pids)
+    assert by_name(report)[TARGET].detail == "answered", report.table()  # not a timeout
+    assert seconds < 3.5 and stopped, "the child outlived the run"
+
+
+@posix_only
+def test_a_signer_that_times_out_is_stopped_with_its_children(tmp_path):
+    attack = LEAVE_A_CHILD.format(then="child.wait()")
+    pids = tmp_path / "pids"
+    report = conformance.run(f"{hostile(tmp_path, attack)} {pids}", api="ws", timeout=0.5)
+    assert by_name(report)[TARGET].detail.startswith("timeout"), report.table()
+    assert pids_stopped(pids), "the child outlived the run"
+
+
+@posix_only
+def test_a_shell_signer_that_times_out_leaves_no_sleep_running(tmp_path):
+    pids = tmp_path / "pids"
+    script = f"sleep 40 & echo $! >> {pids}; wait; true"
+    report = conformance.run(f"sh -c '{script}'", api="ws", key_type="HMAC", timeout=0.5,
+                             jobs=2)  # fmt: skip
+    assert all(r.detail.startswith("timeout") for r in report.results)
+    assert len(pids.read_text().split()) == len(WS_CASES)
+    assert pids_stopped(pids), "a sleep outlived the run"
