@@ -15,7 +15,11 @@ WebSocket API (``judge_ws_case``): the answer's ``params`` go into one request's
 
 A failing case goes to the doctor (``helpers.doctor.diagnose``, ``diagnose_ws``), whose
 proven codes name the mistake; ``stage`` says where the answer left the reference
-(``STAGES``).
+(``STAGES``). The doctor sees the request alone; the suite also knows the values it gave,
+and uses them to name text signed before percent-encoding by what was left raw:
+``NON_ASCII_UNENCODED`` for non-ASCII text, ``SIGNED_BEFORE_ENCODING`` for an ASCII space
+or reserved character — where the wire alone may read ``DOUBLE_ENCODED`` (a value that
+itself holds ``%EF%BC%91``).
 """
 
 import json
@@ -168,6 +172,7 @@ def judge_rest_case(case: Case, answer: dict) -> Outcome:
         stage, detail = problem
         detail = f"the signature is valid but {detail}"
     else:
+        codes, stage = _with_inputs(case, query, body, codes, stage)
         detail = f"refused {verdict.code} ({verdict.check}): {verdict.detail}"
         if problem is not None and not codes:
             stage = problem[0]
@@ -184,6 +189,59 @@ def _diagnose(case: Case, verdict: Verdict) -> tuple[tuple[str, ...], str]:
     else:
         diagnosis = diagnose(verdict, public_key=keys.public_key(case.key))
     return _named(diagnosis.codes)
+
+
+# What the doctor calls text signed before encoding, from the request alone; the suite
+# knows the values it gave, and names it by the characters left raw (``_with_inputs``).
+_RAW_FAMILY = ("NON_ASCII_UNENCODED", "DOUBLE_ENCODED")
+_LEFT_RAW = {"non-ASCII": "NON_ASCII_UNENCODED", "ASCII": "SIGNED_BEFORE_ENCODING"}
+
+
+def _with_inputs(case: Case, query: str, body: str, codes: tuple[str, ...], stage: str
+                 ) -> tuple[tuple[str, ...], str]:  # fmt: skip
+    """The doctor's ``codes`` (and stage), corrected with the case's inputs. From the wire a
+    value signed raw and sent encoded reads as ``NON_ASCII_UNENCODED``, or as
+    ``DOUBLE_ENCODED`` when the value itself holds ``%XX`` (``hmac-already-encoded``). The
+    payload is rebuilt from the inputs with characters left raw — all, only the ASCII
+    ones, only the others — and if the signature verifies over one, the characters left
+    raw name the mistake: non-ASCII text ``NON_ASCII_UNENCODED``, an ASCII space or
+    reserved character ``SIGNED_BEFORE_ENCODING`` (both, if both were)."""
+    if codes and not set(codes) & set(_RAW_FAMILY):
+        return codes, stage
+    signatures = split_signature(query)[1] + split_signature(body)[1]
+    if len(signatures) != 1:
+        return codes, stage
+    signature = form_decode(signatures[0].encode("utf-8", "surrogateescape"))
+    verifier = _verifier(case)
+    for kinds in (("ASCII", "non-ASCII"), ("ASCII",), ("non-ASCII",)):
+        payload = _payload_left_raw(case, kinds)
+        if payload != case.expected["payload"] and verifier.verify(payload.encode(), signature):
+            raw = {kind for kind in kinds if any(_kind(ch) == kind and _quoted(ch) != ch
+                                                for n, v in case.pairs for ch in n + v)}
+            found = tuple(_LEFT_RAW[kind] for kind in _LEFT_RAW if kind in raw)
+            return _named(found + tuple(c for c in codes if c not in _RAW_FAMILY))
+    return codes, stage
+
+
+def _kind(char: str) -> str:
+    return "ASCII" if char.isascii() else "non-ASCII"
+
+
+def _quoted(char: str) -> str:
+    return urllib.parse.quote(char, safe="")
+
+
+def _payload_left_raw(case: Case, kinds: tuple[str, ...]) -> str:
+    """The case's payload with the characters of ``kinds`` left as given, the others
+    percent-encoded as the reference does (query and body joined with no separator)."""
+
+    def encode(text: str) -> str:
+        return "".join(ch if _kind(ch) in kinds else _quoted(ch) for ch in text)
+
+    def part(pairs: tuple[tuple[str, str], ...]) -> str:
+        return "&".join(f"{encode(name)}={encode(value)}" for name, value in pairs)
+
+    return part(case.query) + part(case.body)
 
 
 def _reference_stage(case: Case, query: str, body: str) -> str:
