@@ -14,8 +14,10 @@ error, never a traceback.
 import argparse
 import json
 import sys
+import textwrap
 
 from helpers.conformance.corpus import API_CHOICES, KEY_TYPE_CHOICES
+from helpers.conformance.protocol import EXAMPLE_SIGNER, PROTOCOL
 from helpers.conformance.report import printable
 from helpers.conformance.runner import run
 from helpers.conformance.signer import CommandSigner, validate_timeout
@@ -35,16 +37,38 @@ class _Parser(argparse.ArgumentParser):
         raise _OneLineError(message)
 
 
+_DESCRIPTION = """\
+Run a signer - a program in any language - through the kit's conformance corpus: REST
+cases with HMAC, Ed25519 and RSA keys, and WebSocket API cases. Each answer is judged as
+the local exchange would judge the request; a failing case is diagnosed by the signature
+doctor, which names the mistake and the stage where the answer went wrong."""
+
+
+def _epilog() -> str:
+    """The protocol, an example signer and the exit statuses: what a newcomer needs."""
+    example = textwrap.indent(EXAMPLE_SIGNER, "    ")
+    return (f"the protocol:\n{PROTOCOL}\n\n"
+            "an example signer (REST cases with HMAC; save it as sign.py and run\n"
+            "python -m helpers.conformance --cmd 'python3 sign.py'):\n\n"
+            f"{example}\n"
+            "Progress goes to standard error, the table to standard output. Exit status:\n"
+            "0 if no case failed, 1 if one did, 2 for a usage error, 3 if the run itself\n"
+            "failed.")  # fmt: skip
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m helpers.conformance",
-                     description="Run a signer through the kit's conformance corpus.")
-    parser.add_argument("--cmd", required=True, help="the signer's command line")
+    parser = _Parser(prog="python -m helpers.conformance", description=_DESCRIPTION,
+                     epilog=_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cmd", required=True, metavar="COMMAND",
+                        help="the signer's command line, split as a shell would "
+                             "(e.g. 'node sign.js')")  # fmt: skip
     parser.add_argument("--api", choices=API_CHOICES, help="only REST or WebSocket API cases")
     parser.add_argument("--key-type", choices=KEY_TYPE_CHOICES, help="only one key type")
     parser.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE")
-    parser.add_argument("--timeout", type=float, default=10.0,
+    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
                         help="seconds per case, from 0.1 to 3600 (default: 10)")
-    parser.add_argument("--jobs", type=int, help="cases run at once (default: one per CPU)")
+    parser.add_argument("--jobs", type=int, metavar="N",
+                        help="cases run at once (default: one per CPU)")
     return parser
 
 

@@ -226,3 +226,4 @@ def test_a_shell_signer_that_times_out_leaves_no_sleep_running(tmp_path):
     assert all(r.detail.startswith("timeout") for r in report.results)
     assert len(pids.read_text().split()) == len(WS_CASES)
     assert pids_stopped(pids), "a sleep outlived the run"
+
