@@ -18,7 +18,7 @@ input and reads one JSON object from its standard output; then the command exits
 
 A REST case:
   {{"api": "rest", "key_type": "HMAC" | "Ed25519" | "RSA",
-   "secret": "..."  (HMAC)  or  "private_key": "-----BEGIN PRIVATE KEY-----..."  (PKCS#8),
+   "secret": "..."  (HMAC)  or  "private_key": "<PKCS#8 PEM text>"  (Ed25519, RSA),
    "method": "POST", "path": "/api/v3/order",
    "query": [[name, value], ...], "body": [[name, value], ...]}}
   Every value is the parameter's text (timestamp and recvWindow included). Percent-encode
