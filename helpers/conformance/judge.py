@@ -195,17 +195,20 @@ def _diagnose(case: Case, verdict: Verdict) -> tuple[tuple[str, ...], str]:
 # knows the values it gave, and names it by the characters left raw (``_with_inputs``).
 _RAW_FAMILY = ("NON_ASCII_UNENCODED", "DOUBLE_ENCODED")
 _LEFT_RAW = {"non-ASCII": "NON_ASCII_UNENCODED", "ASCII": "SIGNED_BEFORE_ENCODING"}
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 
 
 def _with_inputs(case: Case, query: str, body: str, codes: tuple[str, ...], stage: str
                  ) -> tuple[tuple[str, ...], str]:  # fmt: skip
-    """The doctor's ``codes`` (and stage), corrected with the case's inputs. From the wire a
-    value signed raw and sent encoded reads as ``NON_ASCII_UNENCODED``, or as
-    ``DOUBLE_ENCODED`` when the value itself holds ``%XX`` (``hmac-already-encoded``). The
-    payload is rebuilt from the inputs with characters left raw — all, only the ASCII
-    ones, only the others — and if the signature verifies over one, the characters left
-    raw name the mistake: non-ASCII text ``NON_ASCII_UNENCODED``, an ASCII space or
-    reserved character ``SIGNED_BEFORE_ENCODING`` (both, if both were)."""
+    """The doctor's ``codes`` (and stage) for text signed before percent-encoding, named
+    by the characters left raw: non-ASCII text ``NON_ASCII_UNENCODED``, an ASCII space or
+    reserved character ``SIGNED_BEFORE_ENCODING`` (both, if both were).
+
+    First from the case's inputs: the payload rebuilt with characters left raw — all,
+    only the ASCII ones, only the others. From the wire alone a value that itself holds
+    ``%XX`` (``hmac-already-encoded``), signed raw, reads as ``DOUBLE_ENCODED``; the suite
+    knows the value it gave. Then, for a signer that also reordered the parameters, from
+    the text the doctor decoded (its ``NON_ASCII_UNENCODED``): which characters it decoded."""
     if codes and not set(codes) & set(_RAW_FAMILY):
         return codes, stage
     signatures = split_signature(query)[1] + split_signature(body)[1]
@@ -213,14 +216,37 @@ def _with_inputs(case: Case, query: str, body: str, codes: tuple[str, ...], stag
         return codes, stage
     signature = form_decode(signatures[0].encode("utf-8", "surrogateescape"))
     verifier = _verifier(case)
+    raw = _left_raw_in_inputs(case, verifier, signature)
+    if raw is None and "NON_ASCII_UNENCODED" in codes:
+        sent = split_signature(query)[0] + split_signature(body)[0]
+        raw = _left_raw_on_the_wire(sent, verifier, signature)
+    if not raw:
+        return codes, stage
+    found = tuple(code for kind, code in _LEFT_RAW.items() if kind in raw)
+    return _named(found + tuple(c for c in codes if c not in _RAW_FAMILY))
+
+
+def _left_raw_in_inputs(case: Case, verifier, signature: str) -> set[str] | None:
+    """The kinds of character (``_kind``) the signer left raw, if the signature verifies
+    over the case's payload with them left raw; ``None`` if over none of them."""
     for kinds in (("ASCII", "non-ASCII"), ("ASCII",), ("non-ASCII",)):
         payload = _payload_left_raw(case, kinds)
         if payload != case.expected["payload"] and verifier.verify(payload.encode(), signature):
-            raw = {kind for kind in kinds if any(_kind(ch) == kind and _quoted(ch) != ch
-                                                for n, v in case.pairs for ch in n + v)}
-            found = tuple(_LEFT_RAW[kind] for kind in _LEFT_RAW if kind in raw)
-            return _named(found + tuple(c for c in codes if c not in _RAW_FAMILY))
-    return codes, stage
+            return {_kind(ch) for name, value in case.pairs for ch in name + value
+                    if _kind(ch) in kinds and _quoted(ch) != ch}  # fmt: skip
+    return None
+
+
+def _left_raw_on_the_wire(sent: str, verifier, signature: str) -> set[str] | None:
+    """The kinds of character decoded, if the signature verifies over ``sent`` decoded
+    (``+`` read as a space, or not), as the doctor tries it; ``None`` otherwise."""
+    for plus_is_space in (True, False):
+        text = sent.replace("+", " ") if plus_is_space and "+" in sent else sent
+        if verifier.verify(urllib.parse.unquote_to_bytes(text), signature):
+            decoded = {ch for run in _ESCAPES.findall(text) for ch in urllib.parse.unquote(run)}
+            decoded |= {" "} if text != sent else set()
+            return {_kind(ch) for ch in decoded if _quoted(ch) != ch}
+    return None
 
 
 def _kind(char: str) -> str:

@@ -78,3 +78,21 @@ def test_signed_before_encoding_is_in_the_registry():
     assert mistake.stage == "encoding" and mistake.why and mistake.fix
     assert "HMAC Keys" in str(mistake.source)
     assert "non-ascii" in by_code("NON_ASCII_UNENCODED").why.lower()  # kept for non-ASCII
+
+
+def test_a_signer_that_also_reorders_is_named_from_the_text_the_doctor_decoded():
+    raw = quote_unless(lambda ch: True)
+
+    def reversed_raw(case):  # its own order (as a library does), signed raw, sent encoded
+        if case["api"] != "rest":
+            return {"unsupported": "REST only"}
+        pairs = case["query"][::-1]
+        query = encode(pairs)
+        body = encode(case["body"][::-1])
+        signed = encode(pairs, raw) + encode(case["body"][::-1], raw)
+        return place(case, query, body, sign(case, signed))
+
+    report = conformance.run(reversed_raw, api="rest", key_type="HMAC")
+    codes = {r.name: r.codes for r in report.results}
+    assert codes["hmac-space"] == ("SIGNED_BEFORE_ENCODING",), codes["hmac-space"]
+    assert codes["hmac-non-ascii-value"] == ("NON_ASCII_UNENCODED",)
