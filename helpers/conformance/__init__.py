@@ -8,42 +8,21 @@ once), and judges each answer as the local exchange would (``judge``). A failing
 diagnosed by the signature doctor: the report names the mistake's code and the stage that
 diverged (encoding, payload assembly, signature, placement).
 
-The protocol. For each case the suite starts the command, writes one JSON object to its
-standard input and reads one JSON object from its standard output.
-
-- A REST case: ``{"api": "rest", "key_type": "HMAC" | "Ed25519" | "RSA", "secret": str``
-  (HMAC) or ``"private_key": PEM text`` (Ed25519/RSA, PKCS#8), ``"method": str, "path":
-  str, "query": [[name, value], ...], "body": [[name, value], ...]}``. Every value is the
-  parameter's text (``timestamp`` and ``recvWindow`` included). The signer percent-encodes,
-  signs and places the signature, and answers ``{"query": "<query string as sent,
-  signature included if it goes there>", "body": "<form body as sent>"}``.
-- A WebSocket API case: ``{"api": "ws", "key_type": "HMAC", "secret": str, "method": str,
-  "params": [[name, value], ...]}`` (``apiKey`` and ``timestamp`` among the params); the
-  answer is ``{"params": {...}}`` with ``signature`` added.
-- ``{"unsupported": "reason"}`` skips a case (counted, not failed). A timeout, a crash, or
-  output that is not the JSON asked for fails the case with that reason.
-
-A signer in Python (the README has one in JavaScript too)::
-
-    import hashlib, hmac, json, sys, urllib.parse
-    case = json.load(sys.stdin)
-    enc = lambda pairs: "&".join(
-        urllib.parse.quote(n, safe="") + "=" + urllib.parse.quote(v, safe="") for n, v in pairs)
-    query, body = enc(case["query"]), enc(case["body"])
-    sig = hmac.new(case["secret"].encode(), (query + body).encode(), hashlib.sha256).hexdigest()
-    if body:
-        body += "&signature=" + sig
-    else:
-        query += ("&" if query else "") + "signature=" + sig
-    print(json.dumps({"query": query, "body": body}))
+The protocol — one JSON object in on standard input, one out on standard output — and an
+example signer in Python are written once, in ``protocol`` (printed by ``--help``), and
+end this docstring. The README has an example signer in JavaScript too.
 
 The modules: ``corpus`` (the cases), ``keys`` (test-only keys from seeds), ``signer``
-(running a command or a function), ``judge`` (one answer → an ``Outcome``), ``runner``
-(``run``), ``report`` (``Report``: table and JSON), ``command_line`` (the CLI).
+(running a command or a function), ``process`` (one signer process, its output bounded),
+``judge`` (one answer → an ``Outcome``), ``runner`` (``run``), ``report`` (``Report``:
+table and JSON), ``protocol`` (the protocol's words), ``command_line`` (the CLI).
 """
+
+from textwrap import indent as _indent
 
 from helpers.conformance.command_line import main
 from helpers.conformance.corpus import Case, cases
+from helpers.conformance.protocol import EXAMPLE_SIGNER, PROTOCOL
 from helpers.conformance.report import CaseResult, Report
 from helpers.conformance.runner import run, run_case
 from helpers.conformance.signer import SignerFailure, signer_input
@@ -59,3 +38,7 @@ __all__ = [
     "run_case",
     "signer_input",
 ]
+
+if __doc__ is not None:  # None under `python -OO`
+    __doc__ += "\nThe protocol::\n\n" + _indent(PROTOCOL, "    ")
+    __doc__ += "\n\nA signer in Python::\n\n" + _indent(EXAMPLE_SIGNER, "    ")

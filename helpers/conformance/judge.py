@@ -15,7 +15,11 @@ WebSocket API (``judge_ws_case``): the answer's ``params`` go into one request's
 
 A failing case goes to the doctor (``helpers.doctor.diagnose``, ``diagnose_ws``), whose
 proven codes name the mistake; ``stage`` says where the answer left the reference
-(``STAGES``).
+(``STAGES``). The doctor sees the request alone; the suite also knows the values it gave,
+and uses them to name text signed before percent-encoding by what was left raw:
+``NON_ASCII_UNENCODED`` for non-ASCII text, ``SIGNED_BEFORE_ENCODING`` for an ASCII space
+or reserved character — where the wire alone may read ``DOUBLE_ENCODED`` (a value that
+itself holds ``%EF%BC%91``).
 """
 
 import json
@@ -168,6 +172,7 @@ def judge_rest_case(case: Case, answer: dict) -> Outcome:
         stage, detail = problem
         detail = f"the signature is valid but {detail}"
     else:
+        codes, stage = _with_inputs(case, query, body, codes, stage)
         detail = f"refused {verdict.code} ({verdict.check}): {verdict.detail}"
         if problem is not None and not codes:
             stage = problem[0]
@@ -184,6 +189,85 @@ def _diagnose(case: Case, verdict: Verdict) -> tuple[tuple[str, ...], str]:
     else:
         diagnosis = diagnose(verdict, public_key=keys.public_key(case.key))
     return _named(diagnosis.codes)
+
+
+# What the doctor calls text signed before encoding, from the request alone; the suite
+# knows the values it gave, and names it by the characters left raw (``_with_inputs``).
+_RAW_FAMILY = ("NON_ASCII_UNENCODED", "DOUBLE_ENCODED")
+_LEFT_RAW = {"non-ASCII": "NON_ASCII_UNENCODED", "ASCII": "SIGNED_BEFORE_ENCODING"}
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def _with_inputs(case: Case, query: str, body: str, codes: tuple[str, ...], stage: str
+                 ) -> tuple[tuple[str, ...], str]:  # fmt: skip
+    """The doctor's ``codes`` (and stage) for text signed before percent-encoding, named
+    by the characters left raw: non-ASCII text ``NON_ASCII_UNENCODED``, an ASCII space or
+    reserved character ``SIGNED_BEFORE_ENCODING`` (both, if both were).
+
+    First from the case's inputs: the payload rebuilt with characters left raw — all,
+    only the ASCII ones, only the others. From the wire alone a value that itself holds
+    ``%XX`` (``hmac-already-encoded``), signed raw, reads as ``DOUBLE_ENCODED``; the suite
+    knows the value it gave. Then, for a signer that also reordered the parameters, from
+    the text the doctor decoded (its ``NON_ASCII_UNENCODED``): which characters it decoded."""
+    if codes and not set(codes) & set(_RAW_FAMILY):
+        return codes, stage
+    signatures = split_signature(query)[1] + split_signature(body)[1]
+    if len(signatures) != 1:
+        return codes, stage
+    signature = form_decode(signatures[0].encode("utf-8", "surrogateescape"))
+    verifier = _verifier(case)
+    raw = _left_raw_in_inputs(case, verifier, signature)
+    if raw is None and "NON_ASCII_UNENCODED" in codes:
+        sent = split_signature(query)[0] + split_signature(body)[0]
+        raw = _left_raw_on_the_wire(sent, verifier, signature)
+    if not raw:
+        return codes, stage
+    found = tuple(code for kind, code in _LEFT_RAW.items() if kind in raw)
+    return _named(found + tuple(c for c in codes if c not in _RAW_FAMILY))
+
+
+def _left_raw_in_inputs(case: Case, verifier, signature: str) -> set[str] | None:
+    """The kinds of character (``_kind``) the signer left raw, if the signature verifies
+    over the case's payload with them left raw; ``None`` if over none of them."""
+    for kinds in (("ASCII", "non-ASCII"), ("ASCII",), ("non-ASCII",)):
+        payload = _payload_left_raw(case, kinds)
+        if payload != case.expected["payload"] and verifier.verify(payload.encode(), signature):
+            return {_kind(ch) for name, value in case.pairs for ch in name + value
+                    if _kind(ch) in kinds and _quoted(ch) != ch}  # fmt: skip
+    return None
+
+
+def _left_raw_on_the_wire(sent: str, verifier, signature: str) -> set[str] | None:
+    """The kinds of character decoded, if the signature verifies over ``sent`` decoded
+    (``+`` read as a space, or not), as the doctor tries it; ``None`` otherwise."""
+    for plus_is_space in (True, False):
+        text = sent.replace("+", " ") if plus_is_space and "+" in sent else sent
+        if verifier.verify(urllib.parse.unquote_to_bytes(text), signature):
+            decoded = {ch for run in _ESCAPES.findall(text) for ch in urllib.parse.unquote(run)}
+            decoded |= {" "} if text != sent else set()
+            return {_kind(ch) for ch in decoded if _quoted(ch) != ch}
+    return None
+
+
+def _kind(char: str) -> str:
+    return "ASCII" if char.isascii() else "non-ASCII"
+
+
+def _quoted(char: str) -> str:
+    return urllib.parse.quote(char, safe="")
+
+
+def _payload_left_raw(case: Case, kinds: tuple[str, ...]) -> str:
+    """The case's payload with the characters of ``kinds`` left as given, the others
+    percent-encoded as the reference does (query and body joined with no separator)."""
+
+    def encode(text: str) -> str:
+        return "".join(ch if _kind(ch) in kinds else _quoted(ch) for ch in text)
+
+    def part(pairs: tuple[tuple[str, str], ...]) -> str:
+        return "&".join(f"{encode(name)}={encode(value)}" for name, value in pairs)
+
+    return part(case.query) + part(case.body)
 
 
 def _reference_stage(case: Case, query: str, body: str) -> str:

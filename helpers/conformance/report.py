@@ -8,9 +8,19 @@ totals and, per mistake code, whether it is "always wrong" or "wrong on these in
 
 from dataclasses import dataclass
 
-__all__ = ["CaseResult", "Report"]
+__all__ = ["CaseResult", "Report", "printable"]
 
 PASS, FAIL, UNSUPPORTED = "pass", "FAIL", "unsupported"
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal would act on, not show, escaped as Python
+    does (``\\x1b``, ``\\n``, ``\\u202e``): a signer's error line or ``unsupported`` reason
+    could otherwise clear the screen and print a fake summary. Escaping twice is harmless."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -42,7 +52,7 @@ class CaseResult:
             what = "note: encoded unlike the reference, signed as sent"
         elif self.status == UNSUPPORTED:
             what = self.detail
-        text = f"{self.name:<26} {self.status:<11} {what}"
+        text = f"{self.name:<26} {self.status:<11} {printable(what)}"
         return text if len(text) <= 100 else text[:99] + "…"
 
 

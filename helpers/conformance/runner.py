@@ -30,13 +30,15 @@ def run_case(signer: Callable[[Case], dict], case: Case) -> CaseResult:
         seconds = time.perf_counter() - start
         return CaseResult(**common, status=FAIL, detail=str(exc), stage=SIGNER, seconds=seconds)
     if "unsupported" in answer:
-        reason = str(answer["unsupported"])[:60] or "unsupported"
+        reason = answer["unsupported"] or "unsupported"
         seconds = time.perf_counter() - start
         return CaseResult(**common, status=UNSUPPORTED, detail=reason, seconds=seconds)
     try:
         judge = judge_ws_case if case.api == "ws" else judge_rest_case
         outcome = judge(case, answer)
-    except (UnicodeError, ValueError) as exc:  # text no request can carry (a lone surrogate)
+    except (UnicodeError, ValueError, TypeError, RecursionError) as exc:
+        # text no request can carry (a lone surrogate), a value that is not JSON text, or
+        # one nested too deeply to write: the answer is malformed, the run goes on
         seconds = time.perf_counter() - start
         detail = f"output cannot be sent as a request: {type(exc).__name__}: {exc}"[:200]
         return CaseResult(**common, status=FAIL, detail=detail, stage=SIGNER, seconds=seconds)

@@ -4,18 +4,20 @@
 protocol in ``helpers.conformance``). ``CommandSigner`` starts a command once per case;
 ``CallableSigner`` calls a Python function. Both return the answer as a dict, or raise
 ``SignerFailure`` with the reason a case fails: a timeout, a crash, output that is not
-the JSON asked for. ``{"unsupported": reason}`` is returned as is (counted, not failed).
+the JSON asked for, or too much of it (``process``). ``{"unsupported": reason}`` is
+returned as is (counted, not failed).
 """
 
 import json
 import shlex
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 from helpers.conformance import keys
 from helpers.conformance.corpus import Case
+from helpers.conformance.process import OUTPUT_LIMIT, run_command
+from helpers.conformance.report import printable
 
 __all__ = [
     "CallableSigner",
@@ -23,9 +25,13 @@ __all__ = [
     "SignerFailure",
     "signer_input",
     "validate_answer",
+    "validate_timeout",
 ]
 
 DEFAULT_TIMEOUT_S = 10.0
+# Under 0.1 s no interpreter even starts; over an hour a case is not being answered (and a
+# clock cannot wait for ``inf`` seconds: ``OverflowError``).
+TIMEOUT_RANGE_S = (0.1, 3600.0)
 
 
 class SignerFailure(Exception):
@@ -49,12 +55,23 @@ def signer_input(case: Case) -> dict[str, object]:
     return data
 
 
+def validate_timeout(seconds: object, name: str = "timeout") -> float:
+    """``seconds`` as a float if it is a number in ``TIMEOUT_RANGE_S``; ``ValueError``
+    naming ``name`` otherwise (``inf``, ``nan``, ``0``, ``1e-9``, ``1e300``, text)."""
+    low, high = TIMEOUT_RANGE_S
+    is_number = isinstance(seconds, int | float) and not isinstance(seconds, bool)
+    if not is_number or not low <= seconds <= high:  # False for nan as for inf
+        raise ValueError(f"{name}: expected a number of seconds from {low:g} to {high:g}, "
+                         f"got {printable(repr(seconds))[:40]}")  # fmt: skip
+    return float(seconds)
+
+
 def validate_answer(case: Case, answer: object) -> dict:
     """``answer`` if it has the shape the protocol asks for; ``SignerFailure`` otherwise."""
     if not isinstance(answer, dict):
         raise SignerFailure(f"output is not a JSON object: {_short(answer)}")
-    if "unsupported" in answer:
-        return answer
+    if "unsupported" in answer:  # the reason as text, whatever the signer gave
+        return {"unsupported": _short(answer["unsupported"], 60)}
     if case.api == "ws":
         if not isinstance(answer.get("params"), dict):
             raise SignerFailure('output has no "params" object: ' + _short(answer))
@@ -68,14 +85,23 @@ def validate_answer(case: Case, answer: object) -> dict:
 
 
 def _short(value: object, limit: int = 80) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    """``value`` as JSON text, control characters escaped (``report.printable``), cut to
+    ``limit`` characters: what a failure's reason shows of a signer's output."""
+    try:
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    except (RecursionError, TypeError, ValueError):  # nested too deeply, or not JSON at all
+        text = f"(a {type(value).__name__} that cannot be shown as JSON)"
+    text = printable(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def parse_output(text: str) -> object:
-    """The one JSON object a signer printed."""
+    """The one JSON object a signer printed. JSON nested too deeply to read (``"[" * 200000``
+    makes ``json`` recurse past Python's limit) is malformed output, as is text."""
     try:
         return json.loads(text)
+    except RecursionError:
+        raise SignerFailure("output is not the JSON asked for: nested too deeply") from None
     except ValueError:
         shown = _short(text.strip()) or "(nothing)"
         raise SignerFailure(f"output is not JSON: {shown}") from None
@@ -94,20 +120,20 @@ class CommandSigner:
         program = self.argv[0]
         if shutil.which(program) is None and not Path(program).is_file():
             raise ValueError(f"--cmd: command not found: {program}")
-        self.timeout = timeout
+        self.timeout = validate_timeout(timeout)
         self.label = command
 
     def __call__(self, case: Case) -> dict:
         text = json.dumps(signer_input(case), ensure_ascii=False)
         try:
-            done = subprocess.run(
-                self.argv, input=text.encode("utf-8"), capture_output=True,
-                timeout=self.timeout,
-            )  # fmt: skip
-        except subprocess.TimeoutExpired:
-            raise SignerFailure(f"timeout: no answer within {self.timeout:g} s") from None
+            done = run_command(self.argv, text.encode("utf-8"), timeout=self.timeout)
         except OSError as exc:
             raise SignerFailure(f"the command could not start: {exc}") from None
+        if done.too_large:
+            raise SignerFailure(f"output too large: more than {OUTPUT_LIMIT // 2**20} MiB on "
+                                f"{done.too_large}; the signer was stopped")  # fmt: skip
+        if done.timed_out:
+            raise SignerFailure(f"timeout: no answer within {self.timeout:g} s")
         if done.returncode != 0:
             lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
             last = _short(lines[-1]) if lines else "(no error output)"
