@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 
+from helpers.keys.armour import MAX_TEXT_CHARS
 from helpers.keys.inspect import inspect_key
 
 
@@ -24,8 +25,12 @@ def main(argv: list[str] | None = None) -> int:
         password = os.environ.get(args.password_env)
         if password is None:
             parser.error(f"--password-env: the variable {args.password_env} is not set")
-    try:
-        data = sys.stdin.buffer.read() if args.file == "-" else open(args.file, "rb").read()
+    try:  # one byte more than the clinic reads: enough to say the text is too long
+        if args.file == "-":
+            data = sys.stdin.buffer.read(MAX_TEXT_CHARS + 1)
+        else:
+            with open(args.file, "rb") as stream:
+                data = stream.read(MAX_TEXT_CHARS + 1)
     except OSError as exc:
         parser.error(f"file: cannot read it ({exc.strerror})")
     report = inspect_key(data, password=password)

@@ -19,6 +19,7 @@ import hashlib
 import re
 
 from helpers.key_types import ED25519, HMAC, RSA, cryptography_modules, key_kind
+from helpers.keys.armour import LABEL, find_block, too_long
 from helpers.keys.problems import fix_for
 from helpers.keys.report import (
     ED25519_PRIVATE,
@@ -32,8 +33,6 @@ from helpers.keys.report import (
 )
 
 RSA_BITS_SUPPORTED = range(2048, 4097)  # faqs/api_key_types.md; testnet/general-info.md
-_LABEL = re.compile(r"-----BEGIN ([A-Z0-9 ]{1,40})-----")
-_ARMORED = re.compile(r"-----BEGIN ([A-Z0-9 ]{1,40})-----(.*?)-----END \1-----", re.S)
 _SECRET = re.compile(r"[A-Za-z0-9]{16,128}")
 _HEX64 = re.compile(r"[0-9A-Fa-f]{64}")
 _BASE64 = re.compile(r"[A-Za-z0-9+/\s]+={0,2}")
@@ -52,7 +51,7 @@ def _text(value: object, name: str) -> str:
 def repair_text(text: str) -> tuple[str, list[str]]:
     """``text`` with copy-paste damage undone, and the codes of what was undone."""
     found: list[str] = []
-    if text != text.strip() and _LABEL.search(text) is None:
+    if text != text.strip() and LABEL.search(text) is None:
         found.append("SURROUNDING_WHITESPACE")
     text = text.strip()
     match = re.fullmatch(r"b(['\"])(.*)\1", text, re.S)
@@ -62,25 +61,25 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     elif len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"`":
         found.append("QUOTED")
         text = text[1:-1]
-    if "\\n" in text and (_LABEL.search(text) or "\n" not in text.strip()):
+    if "\\n" in text and (LABEL.search(text) or "\n" not in text.strip()):
         found.append("ESCAPED_NEWLINES")
         text = text.replace("\\r\\n", "\n").replace("\\n", "\n")
     if (
         text != text.strip()
         and "SURROUNDING_WHITESPACE" not in found
-        and _LABEL.search(text) is None
+        and LABEL.search(text) is None
     ):
         found.append("SURROUNDING_WHITESPACE")
     text = text.strip()
     lines = text.splitlines()
     if len(lines) > 1 and all(line[:1] in " \t" for line in lines[1:] if line.strip()):
-        if _LABEL.search(text):
+        if LABEL.search(text):
             found.append("INDENTED")
             text = "\n".join(line.strip() for line in lines)
-    armored = _ARMORED.fullmatch(text.strip())
-    if armored and "\n" not in text.strip():
+    block = find_block(text) if "\n" not in text else None
+    if block and block.start == 0 and block.end == len(text):
         found.append("NEWLINES_LOST")
-        text = _armor(armored[1], "".join(armored[2].split()))
+        text = _armor(block.label, "".join(block.body.split()))
     return text, found
 
 
@@ -154,11 +153,11 @@ def _load_pem(label: str, data: bytes, password: bytes | None, problems: list[st
         return None, True
 
 
-def _openssh_type(data: bytes) -> str | None:
-    """The key type an OpenSSH private key file names in the clear (its public part)."""
-    armored = _ARMORED.search(data.decode("ascii", "replace"))
+def _openssh_type(body: str) -> str | None:
+    """The key type an OpenSSH private key's base64 ``body`` names in the clear (its
+    public part)."""
     try:
-        raw = base64.b64decode("".join(armored[2].split())) if armored else b""
+        raw = base64.b64decode("".join(body.split()))
     except (binascii.Error, ValueError):
         return None
     magic = b"openssh-key-v1\0"
@@ -215,35 +214,43 @@ def inspect_key(text: str | bytes, *, password: str | bytes | None = None) -> Ke
     """What ``text`` is as a key, what is wrong with it, and what to do (``KeyReport``).
 
     ``text``: a key as pasted, read from a file or an environment variable (``str`` or
-    ``bytes``); ``password``: for an encrypted private key. Never signs, never opens a
+    ``bytes``, at most ``MAX_TEXT_CHARS`` long: a longer one is reported ``TOO_LONG``,
+    unread); ``password``: for an encrypted private key. Never signs, never opens a
     file, never puts a run of the text in the report or an exception.
     """
+    if isinstance(text, (str, bytes, bytearray)) and too_long(text):
+        return _report(UNKNOWN, ["TOO_LONG"], None, f"{len(text)} characters or bytes")
     raw = _text(text, "text")
     secret_password = _password_bytes(password)
     if not raw.strip():
         return _report(UNKNOWN, ["EMPTY"], None, "empty" if not raw else _describe(raw))
     repaired, problems = repair_text(raw)
-    label_match = _LABEL.search(repaired)
-    if label_match is None:
+    block = find_block(repaired)
+    if block is None:
         pem = (
             _from_der("".join(repaired.split()), problems) if _BASE64.fullmatch(repaired) else None
         )
         if pem is not None:
-            repaired, label_match = pem, _LABEL.search(pem)
-    if label_match is not None:
-        return _inspect_pem(label_match[1], repaired, secret_password, problems)
+            repaired, block = pem, find_block(pem)
+    if block is not None:
+        return _inspect_pem(block, repaired, secret_password, problems)
     return _inspect_bare(repaired, problems)
 
 
-def _inspect_pem(label: str, text: str, password: bytes | None, problems: list[str]):
+def _inspect_pem(block, text: str, password: bytes | None, problems: list[str]):
+    """The report on PEM ``block`` of ``text``: only the block itself, from its BEGIN line
+    to its END line, is handed to a loader (none without an END line: cut short)."""
+    label = block.label
     what = f"PEM, label {label!r}"
-    data = text.encode("utf-8", "replace")
     if "PRIVATE KEY" not in label and "PUBLIC KEY" not in label:
         return _report(UNKNOWN, problems + ["NOT_A_KEY"], None, what)
-    key, private = _load_pem(label, data, password, problems)
+    key, private = None, "PUBLIC KEY" not in label
+    if block.end is not None:
+        data = block.text(text).encode("utf-8", "replace")
+        key, private = _load_pem(label, data, password, problems)
     if key is None:
         if label == "OPENSSH PRIVATE KEY":
-            ssh_type = _openssh_type(data)
+            ssh_type = _openssh_type(block.body)
             kind = {"ssh-ed25519": ED25519_PRIVATE, "ssh-rsa": RSA_PRIVATE}.get(ssh_type or "")
             what += f", {ssh_type or 'unreadable key type'}"
             return _report(

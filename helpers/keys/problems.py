@@ -10,6 +10,7 @@ others: *observed by users, not documented by Binance*). The fixes hold commands
 
 from dataclasses import dataclass
 
+from helpers.keys.armour import MAX_TEXT_CHARS
 from helpers.mistakes.sources import cite
 
 REPORTS = "observed in user reports (issue threads of Binance clients), not a Binance rule"
@@ -153,6 +154,13 @@ _TABLE = (
         "PEM text that is not a key (a certificate, a request, ...)",
         PEM,
         "pass the private key PEM (BEGIN PRIVATE KEY)",
+    ),
+    Problem(
+        "TOO_LONG",
+        f"a text longer than the clinic reads (over {MAX_TEXT_CHARS:,} characters): not a "
+        "key as pasted (a key's PEM is under 4,000 characters)",
+        "the kit's own bound, so that a huge text is refused at once, not read for minutes",
+        "pass the key's text alone: the PEM key file, a few KB",
     ),
     Problem(
         "EMPTY",

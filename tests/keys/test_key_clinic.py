@@ -359,8 +359,43 @@ def test_every_kind_and_every_problem_code_is_reached_by_a_generated_text():
         (ED.private_bytes(s.Encoding.Raw, RAW, NOENC).hex(), None),
         ("keys/prv.pem", None), ("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
                                  None),
-        ("", None), ("hello, world!", None),
+        ("", None), ("hello, world!", None), ("x" * 1_000_001, None),
     ]  # fmt: skip
     reports = [inspect_key(text, password=password) for text, password in texts]
     assert {r.kind for r in reports} == set(KINDS)
     assert {code for r in reports for code in r.problems} == set(PROBLEMS)
+
+
+# --- issue 25: hardening ---------------------------------------------------------------
+# PEM lines are built by concatenation, so that no line of this file is a private key's.
+SSH_BEGIN = "-----BEGIN OPENSSH PRIVATE " + "KEY-----"
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_repeated_armour_labels_take_linear_time(ending):
+    import time
+
+    from helpers.keys import MAX_TEXT_CHARS
+
+    text = (SSH_BEGIN + ending) * (300_000 // len(SSH_BEGIN + ending))  # 300 KB
+    started = time.perf_counter()
+    report = inspect_key(text)
+    assert time.perf_counter() - started < 0.5  # was 3.9 s at 100 KB, quadratic
+    assert report.kind == "UNKNOWN" and report.usable_for is None
+    longest = (SSH_BEGIN + ending) * (MAX_TEXT_CHARS // len(SSH_BEGIN + ending))
+    started = time.perf_counter()
+    inspect_key(longest.encode())
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_text_beyond_the_stated_size_is_refused_unread():
+    from helpers.keys import MAX_TEXT_CHARS
+
+    for text in ("x" * (MAX_TEXT_CHARS + 1), (SSH_BEGIN + "\n").encode() * 40_000):
+        report = inspect_key(text)
+        assert report.problems == ("TOO_LONG",) and report.usable_for is None
+        assert f"{MAX_TEXT_CHARS:,}" in PROBLEMS["TOO_LONG"].meaning
+    huge = (SSH_BEGIN + "\n") * 40_000
+    done = subprocess.run([sys.executable, "-m", "helpers.keys", "-"], timeout=30,
+                          input=huge, capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 1 and "TOO_LONG" in done.stdout
