@@ -19,7 +19,8 @@ import hashlib
 import re
 
 from helpers.key_types import ED25519, HMAC, RSA, cryptography_modules, key_kind
-from helpers.keys.armour import LABEL, find_block, too_long
+from helpers.keys.armour import LABEL, Block, find_block, too_long
+from helpers.keys.der import damage, openssh_header
 from helpers.keys.problems import fix_for
 from helpers.keys.report import (
     ED25519_PRIVATE,
@@ -121,57 +122,48 @@ def _password_bytes(password: object) -> bytes | None:
     raise TypeError(f"password: expected str or bytes, got {type(password).__name__}")
 
 
-def _load_pem(label: str, data: bytes, password: bytes | None, problems: list[str]):
-    """(key, private) from PEM ``data``; ``None`` key when it cannot be opened."""
+def _load_pem(block: Block, data: bytes, password: bytes | None, problems: list[str]):
+    """(key, private) from PEM ``data`` (``block`` alone); ``None`` key when it cannot be
+    opened, with the reason in ``problems``: a password needed or wrong only when the key
+    is encrypted (``cryptography``'s message names a password whatever the cause), else
+    cut short or damaged."""
     serialization = cryptography_modules().serialization
+    label = block.label
     if "PUBLIC KEY" in label:
-        problems.append("PUBLIC_KEY_GIVEN")
         try:
             return serialization.load_pem_public_key(data), False
         except (ValueError, TypeError):
+            problems.append(damage(block.body, ended=True))
             return None, False
     if label == "OPENSSH PRIVATE KEY":
-        problems.append("OPENSSH_FORMAT")
         loader = serialization.load_ssh_private_key
     else:
         loader = serialization.load_pem_private_key
-        if label in _PRIVATE_LABELS:
-            problems.append("NOT_PKCS8")
     try:
         return loader(data, password=password), True
     except TypeError:  # a password missing, or given for a key that has none
         if password is None:
             problems.append("PASSWORD_NEEDED")
             return None, True
-        return loader(data, password=None), True
-    except ValueError as exc:
-        message = str(exc).lower()
-        if password is not None or "encrypted" in message or "password" in message:
+        return _load_pem(block, data, None, problems)
+    except ValueError:
+        if not _encrypted(block):
+            problems.append(damage(block.body, ended=True))
+        else:
             problems.append("WRONG_PASSWORD" if password is not None else "PASSWORD_NEEDED")
         return None, True
     except Exception:  # noqa: BLE001 - an unsupported algorithm: read below from the label
         return None, True
 
 
-def _openssh_type(body: str) -> str | None:
-    """The key type an OpenSSH private key's base64 ``body`` names in the clear (its
-    public part)."""
-    try:
-        raw = base64.b64decode("".join(body.split()))
-    except (binascii.Error, ValueError):
-        return None
-    magic = b"openssh-key-v1\0"
-    if not raw.startswith(magic):
-        return None
-    at = len(magic)
-    try:
-        for _ in range(3):  # cipher name, KDF name, KDF options
-            at += 4 + int.from_bytes(raw[at : at + 4], "big")
-        at += 4 + 4  # number of keys, then the public key's length
-        size = int.from_bytes(raw[at : at + 4], "big")
-        return raw[at + 4 : at + 4 + size].decode("ascii")
-    except (UnicodeDecodeError, IndexError):
-        return None
+def _encrypted(block: Block) -> bool:
+    """True if the PEM ``block`` says it is encrypted: PKCS#8's own label, a traditional
+    PEM's ``Proc-Type: 4,ENCRYPTED`` header (RFC 1421), an OpenSSH key's cipher name."""
+    if block.label == "ENCRYPTED PRIVATE KEY" or "Proc-Type: 4,ENCRYPTED" in block.body:
+        return True
+    if block.label == "OPENSSH PRIVATE KEY":
+        return openssh_header(block.body).get("cipher", "none") != "none"
+    return False
 
 
 def _from_der(b64: str, problems: list[str]) -> str | None:
@@ -244,13 +236,21 @@ def _inspect_pem(block, text: str, password: bytes | None, problems: list[str]):
     what = f"PEM, label {label!r}"
     if "PRIVATE KEY" not in label and "PUBLIC KEY" not in label:
         return _report(UNKNOWN, problems + ["NOT_A_KEY"], None, what)
+    if "PUBLIC KEY" in label:
+        problems.append("PUBLIC_KEY_GIVEN")
+    elif label == "OPENSSH PRIVATE KEY":
+        problems.append("OPENSSH_FORMAT")
+    elif label in _PRIVATE_LABELS:
+        problems.append("NOT_PKCS8")
     key, private = None, "PUBLIC KEY" not in label
-    if block.end is not None:
+    if block.end is None:
+        problems.append(damage(block.body, ended=False))
+    else:
         data = block.text(text).encode("utf-8", "replace")
-        key, private = _load_pem(label, data, password, problems)
+        key, private = _load_pem(block, data, password, problems)
     if key is None:
         if label == "OPENSSH PRIVATE KEY":
-            ssh_type = _openssh_type(block.body)
+            ssh_type = openssh_header(block.body).get("type")
             kind = {"ssh-ed25519": ED25519_PRIVATE, "ssh-rsa": RSA_PRIVATE}.get(ssh_type or "")
             what += f", {ssh_type or 'unreadable key type'}"
             return _report(
@@ -259,8 +259,14 @@ def _inspect_pem(block, text: str, password: bytes | None, problems: list[str]):
         kinds = {"RSA PRIVATE KEY": RSA_PRIVATE}
         unsupported = label in ("EC PRIVATE KEY", "DSA PRIVATE KEY")
         kind = UNSUPPORTED_KEY_TYPE if unsupported else kinds.get(label, UNKNOWN)
-        if not {"PASSWORD_NEEDED", "WRONG_PASSWORD"} & set(problems):
-            what += ", damaged or cut short (cannot be read)"
+        if {"CUT_SHORT", "DAMAGED"} & set(problems):
+            what += ", cut short" if "CUT_SHORT" in problems else ", damaged"
+            what += " (cannot be read)"
+        elif not {"PASSWORD_NEEDED", "WRONG_PASSWORD"} & set(problems):
+            what += (
+                ", an algorithm cryptography cannot load: not a Binance key type, or its "
+                "name in the key was damaged"
+            )
         return _report(kind, problems, None, what)
     kind, usable, key_what = _classify(key, private=private, problems=problems)
     public_pem, fingerprint = _public_pem(key.public_key() if private else key)

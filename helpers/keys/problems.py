@@ -73,6 +73,21 @@ _TABLE = (
         repairable=True,
     ),
     Problem(
+        "CUT_SHORT",
+        "a PEM cut short: no END line, or fewer bytes than its structure says it holds",
+        f"{PEM}; {REPORTS}",
+        "copy the whole key again, from its BEGIN line to its END line: a key cut short "
+        "cannot be read or repaired",
+    ),
+    Problem(
+        "DAMAGED",
+        "a PEM whose base64 or key structure is damaged (a character changed, added or "
+        "lost): it cannot be read, and no password is involved",
+        f"{PEM}; {REPORTS}",
+        "copy the key again from the file it was made in (not from a chat or an e-mail); "
+        "if that is lost, make a new key and register its public key",
+    ),
+    Problem(
         "WRONG_PASSWORD",
         "an encrypted private key the password given does not open",
         f"{PEM}; {REPORTS}",

@@ -202,7 +202,7 @@ def test_unknown_texts():
     check("~/keys/binance.pem", "UNKNOWN", ["PATH_GIVEN"], None)
     check("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", "UNKNOWN",
           ["NOT_A_KEY"], None)  # fmt: skip
-    check(ED_PEM[: len(ED_PEM) // 2], "UNKNOWN", [], None)
+    check(ED_PEM[: len(ED_PEM) // 2], "UNKNOWN", ["CUT_SHORT"], None)  # issue 25: was []
     check("hello, world!", "UNKNOWN", [], None)
 
 
@@ -360,6 +360,7 @@ def test_every_kind_and_every_problem_code_is_reached_by_a_generated_text():
         ("keys/prv.pem", None), ("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
                                  None),
         ("", None), ("hello, world!", None), ("x" * 1_000_001, None),
+        (ED_PEM[:40], None), (changed_character(RS_PEM), None),
     ]  # fmt: skip
     reports = [inspect_key(text, password=password) for text, password in texts]
     assert {r.kind for r in reports} == set(KINDS)
@@ -399,3 +400,38 @@ def test_a_text_beyond_the_stated_size_is_refused_unread():
     done = subprocess.run([sys.executable, "-m", "helpers.keys", "-"], timeout=30,
                           input=huge, capture_output=True, text=True)  # fmt: skip
     assert done.returncode == 1 and "TOO_LONG" in done.stdout
+
+
+def changed_character(pem: str, at: int = 300) -> str:
+    """``pem`` with its base64 character at ``at`` (past the algorithm's name) changed."""
+    return pem[:at] + ("A" if pem[at] != "A" else "B") + pem[at + 1 :]
+
+
+def cut_lines(pem: str) -> str:
+    """``pem`` with its last base64 lines cut, its END line kept."""
+    lines = pem.splitlines()
+    return "\n".join(lines[:3] + lines[-1:]) + "\n"
+
+
+@pytest.mark.parametrize("password", [None, "pw"])
+def test_a_damaged_unencrypted_pkcs8_key_is_damaged_not_password_protected(password):
+    assert RS_PEM[300] not in "\n-"
+    cases = [
+        (changed_character(RS_PEM), "DAMAGED"),
+        (RS_PEM[:300] + "!" + RS_PEM[301:], "DAMAGED"),  # not a base64 character
+        (cut_lines(RS_PEM), "CUT_SHORT"),  # END line kept, the DER's length not
+        (RS_PEM[:-60], "CUT_SHORT"),  # no END line
+        (ED_PEM[:70] + ED_PEM[-26:], "CUT_SHORT"),  # cut within a line
+        (RS.private_bytes(PEM, s.PrivateFormat.TraditionalOpenSSL, NOENC).decode()[:-99],
+         "CUT_SHORT"),
+        (cut_lines(RS.public_key().public_bytes(PEM, SPKI).decode()), "CUT_SHORT"),
+    ]  # fmt: skip
+    for text, code in cases:
+        report = inspect_key(text, password=password)
+        assert code in report.problems, (code, report.problems)
+        assert not {"PASSWORD_NEEDED", "WRONG_PASSWORD"} & set(report.problems)
+        assert report.usable_for is None and PROBLEMS[code].fix in report.fix
+        assert ("cut short" if code == "CUT_SHORT" else "damaged") in report.description
+        assert_no_material(report, text)
+    encrypted = private_pem(ED, b"pw")  # the ENCRYPTED label still asks for its password
+    assert "PASSWORD_NEEDED" in inspect_key(changed_character(encrypted, 200)).problems
