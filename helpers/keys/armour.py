@@ -51,3 +51,9 @@ def find_block(text: str, start: int = 0) -> Block | None:
 def too_long(value: str | bytes | bytearray) -> bool:
     """True if ``value`` is longer than the clinic reads (``MAX_TEXT_CHARS``)."""
     return len(value) > MAX_TEXT_CHARS
+
+
+def armour(label: str, b64: str) -> str:
+    """A PEM block of ``label`` around base64 ``b64`` (64 characters a line, RFC 7468)."""
+    body = "\n".join(b64[i : i + 64] for i in range(0, len(b64), 64))
+    return f"-----BEGIN {label}-----\n{body}\n-----END {label}-----\n"

@@ -18,9 +18,18 @@ import binascii
 import hashlib
 import re
 
-from helpers.key_types import ED25519, HMAC, RSA, cryptography_modules, key_kind
-from helpers.keys.armour import LABEL, Block, find_block, too_long
+from helpers.key_types import (
+    ED25519,
+    HMAC,
+    MAX_RSA_BITS_CHECKED,
+    RSA,
+    cryptography_modules,
+    key_kind,
+)  # fmt: skip
+from helpers.keys.armour import LABEL, armour, find_block, too_long
+from helpers.keys.cost import block_cost
 from helpers.keys.der import damage, openssh_header
+from helpers.keys.loading import armour_der, load_block
 from helpers.keys.problems import fix_for
 from helpers.keys.report import (
     ED25519_PRIVATE,
@@ -80,13 +89,8 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     block = find_block(text) if "\n" not in text else None
     if block and block.start == 0 and block.end == len(text):
         found.append("NEWLINES_LOST")
-        text = _armor(block.label, "".join(block.body.split()))
+        text = armour(block.label, "".join(block.body.split()))
     return text, found
-
-
-def _armor(label: str, b64: str) -> str:
-    body = "\n".join(b64[i : i + 64] for i in range(0, len(b64), 64))
-    return f"-----BEGIN {label}-----\n{body}\n-----END {label}-----\n"
 
 
 def _public_pem(public_key: object) -> tuple[str, str]:
@@ -105,9 +109,12 @@ def _classify(key: object, *, private: bool, problems: list[str]) -> tuple[str, 
     if kind == ED25519:
         return (ED25519_PRIVATE if private else ED25519_PUBLIC), ED25519, "Ed25519"
     if kind == RSA:
+        what = f"RSA, {key.key_size} bits"
         if key.key_size not in RSA_BITS_SUPPORTED:
             problems.append("KEY_SIZE_UNSUPPORTED")
-        return (RSA_PRIVATE if private else RSA_PUBLIC), RSA, f"RSA, {key.key_size} bits"
+        if private and key.key_size > MAX_RSA_BITS_CHECKED:
+            what += f" (its numbers not checked: the kit checks up to {MAX_RSA_BITS_CHECKED})"
+        return (RSA_PRIVATE if private else RSA_PUBLIC), RSA, what
     name = type(key).__name__.removeprefix("_").replace("PrivateKey", "").replace("PublicKey", "")
     return UNSUPPORTED_KEY_TYPE, None, f"{name or 'unknown'} (not a Binance API key type)"
 
@@ -120,75 +127,6 @@ def _password_bytes(password: object) -> bytes | None:
     if isinstance(password, (bytes, bytearray)):
         return bytes(password)
     raise TypeError(f"password: expected str or bytes, got {type(password).__name__}")
-
-
-def _load_pem(block: Block, data: bytes, password: bytes | None, problems: list[str]):
-    """(key, private) from PEM ``data`` (``block`` alone); ``None`` key when it cannot be
-    opened, with the reason in ``problems``: a password needed or wrong only when the key
-    is encrypted (``cryptography``'s message names a password whatever the cause), else
-    cut short or damaged."""
-    serialization = cryptography_modules().serialization
-    label = block.label
-    if "PUBLIC KEY" in label:
-        try:
-            return serialization.load_pem_public_key(data), False
-        except (ValueError, TypeError):
-            problems.append(damage(block.body, ended=True))
-            return None, False
-    if label == "OPENSSH PRIVATE KEY":
-        loader = serialization.load_ssh_private_key
-    else:
-        loader = serialization.load_pem_private_key
-    try:
-        return loader(data, password=password), True
-    except TypeError:  # a password missing, or given for a key that has none
-        if password is None:
-            problems.append("PASSWORD_NEEDED")
-            return None, True
-        return _load_pem(block, data, None, problems)
-    except ValueError:
-        if not _encrypted(block):
-            problems.append(damage(block.body, ended=True))
-        else:
-            problems.append("WRONG_PASSWORD" if password is not None else "PASSWORD_NEEDED")
-        return None, True
-    except Exception:  # noqa: BLE001 - an unsupported algorithm: read below from the label
-        return None, True
-
-
-def _encrypted(block: Block) -> bool:
-    """True if the PEM ``block`` says it is encrypted: PKCS#8's own label, a traditional
-    PEM's ``Proc-Type: 4,ENCRYPTED`` header (RFC 1421), an OpenSSH key's cipher name."""
-    if block.label == "ENCRYPTED PRIVATE KEY" or "Proc-Type: 4,ENCRYPTED" in block.body:
-        return True
-    if block.label == "OPENSSH PRIVATE KEY":
-        return openssh_header(block.body).get("cipher", "none") != "none"
-    return False
-
-
-def _from_der(b64: str, problems: list[str]) -> str | None:
-    """A PEM for base64 ``b64`` of a DER key (PKCS#8, SPKI or PKCS#1), or ``None``."""
-    try:
-        der = base64.b64decode(b64, validate=True)
-    except (binascii.Error, ValueError):
-        return None
-    if len(der) < 16 or der[0] != 0x30:
-        return None
-    serialization = cryptography_modules().serialization
-    for label, load in (
-        ("PRIVATE KEY", lambda d: serialization.load_der_private_key(d, None)),
-        ("PUBLIC KEY", serialization.load_der_public_key),
-        ("ENCRYPTED PRIVATE KEY", lambda d: serialization.load_der_private_key(d, b"?")),
-    ):
-        try:
-            load(der)
-        except TypeError:
-            label = "ENCRYPTED PRIVATE KEY"
-        except Exception:  # noqa: BLE001 - not this structure: try the next
-            continue
-        problems.append("NO_PEM_ARMOR")
-        return _armor(label, "".join(b64.split()))
-    return None
 
 
 def _describe(text: str) -> str:
@@ -220,7 +158,7 @@ def inspect_key(text: str | bytes, *, password: str | bytes | None = None) -> Ke
     block = find_block(repaired)
     if block is None:
         pem = (
-            _from_der("".join(repaired.split()), problems) if _BASE64.fullmatch(repaired) else None
+            armour_der("".join(repaired.split()), problems) if _BASE64.fullmatch(repaired) else None
         )
         if pem is not None:
             repaired, block = pem, find_block(pem)
@@ -243,11 +181,15 @@ def _inspect_pem(block, text: str, password: bytes | None, problems: list[str]):
     elif label in _PRIVATE_LABELS:
         problems.append("NOT_PKCS8")
     key, private = None, "PUBLIC KEY" not in label
+    cost = block_cost(block)
     if block.end is None:
         problems.append(damage(block.body, ended=False))
+    elif cost is not None:  # no password is tried: cryptography would run that cost
+        problems.append("KDF_TOO_COSTLY")
+        what += f", encrypted with {cost}"
     else:
         data = block.text(text).encode("utf-8", "replace")
-        key, private = _load_pem(block, data, password, problems)
+        key, private = load_block(block, data, password, problems)
     if key is None:
         if label == "OPENSSH PRIVATE KEY":
             ssh_type = openssh_header(block.body).get("type")
@@ -262,7 +204,7 @@ def _inspect_pem(block, text: str, password: bytes | None, problems: list[str]):
         if {"CUT_SHORT", "DAMAGED"} & set(problems):
             what += ", cut short" if "CUT_SHORT" in problems else ", damaged"
             what += " (cannot be read)"
-        elif not {"PASSWORD_NEEDED", "WRONG_PASSWORD"} & set(problems):
+        elif not {"PASSWORD_NEEDED", "WRONG_PASSWORD", "KDF_TOO_COSTLY"} & set(problems):
             what += (
                 ", an algorithm cryptography cannot load: not a Binance key type, or its "
                 "name in the key was damaged"

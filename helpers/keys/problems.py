@@ -11,6 +11,7 @@ others: *observed by users, not documented by Binance*). The fixes hold commands
 from dataclasses import dataclass
 
 from helpers.keys.armour import MAX_TEXT_CHARS
+from helpers.keys.cost import MAX_BCRYPT_ROUNDS, MAX_KDF_ITERATIONS, MAX_SCRYPT_WORK
 from helpers.mistakes.sources import cite
 
 REPORTS = "observed in user reports (issue threads of Binance clients), not a Binance rule"
@@ -93,6 +94,17 @@ _TABLE = (
         f"{PEM}; {REPORTS}",
         "give the password this key was encrypted with (check its encoding: the "
         "password's bytes count)",
+    ),
+    Problem(
+        "KDF_TOO_COSTLY",
+        "an encrypted key whose password stretching costs more than the kit runs (over "
+        f"{MAX_KDF_ITERATIONS:,} PBKDF2 iterations, scrypt N*r*p over {MAX_SCRYPT_WORK:,}, "
+        f"or over {MAX_BCRYPT_ROUNDS} bcrypt rounds): opening it could take minutes, and "
+        "cannot be interrupted, so no password is tried",
+        "RFC 8018 (PKCS #5: the key names its own iteration count); the kit's own bound",
+        "re-encrypt it with an ordinary cost: openssl pkcs8 -topk8 -v2 aes-256-cbc -iter "
+        "600000 -in KEY.pem -out KEY-new.pem (openssl runs the old cost once), or keep it "
+        "unencrypted where only you can read it",
     ),
     Problem(
         "OPENSSH_FORMAT",

@@ -361,6 +361,7 @@ def test_every_kind_and_every_problem_code_is_reached_by_a_generated_text():
                                  None),
         ("", None), ("hello, world!", None), ("x" * 1_000_001, None),
         (ED_PEM[:40], None), (changed_character(RS_PEM), None),
+        (encrypted_pkcs8(ED, b"pw", 2**31 - 1), "pw"),
     ]  # fmt: skip
     reports = [inspect_key(text, password=password) for text, password in texts]
     assert {r.kind for r in reports} == set(KINDS)
@@ -435,3 +436,165 @@ def test_a_damaged_unencrypted_pkcs8_key_is_damaged_not_password_protected(passw
         assert_no_material(report, text)
     encrypted = private_pem(ED, b"pw")  # the ENCRYPTED label still asks for its password
     assert "PASSWORD_NEEDED" in inspect_key(changed_character(encrypted, 200)).problems
+
+
+# An EncryptedPrivateKeyInfo (RFC 5958) written by hand, as RFC 8018 (PBES2, PBKDF2 with
+# HMAC-SHA256, AES-256-CBC) and RFC 7914 (scrypt) spell it: a key may name any cost.
+PBES2, PBKDF2 = bytes.fromhex("2a864886f70d01050d"), bytes.fromhex("2a864886f70d01050c")
+SCRYPT, HMAC_SHA256 = bytes.fromhex("2b06010401da47040b"), bytes.fromhex("2a864886f70d0209")
+AES256_CBC = bytes.fromhex("60864801650304012a")
+
+
+def der(tag: int, *parts: bytes) -> bytes:
+    content = b"".join(parts)
+    size = len(content)
+    if size < 128:
+        return bytes([tag, size]) + content
+    octets = size.to_bytes((size.bit_length() + 7) // 8, "big")
+    return bytes([tag, 0x80 | len(octets)]) + octets + content
+
+
+def integer(n: int) -> bytes:
+    return der(0x02, n.to_bytes(n.bit_length() // 8 + 1, "big"))
+
+
+def encrypted_pkcs8(key, password: bytes, iterations: int, *, scrypt=None) -> str:
+    """PEM of ``key`` encrypted with PBKDF2 of ``iterations`` (or scrypt's (N, r, p)). The
+    ciphertext is real when the cost is small enough to compute here, random otherwise."""
+    from cryptography.hazmat.primitives import padding
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    salt, iv = os.urandom(16), os.urandom(16)
+    if scrypt:
+        n, r, p = scrypt
+        kdf = der(0x30, der(0x06, SCRYPT), der(0x30, der(0x04, salt), *map(integer, scrypt)))
+        derived = (
+            hashlib.scrypt(password, salt=salt, n=n, r=r, p=p, dklen=32) if n < 2**15 else None
+        )
+    else:
+        prf = der(0x30, der(0x06, HMAC_SHA256), der(0x05))
+        kdf = der(0x30, der(0x06, PBKDF2), der(0x30, der(0x04, salt), integer(iterations), prf))
+        derived = (
+            hashlib.pbkdf2_hmac("sha256", password, salt, iterations, 32)
+            if iterations < 10**5
+            else None
+        )
+    scheme = der(0x30, der(0x06, AES256_CBC), der(0x04, iv))
+    plain = key.private_bytes(DER, PKCS8, NOENC)
+    if derived is None:
+        ciphertext = os.urandom(len(plain) // 16 * 16 + 16)
+    else:
+        padder = padding.PKCS7(128).padder()
+        encryptor = Cipher(algorithms.AES(derived), modes.CBC(iv)).encryptor()
+        ciphertext = (
+            encryptor.update(padder.update(plain) + padder.finalize()) + encryptor.finalize()
+        )
+    algorithm = der(0x30, der(0x06, PBES2), der(0x30, kdf, scheme))
+    body = base64.b64encode(der(0x30, algorithm, der(0x04, ciphertext))).decode()
+    lines = "\n".join(body[i : i + 64] for i in range(0, len(body), 64))
+    label = "ENCRYPTED PRIVATE " + "KEY"
+    return f"-----BEGIN {label}-----\n{lines}\n-----END {label}-----\n"
+
+
+def test_the_hand_written_encrypted_keys_open_with_cryptography():
+    for text in (
+        encrypted_pkcs8(ED, b"pw", 1000),
+        encrypted_pkcs8(ED, b"pw", 0, scrypt=(1024, 8, 1)),
+    ):
+        opened = s.load_pem_private_key(text.encode(), b"pw")
+        assert opened.private_bytes(DER, PKCS8, NOENC) == ED.private_bytes(DER, PKCS8, NOENC)
+        check(text, "ED25519_PRIVATE", [], "Ed25519", password="pw")
+
+
+def test_a_kdf_cost_beyond_the_bound_is_refused_before_any_password_is_tried():
+    import time
+
+    from helpers.keys.cost import MAX_KDF_ITERATIONS, MAX_SCRYPT_WORK
+    from helpers.request import sign_request
+
+    assert MAX_KDF_ITERATIONS == 2_000_000 and MAX_SCRYPT_WORK == 2**22  # the stated bounds
+    costly = [
+        encrypted_pkcs8(ED, b"pw", 30_000_000),  # about 4 s (0.14 s a million, here)
+        encrypted_pkcs8(ED, b"pw", 0, scrypt=(2**20, 8, 1)),  # 1 GiB of memory
+        encrypted_pkcs8(ED, b"pw", 2**31 - 1),  # about 50 minutes (issue 25)
+    ]
+    for text in costly:
+        started = time.perf_counter()
+        for password in ("pw", None):
+            report = check(text, "UNKNOWN", ["KDF_TOO_COSTLY"], None, password=password)
+            assert "no password is tried" in PROBLEMS["KDF_TOO_COSTLY"].meaning
+            assert "-iter 600000" in report.fix
+        with pytest.raises(ValueError, match="^private_key: this encrypted key asks for") as caught:
+            sign_request("GET", "/api/v3/account", api_key="k", timestamp=1, key_type="Ed25519",
+                         private_key=text, password="pw")  # fmt: skip
+        assert "no password was tried" in str(caught.value)
+        assert time.perf_counter() - started < 1.0
+    assert "2,147,483,647 iterations" in inspect_key(costly[2], password="pw").description
+    within = encrypted_pkcs8(ED, b"pw", MAX_KDF_ITERATIONS)
+    check(within, "UNKNOWN", ["WRONG_PASSWORD"], None, password="pw")  # random ciphertext
+
+
+def openssh_encrypted(rounds: int) -> str:
+    """An OpenSSH key blob (PROTOCOL.key) naming aes256-ctr and bcrypt of ``rounds``; its
+    private part is random bytes: only the header is read before a password is tried."""
+
+    def string(value: bytes) -> bytes:
+        return len(value).to_bytes(4, "big") + value
+
+    public = string(b"ssh-ed25519") + string(ED.public_key().public_bytes(
+        s.Encoding.Raw, s.PublicFormat.Raw))  # fmt: skip
+    options = string(os.urandom(16)) + rounds.to_bytes(4, "big")
+    blob = (b"openssh-key-v1\0" + string(b"aes256-ctr") + string(b"bcrypt") + string(options)
+            + (1).to_bytes(4, "big") + string(public) + string(os.urandom(160)))  # fmt: skip
+    body = base64.b64encode(blob).decode()
+    lines = "\n".join(body[i : i + 70] for i in range(0, len(body), 70))
+    return f"{SSH_BEGIN}\n{lines}\n{SSH_BEGIN.replace('BEGIN', 'END')}\n"
+
+
+def test_an_openssh_key_with_too_many_bcrypt_rounds_is_refused():
+    for password in (None, "pw"):
+        check(openssh_encrypted(1_000_000), "ED25519_PRIVATE", ["OPENSSH_FORMAT", "KDF_TOO_COSTLY"],
+              None, password=password)  # fmt: skip
+        report = inspect_key(openssh_encrypted(16), password=password)
+        assert "KDF_TOO_COSTLY" not in report.problems and report.kind == "ED25519_PRIVATE"
+
+
+def fake_rsa_pem(bits: int) -> str:
+    """PEM of an RSA private key of ``bits`` whose "primes" are not prime: any check of it
+    fails, and only a check would find that out (loading it unchecked is instant)."""
+    half = bits // 2
+    while True:
+        p = int.from_bytes(os.urandom(half // 8), "big") | (3 << (half - 2)) | 1
+        q = int.from_bytes(os.urandom(half // 8), "big") | (3 << (half - 2)) | 1
+        try:
+            iqmp = pow(q, -1, p)
+        except ValueError:
+            continue
+        break
+    n, e, d = p * q, 65537, (p * q) // 3 | 1
+    numbers = rsa.RSAPrivateNumbers(p, q, d, d % (p - 1), d % (q - 1), iqmp,
+                                    rsa.RSAPublicNumbers(e, n))  # fmt: skip
+    return private_pem(numbers.private_key(unsafe_skip_rsa_key_validation=True))
+
+
+def test_rsa_keys_larger_than_binance_takes_are_not_checked():
+    import time
+
+    from helpers.key_types import MAX_RSA_BITS_CHECKED
+    from helpers.request import sign_request
+
+    assert MAX_RSA_BITS_CHECKED == 4096
+    for bits in (8192, 16384):
+        text = fake_rsa_pem(bits)
+        started = time.perf_counter()
+        report = check(text, "RSA_PRIVATE", ["KEY_SIZE_UNSUPPORTED"], None)
+        assert f"RSA, {bits} bits (its numbers not checked" in report.description
+        with pytest.raises(ValueError, match=f"^private_key: an RSA key of {bits} bits"):
+            sign_request("GET", "/api/v3/account", api_key="k", timestamp=1, key_type="RSA",
+                         private_key=text)  # fmt: skip
+        assert time.perf_counter() - started < 1.0
+    broken = fake_rsa_pem(2048)  # within the bound: checked, and found damaged
+    check(broken, "UNKNOWN", ["DAMAGED"], None)
+    with pytest.raises(ValueError, match="^private_key: the PEM text could not be read"):
+        sign_request("GET", "/api/v3/account", api_key="k", timestamp=1, key_type="RSA",
+                     private_key=broken)  # fmt: skip
