@@ -93,3 +93,32 @@ def openssh_header(body: str, *, whole: bool = False) -> dict[str, object]:
     except (UnicodeDecodeError, IndexError):
         return {}
     return dict(zip(("cipher", "kdf", "type"), names, strict=True), kdf_options=options)
+
+
+def split_base64_der(compact: str) -> str | None:
+    """The base64 of the one DER SEQUENCE that ``compact`` (base64 without whitespace)
+    begins with, when more text follows it; ``None`` otherwise. The SEQUENCE's own length
+    octets say where its base64 ends (4 characters for every 3 bytes, padding included)."""
+    if not starts_with_der(compact):
+        return None
+    head = base64.b64decode(compact[:8])
+    found = der_length(head)
+    if found is None:
+        return None
+    size = 4 * -(-sum(found) // 3)  # 4 characters for every 3 bytes, rounded up
+    if len(compact) <= size:
+        return None
+    try:
+        if len(base64.b64decode(compact[:size], validate=True)) != sum(found):
+            return None
+    except (binascii.Error, ValueError):
+        return None
+    return compact[:size]
+
+
+def starts_with_der(compact: str) -> bool:
+    """True if base64 ``compact`` begins with a DER SEQUENCE's tag and length octets."""
+    if len(compact) < 8 or not set(compact[:8]) <= BASE64_ALPHABET - {"="}:
+        return False
+    head = base64.b64decode(compact[:8])
+    return head[0] == 0x30 and der_length(head) is not None

@@ -26,9 +26,9 @@ from helpers.key_types import (
     cryptography_modules,
     key_kind,
 )  # fmt: skip
-from helpers.keys.armour import LABEL, armour, find_block, too_long
+from helpers.keys.armour import LABEL, Block, armour, find_block, too_long
 from helpers.keys.cost import block_cost
-from helpers.keys.der import damage, openssh_header
+from helpers.keys.der import damage, openssh_header, split_base64_der, starts_with_der
 from helpers.keys.loading import armour_der, load_block
 from helpers.keys.problems import fix_for
 from helpers.keys.report import (
@@ -58,10 +58,16 @@ def _text(value: object, name: str) -> str:
     raise TypeError(f"{name}: expected str or bytes, got {type(value).__name__}")
 
 
+def _file_format(text: str) -> bool:
+    """True for a text in a format of lines (PEM, a PuTTY key file), whose line breaks
+    around it are a file's own, not copy-paste damage."""
+    return LABEL.search(text) is not None or text.lstrip().startswith("PuTTY-User-Key-File-")
+
+
 def repair_text(text: str) -> tuple[str, list[str]]:
     """``text`` with copy-paste damage undone, and the codes of what was undone."""
     found: list[str] = []
-    if text != text.strip() and LABEL.search(text) is None:
+    if text != text.strip() and not _file_format(text):
         found.append("SURROUNDING_WHITESPACE")
     text = text.strip()
     match = re.fullmatch(r"b(['\"])(.*)\1", text, re.S)
@@ -77,7 +83,7 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     if (
         text != text.strip()
         and "SURROUNDING_WHITESPACE" not in found
-        and LABEL.search(text) is None
+        and not _file_format(text)
     ):
         found.append("SURROUNDING_WHITESPACE")
     text = text.strip()
@@ -87,9 +93,10 @@ def repair_text(text: str) -> tuple[str, list[str]]:
             found.append("INDENTED")
             text = "\n".join(line.strip() for line in lines)
     block = find_block(text) if "\n" not in text else None
-    if block and block.start == 0 and block.end == len(text):
+    if block and block.end is not None:
         found.append("NEWLINES_LOST")
-        text = armour(block.label, "".join(block.body.split()))
+        pem = armour(block.label, "".join(block.body.split()))
+        text = text[: block.start] + pem + text[block.end :]
     return text, found
 
 
@@ -157,9 +164,12 @@ def inspect_key(text: str | bytes, *, password: str | bytes | None = None) -> Ke
     repaired, problems = repair_text(raw)
     block = find_block(repaired)
     if block is None:
-        pem = (
-            armour_der("".join(repaired.split()), problems) if _BASE64.fullmatch(repaired) else None
-        )
+        compact = "".join(repaired.split())
+        pem = armour_der(compact, problems) if _BASE64.fullmatch(repaired) else None
+        key_b64 = split_base64_der(compact) if pem is None else None
+        if key_b64 is not None:  # base64 of a DER key, then more text
+            pem = armour_der(key_b64, problems)
+            problems += ["EXTRA_TEXT"] if pem else []
         if pem is not None:
             repaired, block = pem, find_block(pem)
     if block is not None:
@@ -180,6 +190,7 @@ def _inspect_pem(block, text: str, password: bytes | None, problems: list[str]):
         problems.append("OPENSSH_FORMAT")
     elif label in _PRIVATE_LABELS:
         problems.append("NOT_PKCS8")
+    problems += _outside(block, text)
     key, private = None, "PUBLIC KEY" not in label
     cost = block_cost(block)
     if block.end is None:
@@ -218,9 +229,24 @@ def _inspect_pem(block, text: str, password: bytes | None, problems: list[str]):
     return _report(kind, problems, usable, f"{what}, {key_what}", public_pem, fingerprint)
 
 
+def _outside(block: Block, text: str) -> list[str]:
+    """The codes of what ``text`` holds besides its first PEM ``block``: another PEM block
+    (``SEVERAL_PEM_BLOCKS``), other text before or after it (``EXTRA_TEXT``)."""
+    if block.end is None:
+        return []
+    after = text[block.end :]
+    second = find_block(after)
+    outside = text[: block.start] + (after if second is None else after[: second.start])
+    codes = [] if second is None else ["SEVERAL_PEM_BLOCKS"]
+    return codes + ["EXTRA_TEXT"] if outside.strip() else codes
+
+
 def _inspect_bare(text: str, problems: list[str]) -> KeyReport:
-    """A text without PEM lines: an OpenSSH public key, a seed, a secret, a path."""
+    """A text without PEM lines: a PuTTY key, an OpenSSH public key, a seed, a secret,
+    base64 of a DER key that does not load, a path."""
     what = _describe(text)
+    if text.startswith("PuTTY-User-Key-File-"):
+        return _inspect_putty(text, problems)
     if _SSH_PUBLIC.match(text):
         kind = {"ssh-ed25519": ED25519_PUBLIC, "ssh-rsa": RSA_PUBLIC}.get(text.split()[0])
         codes = problems + ["PUBLIC_KEY_GIVEN", "OPENSSH_FORMAT"]
@@ -244,9 +270,31 @@ def _inspect_bare(text: str, problems: list[str]) -> KeyReport:
         )
     if _SECRET.fullmatch(text):
         return _report(HMAC_SECRET, problems, HMAC, f"letters and digits only, {what}")
-    if text.endswith((".pem", ".key", ".der", ".txt")) or "/" in text or "\\" in text:
+    compact = "".join(text.split())
+    if starts_with_der(compact):  # base64 (with "/" in it), not a path
+        what = f"base64 of a DER structure that does not load: {what}"
+        return _report(UNKNOWN, problems + [damage(compact, ended=True)], None, what)
+    if "\n" not in text and (
+        text.endswith((".pem", ".key", ".der", ".txt", ".ppk")) or "/" in text or "\\" in text
+    ):
         return _report(UNKNOWN, problems + ["PATH_GIVEN"], None, f"a file path, perhaps: {what}")
     return _report(UNKNOWN, problems, None, what)
+
+
+def _inspect_putty(text: str, problems: list[str]) -> KeyReport:
+    """A PuTTY private key file (``.ppk``): its first line names the version and key
+    type, its second the encryption, in the clear. The kit does not read it: PuTTYgen
+    converts it."""
+    first, _, rest = text.partition("\n")
+    version = first.removeprefix("PuTTY-User-Key-File-").split(":")[0]
+    key_type = first.partition(":")[2].strip()
+    encryption = rest.partition("\n")[0].partition(":")[2].strip() or "unknown"
+    kind = {"ssh-ed25519": ED25519_PRIVATE, "ssh-rsa": RSA_PRIVATE}.get(key_type)
+    what = (
+        f"a PuTTY private key file (.ppk, version {version[:4]!r}), key type "
+        f"{key_type[:40]!r}, encryption {encryption[:40]!r}"
+    )
+    return _report(kind or UNSUPPORTED_KEY_TYPE, problems + ["PUTTY_FORMAT"], None, what)
 
 
 def _report(kind, problems, usable, what, public_pem=None, fingerprint=None) -> KeyReport:

@@ -75,14 +75,14 @@ _TABLE = (
     ),
     Problem(
         "CUT_SHORT",
-        "a PEM cut short: no END line, or fewer bytes than its structure says it holds",
+        "a key cut short: no END line, or fewer bytes than its structure says it holds",
         f"{PEM}; {REPORTS}",
         "copy the whole key again, from its BEGIN line to its END line: a key cut short "
         "cannot be read or repaired",
     ),
     Problem(
         "DAMAGED",
-        "a PEM whose base64 or key structure is damaged (a character changed, added or "
+        "a key whose base64 or structure is damaged (a character changed, added or "
         "lost): it cannot be read, and no password is involved",
         f"{PEM}; {REPORTS}",
         "copy the key again from the file it was made in (not from a chat or an e-mail); "
@@ -169,6 +169,29 @@ _TABLE = (
         f"{PEM}; {REPORTS}",
         "remove the indentation where you read it (a YAML block scalar `|` does)",
         repairable=True,
+    ),
+    Problem(
+        "EXTRA_TEXT",
+        "other text before or after the key (a note, a second paste, a line of a file): "
+        "the kit read the key and left the rest, a loader may not",
+        f"{PEM}; {REPORTS}",
+        "keep only the key: its lines from BEGIN to END (or its base64 alone)",
+    ),
+    Problem(
+        "SEVERAL_PEM_BLOCKS",
+        "more than one PEM block (two keys pasted together, or a key and a certificate): "
+        "the kit read the first only",
+        f"{PEM}; {REPORTS}",
+        "keep the one private key you sign with, from its BEGIN line to its END line, and "
+        "nothing else",
+    ),
+    Problem(
+        "PUTTY_FORMAT",
+        "a PuTTY private key file (.ppk), not PEM/PKCS#8",
+        f'{_RSA_KEYS}: "Only `PKCS#8` keys are supported."; {REPORTS}',
+        "convert it with PuTTYgen: puttygen KEY.ppk -O private-openssh -o KEY.pem (or in "
+        "PuTTYgen's window: Load, then Conversions, Export OpenSSH key), then check "
+        "KEY.pem here: it names the last step to PKCS#8",
     ),
     Problem(
         "PATH_GIVEN",

@@ -362,6 +362,7 @@ def test_every_kind_and_every_problem_code_is_reached_by_a_generated_text():
         ("", None), ("hello, world!", None), ("x" * 1_000_001, None),
         (ED_PEM[:40], None), (changed_character(RS_PEM), None),
         (encrypted_pkcs8(ED, b"pw", 2**31 - 1), "pw"),
+        (ED_PEM + ED_PEM, None), (ED_PEM + "garbage", None), (putty_ppk(ED), None),
     ]  # fmt: skip
     reports = [inspect_key(text, password=password) for text, password in texts]
     assert {r.kind for r in reports} == set(KINDS)
@@ -598,3 +599,59 @@ def test_rsa_keys_larger_than_binance_takes_are_not_checked():
     with pytest.raises(ValueError, match="^private_key: the PEM text could not be read"):
         sign_request("GET", "/api/v3/account", api_key="k", timestamp=1, key_type="RSA",
                      private_key=broken)  # fmt: skip
+
+
+def putty_ppk(key, encryption: str = "none") -> str:
+    """A PuTTY key file (version 3) as PuTTYgen writes one: its public and private parts
+    in base64, line by line. The MAC is made up: the clinic reads the header only."""
+
+    def string(value: bytes) -> bytes:
+        return len(value).to_bytes(4, "big") + value
+
+    public = base64.b64encode(string(b"ssh-ed25519") + string(key.public_key().public_bytes(
+        s.Encoding.Raw, s.PublicFormat.Raw))).decode()  # fmt: skip
+    private = base64.b64encode(string(key.private_bytes(s.Encoding.Raw, RAW, NOENC))).decode()
+    return (f"PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: {encryption}\n"
+            f"Comment: eddsa-key-20260101\nPublic-Lines: 2\n{public[:64]}\n{public[64:]}\n"
+            f"Private-Lines: 1\n{private}\nPrivate-MAC: {'0' * 64}\n")  # fmt: skip
+
+
+def test_a_key_followed_by_garbage_or_another_key_is_a_problem():
+    public = ED.public_key().public_bytes(PEM, SPKI).decode()
+    for text, kind, codes, usable in [
+        (ED_PEM + "garbage\n", "ED25519_PRIVATE", ["EXTRA_TEXT"], "Ed25519"),
+        ("my key:\n" + RS_PEM, "RSA_PRIVATE", ["EXTRA_TEXT"], "RSA"),
+        (ED_PEM + RS_PEM, "ED25519_PRIVATE", ["SEVERAL_PEM_BLOCKS"], "Ed25519"),
+        (ED_PEM + "\n" + ED_PEM, "ED25519_PRIVATE", ["SEVERAL_PEM_BLOCKS"], "Ed25519"),
+        (ED_PEM + "x\n" + public, "ED25519_PRIVATE", ["SEVERAL_PEM_BLOCKS", "EXTRA_TEXT"],
+         "Ed25519"),
+        (ED_PEM.strip().replace("\n", " ") + " trailing", "ED25519_PRIVATE",
+         ["NEWLINES_LOST", "EXTRA_TEXT"], "Ed25519"),
+    ]:  # fmt: skip
+        report = check(text, kind, codes, usable)
+        assert not report.ok and PROBLEMS[codes[-1]].fix in report.fix
+    check(ED_PEM + "\n\n", "ED25519_PRIVATE", [], "Ed25519")  # a file's line breaks: fine
+
+
+def test_base64_of_a_key_with_junk_is_not_a_path():
+    der_b64 = base64.b64encode(RS.private_bytes(DER, PKCS8, NOENC)).decode()
+    assert "/" in der_b64
+    for junk in ("!!", " and some words", "AAAA", "\n# comment"):
+        check(der_b64 + junk, "RSA_PRIVATE", ["NO_PEM_ARMOR", "EXTRA_TEXT"], "RSA")
+    ed_b64 = base64.b64encode(ED.private_bytes(DER, PKCS8, NOENC)).decode()
+    check(ed_b64 + "#", "ED25519_PRIVATE", ["NO_PEM_ARMOR", "EXTRA_TEXT"], "Ed25519")
+    damaged = der_b64[:200] + "!" + der_b64[201:]
+    report = inspect_key(damaged)
+    assert "PATH_GIVEN" not in report.problems and "DAMAGED" in report.problems
+    check("~/keys/binance.pem", "UNKNOWN", ["PATH_GIVEN"], None)  # a path still is one
+    check("C:\\keys\\binance.ppk", "UNKNOWN", ["PATH_GIVEN"], None)
+
+
+def test_a_putty_key_is_named_with_its_conversion_command():
+    for encryption in ("none", "aes256-cbc"):
+        text = putty_ppk(ED, encryption)
+        report = check(text, "ED25519_PRIVATE", ["PUTTY_FORMAT"], None)
+        assert "puttygen KEY.ppk -O private-openssh -o KEY.pem" in report.fix
+        assert "PuTTY" in report.description and repr(encryption) in report.description
+        report = check(text.replace("\n", "\r\n"), "ED25519_PRIVATE", ["PUTTY_FORMAT"], None)
+        assert "\r" not in report.description
