@@ -278,7 +278,7 @@ def _inspect_bare(text: str, problems: list[str]) -> KeyReport:
         text.endswith((".pem", ".key", ".der", ".txt", ".ppk")) or "/" in text or "\\" in text
     ):
         return _report(UNKNOWN, problems + ["PATH_GIVEN"], None, f"a file path, perhaps: {what}")
-    return _report(UNKNOWN, problems, None, what)
+    return _report(UNKNOWN, ["NOT_A_KEY", *problems], None, what)  # the real problem first
 
 
 def _inspect_putty(text: str, problems: list[str]) -> KeyReport:

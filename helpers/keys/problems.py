@@ -201,9 +201,11 @@ _TABLE = (
     ),
     Problem(
         "NOT_A_KEY",
-        "PEM text that is not a key (a certificate, a request, ...)",
-        PEM,
-        "pass the private key PEM (BEGIN PRIVATE KEY)",
+        "not a key: PEM text of something else (a certificate, a request, ...), or a "
+        "text in none of the key formats the kit knows",
+        f"{PEM}; {_KEY_TYPES}",
+        "pass the key itself: Binance's key types are HMAC (a secret of letters and "
+        "digits), Ed25519 and RSA (PKCS#8 PEM: BEGIN PRIVATE KEY)",
     ),
     Problem(
         "TOO_LONG",

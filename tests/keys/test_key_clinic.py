@@ -203,7 +203,7 @@ def test_unknown_texts():
     check("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", "UNKNOWN",
           ["NOT_A_KEY"], None)  # fmt: skip
     check(ED_PEM[: len(ED_PEM) // 2], "UNKNOWN", ["CUT_SHORT"], None)  # issue 25: was []
-    check("hello, world!", "UNKNOWN", [], None)
+    check("hello, world!", "UNKNOWN", ["NOT_A_KEY"], None)  # issue 25: was [], no problem
 
 
 def test_bad_arguments_are_named():
@@ -655,3 +655,23 @@ def test_a_putty_key_is_named_with_its_conversion_command():
         assert "PuTTY" in report.description and repr(encryption) in report.description
         report = check(text.replace("\n", "\r\n"), "ED25519_PRIVATE", ["PUTTY_FORMAT"], None)
         assert "\r" not in report.description
+
+
+def test_the_command_line_help_is_plain_words_for_a_newcomer():
+    done = subprocess.run([sys.executable, "-m", "helpers.keys", "--help"],
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0
+    assert "``" not in done.stdout and "print the key report" not in done.stdout
+    for words in ("Check a key before you sign", "HMAC secret", "register with Binance",
+                  "never printed", "examples:", "printf '%s'", "--password-env KEY_PASSWORD",
+                  "exit status: 0 the key signs as it is, 1 it has a problem"):  # fmt: skip
+        assert words in done.stdout, words
+    assert max(map(len, done.stdout.splitlines())) <= 80
+
+
+def test_the_command_line_names_the_real_problem_of_a_text_that_is_not_a_key():
+    done = subprocess.run([sys.executable, "-m", "helpers.keys", "-"], input="not a key\n",
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 1
+    assert "NOT_A_KEY, SURROUNDING_WHITESPACE" in done.stdout  # the real problem first
+    assert "Binance's key types are HMAC" in done.stdout
