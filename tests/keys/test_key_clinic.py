@@ -645,6 +645,13 @@ def test_base64_of_a_key_with_junk_is_not_a_path():
     assert "PATH_GIVEN" not in report.problems and "DAMAGED" in report.problems
     check("~/keys/binance.pem", "UNKNOWN", ["PATH_GIVEN"], None)  # a path still is one
     check("C:\\keys\\binance.ppk", "UNKNOWN", ["PATH_GIVEN"], None)
+    from helpers.signing import load_private_key
+
+    with pytest.raises(ValueError, match="^private_key") as caught:  # the signers agree
+        load_private_key("RSA", der_b64 + "!!")
+    message = str(caught.value)
+    assert "file path" not in message and "begin with base64 of DER" in message
+    assert "EXTRA_TEXT" in message and not runs(der_b64) & runs(message)
 
 
 def test_a_putty_key_is_named_with_its_conversion_command():
