@@ -47,6 +47,9 @@ _SECRET = re.compile(r"[A-Za-z0-9]{16,128}")
 _HEX64 = re.compile(r"[0-9A-Fa-f]{64}")
 _BASE64 = re.compile(r"[A-Za-z0-9+/\s]+={0,2}")
 _SSH_PUBLIC = re.compile(r"(ssh-ed25519|ssh-rsa|ecdsa-sha2-\S+|ssh-dss) [A-Za-z0-9+/]+=*")
+# SSH's key type names (RFC 4253, 8709, 5656): the only ones a report quotes from a file.
+_SSH_KEY_TYPES = {"ssh-ed25519", "ssh-rsa", "ssh-ed448", "ssh-dss", "ecdsa-sha2-nistp256",
+                "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521"}  # fmt: skip
 _PRIVATE_LABELS = {"RSA PRIVATE KEY": "RSA", "EC PRIVATE KEY": "EC", "DSA PRIVATE KEY": "DSA"}
 
 
@@ -205,7 +208,8 @@ def _inspect_pem(block, text: str, password: bytes | None, problems: list[str]):
         if label == "OPENSSH PRIVATE KEY":
             ssh_type = openssh_header(block.body).get("type")
             kind = {"ssh-ed25519": ED25519_PRIVATE, "ssh-rsa": RSA_PRIVATE}.get(ssh_type or "")
-            what += f", {ssh_type or 'unreadable key type'}"
+            shown = ssh_type if ssh_type in _SSH_KEY_TYPES else "another key type"
+            what += f", {shown if ssh_type else 'unreadable key type'}"
             return _report(
                 kind or UNSUPPORTED_KEY_TYPE if ssh_type else UNKNOWN, problems, None, what
             )
@@ -285,14 +289,15 @@ def _inspect_putty(text: str, problems: list[str]) -> KeyReport:
     """A PuTTY private key file (``.ppk``): its first line names the version and key
     type, its second the encryption, in the clear. The kit does not read it: PuTTYgen
     converts it."""
-    first, _, rest = text.partition("\n")
-    version = first.removeprefix("PuTTY-User-Key-File-").split(":")[0]
-    key_type = first.partition(":")[2].strip()
-    encryption = rest.partition("\n")[0].partition(":")[2].strip() or "unknown"
+    lines = text.splitlines()
+    version = lines[0].removeprefix("PuTTY-User-Key-File-").partition(":")[0]
+    key_type = lines[0].partition(":")[2].strip()
+    encryption = lines[1].partition(":")[2].strip() if len(lines) > 1 else ""
     kind = {"ssh-ed25519": ED25519_PRIVATE, "ssh-rsa": RSA_PRIVATE}.get(key_type)
-    what = (
-        f"a PuTTY private key file (.ppk, version {version[:4]!r}), key type "
-        f"{key_type[:40]!r}, encryption {encryption[:40]!r}"
+    what = (  # only names PuTTY writes are quoted: the rest of the file is not
+        f"a PuTTY private key file (.ppk, version {version if version.isdigit() else '?'}), "
+        f"key type {key_type if key_type in _SSH_KEY_TYPES else 'unknown'}, encryption "
+        f"{encryption if encryption in ('none', 'aes256-cbc') else 'unknown'}"
     )
     return _report(kind or UNSUPPORTED_KEY_TYPE, problems + ["PUTTY_FORMAT"], None, what)
 

@@ -659,7 +659,7 @@ def test_a_putty_key_is_named_with_its_conversion_command():
         text = putty_ppk(ED, encryption)
         report = check(text, "ED25519_PRIVATE", ["PUTTY_FORMAT"], None)
         assert "puttygen KEY.ppk -O private-openssh -o KEY.pem" in report.fix
-        assert "PuTTY" in report.description and repr(encryption) in report.description
+        assert f"key type ssh-ed25519, encryption {encryption}" in report.description
         report = check(text.replace("\n", "\r\n"), "ED25519_PRIVATE", ["PUTTY_FORMAT"], None)
         assert "\r" not in report.description
 
