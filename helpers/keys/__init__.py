@@ -5,7 +5,10 @@ URL belongs to.
   (``ED25519_PRIVATE``, ``RSA_PRIVATE``, ``HMAC_SECRET``, ...), the problems (codes of
   ``PROBLEMS``, each with its source and fix), ``usable_for``, the ``fix``, and the public
   key to register with its fingerprint — never a run of the key itself. A text longer
-  than ``MAX_TEXT_CHARS`` (1,000,000) is reported ``TOO_LONG``, unread.
+  than ``MAX_TEXT_CHARS`` (1,000,000) is reported ``TOO_LONG``, unread; an encrypted
+  key whose password stretching is beyond the bounds of ``helpers.keys.cost`` (2,000,000
+  PBKDF2 iterations, ...) ``KDF_TOO_COSTLY``, no password tried; an RSA key's numbers are
+  checked up to 4,096 bits only (``helpers.key_types.MAX_RSA_BITS_CHECKED``).
 - ``repair_text(text)``: the text with copy-paste damage undone (quotes, literal ``\\n``,
   indentation, ...) and the codes of what was undone.
 - ``which_environment(url)`` and ``BASE_URLS`` (``environments``): Binance's documented
