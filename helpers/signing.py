@@ -25,7 +25,7 @@ signs.
 import hashlib
 import hmac
 
-from helpers.key_types import ED25519, HMAC, KEY_TYPES, RSA, cryptography_modules
+from helpers.key_types import ED25519, HMAC, KEY_TYPES, RSA, checked_key, cryptography_modules
 from helpers.validate.signing import validate_bytes, validate_hmac_arguments, validate_signer
 
 __all__ = [
@@ -84,12 +84,17 @@ def load_private_key(
     data = validate_bytes("private_key", private_key)  # PEM text: load it
     password_bytes = password.encode("utf-8") if isinstance(password, str) else password
     crypto = cryptography_modules()
-    try:
-        key = crypto.serialization.load_pem_private_key(data, password=password_bytes)
+    try:  # RSA's consistency check is made by checked_key: up to MAX_RSA_BITS_CHECKED
+        key = crypto.serialization.load_pem_private_key(
+            data, password=password_bytes, unsafe_skip_rsa_key_validation=True
+        )
     except (TypeError, ValueError, crypto.UnsupportedAlgorithm) as exc:
         raise pem_load_error(exc, wanted, data, password_bytes) from None
     validate_pem_key(key, wanted, data, password_bytes)
-    return key
+    try:
+        return checked_key(key)
+    except ValueError as exc:  # an RSA key whose numbers do not agree: damaged
+        raise pem_load_error(exc, wanted, data, password_bytes) from None
 
 
 def ed25519_signature(

@@ -10,6 +10,7 @@ to load. ``helpers.signing`` imports this module only when loading a key has fai
 import base64
 import re
 
+from helpers.keys.der import starts_with_der
 from helpers.keys.inspect import inspect_key
 from helpers.keys.problems import fix_for
 
@@ -54,6 +55,13 @@ def describe_text(data: bytes) -> str:
             "That looks like the base64 of a PKCS#8 key without its PEM lines: put its PEM "
             "header and footer lines around it (BEGIN PRIVATE KEY and END PRIVATE KEY, each "
             "between five dashes), or load it yourself and pass the key object"
+        )
+    if starts_with_der("".join(text.split())):
+        return (
+            f"{len(text)} characters that begin with base64 of DER (not quoted here: it is "
+            "key material), with other text after it or damaged: the base64 of a key "
+            "without its PEM lines? Keep the key's base64 alone, with its PEM header and "
+            "footer lines around it, or load it yourself and pass the key object"
         )
     if text.endswith((".pem", ".key", ".der", ".txt")) or "/" in text or "\\" in text:
         return (

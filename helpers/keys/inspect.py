@@ -18,7 +18,18 @@ import binascii
 import hashlib
 import re
 
-from helpers.key_types import ED25519, HMAC, RSA, cryptography_modules, key_kind
+from helpers.key_types import (
+    ED25519,
+    HMAC,
+    MAX_RSA_BITS_CHECKED,
+    RSA,
+    cryptography_modules,
+    key_kind,
+)  # fmt: skip
+from helpers.keys.armour import LABEL, Block, armour, find_block, too_long
+from helpers.keys.cost import block_cost
+from helpers.keys.der import damage, openssh_header, split_base64_der, starts_with_der
+from helpers.keys.loading import armour_der, load_block
 from helpers.keys.problems import fix_for
 from helpers.keys.report import (
     ED25519_PRIVATE,
@@ -32,12 +43,13 @@ from helpers.keys.report import (
 )
 
 RSA_BITS_SUPPORTED = range(2048, 4097)  # faqs/api_key_types.md; testnet/general-info.md
-_LABEL = re.compile(r"-----BEGIN ([A-Z0-9 ]{1,40})-----")
-_ARMORED = re.compile(r"-----BEGIN ([A-Z0-9 ]{1,40})-----(.*?)-----END \1-----", re.S)
 _SECRET = re.compile(r"[A-Za-z0-9]{16,128}")
 _HEX64 = re.compile(r"[0-9A-Fa-f]{64}")
 _BASE64 = re.compile(r"[A-Za-z0-9+/\s]+={0,2}")
 _SSH_PUBLIC = re.compile(r"(ssh-ed25519|ssh-rsa|ecdsa-sha2-\S+|ssh-dss) [A-Za-z0-9+/]+=*")
+# SSH's key type names (RFC 4253, 8709, 5656): the only ones a report quotes from a file.
+_SSH_KEY_TYPES = {"ssh-ed25519", "ssh-rsa", "ssh-ed448", "ssh-dss", "ecdsa-sha2-nistp256",
+                "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521"}  # fmt: skip
 _PRIVATE_LABELS = {"RSA PRIVATE KEY": "RSA", "EC PRIVATE KEY": "EC", "DSA PRIVATE KEY": "DSA"}
 
 
@@ -49,10 +61,16 @@ def _text(value: object, name: str) -> str:
     raise TypeError(f"{name}: expected str or bytes, got {type(value).__name__}")
 
 
+def _file_format(text: str) -> bool:
+    """True for a text in a format of lines (PEM, a PuTTY key file), whose line breaks
+    around it are a file's own, not copy-paste damage."""
+    return LABEL.search(text) is not None or text.lstrip().startswith("PuTTY-User-Key-File-")
+
+
 def repair_text(text: str) -> tuple[str, list[str]]:
     """``text`` with copy-paste damage undone, and the codes of what was undone."""
     found: list[str] = []
-    if text != text.strip() and _LABEL.search(text) is None:
+    if text != text.strip() and not _file_format(text):
         found.append("SURROUNDING_WHITESPACE")
     text = text.strip()
     match = re.fullmatch(r"b(['\"])(.*)\1", text, re.S)
@@ -62,31 +80,27 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     elif len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"`":
         found.append("QUOTED")
         text = text[1:-1]
-    if "\\n" in text and (_LABEL.search(text) or "\n" not in text.strip()):
+    if "\\n" in text and (LABEL.search(text) or "\n" not in text.strip()):
         found.append("ESCAPED_NEWLINES")
         text = text.replace("\\r\\n", "\n").replace("\\n", "\n")
     if (
         text != text.strip()
         and "SURROUNDING_WHITESPACE" not in found
-        and _LABEL.search(text) is None
+        and not _file_format(text)
     ):
         found.append("SURROUNDING_WHITESPACE")
     text = text.strip()
     lines = text.splitlines()
     if len(lines) > 1 and all(line[:1] in " \t" for line in lines[1:] if line.strip()):
-        if _LABEL.search(text):
+        if LABEL.search(text):
             found.append("INDENTED")
             text = "\n".join(line.strip() for line in lines)
-    armored = _ARMORED.fullmatch(text.strip())
-    if armored and "\n" not in text.strip():
+    block = find_block(text) if "\n" not in text else None
+    if block and block.end is not None:
         found.append("NEWLINES_LOST")
-        text = _armor(armored[1], "".join(armored[2].split()))
+        pem = armour(block.label, "".join(block.body.split()))
+        text = text[: block.start] + pem + text[block.end :]
     return text, found
-
-
-def _armor(label: str, b64: str) -> str:
-    body = "\n".join(b64[i : i + 64] for i in range(0, len(b64), 64))
-    return f"-----BEGIN {label}-----\n{body}\n-----END {label}-----\n"
 
 
 def _public_pem(public_key: object) -> tuple[str, str]:
@@ -105,9 +119,12 @@ def _classify(key: object, *, private: bool, problems: list[str]) -> tuple[str, 
     if kind == ED25519:
         return (ED25519_PRIVATE if private else ED25519_PUBLIC), ED25519, "Ed25519"
     if kind == RSA:
+        what = f"RSA, {key.key_size} bits"
         if key.key_size not in RSA_BITS_SUPPORTED:
             problems.append("KEY_SIZE_UNSUPPORTED")
-        return (RSA_PRIVATE if private else RSA_PUBLIC), RSA, f"RSA, {key.key_size} bits"
+        if private and key.key_size > MAX_RSA_BITS_CHECKED:
+            what += f" (its numbers not checked: the kit checks up to {MAX_RSA_BITS_CHECKED})"
+        return (RSA_PRIVATE if private else RSA_PUBLIC), RSA, what
     name = type(key).__name__.removeprefix("_").replace("PrivateKey", "").replace("PublicKey", "")
     return UNSUPPORTED_KEY_TYPE, None, f"{name or 'unknown'} (not a Binance API key type)"
 
@@ -120,84 +137,6 @@ def _password_bytes(password: object) -> bytes | None:
     if isinstance(password, (bytes, bytearray)):
         return bytes(password)
     raise TypeError(f"password: expected str or bytes, got {type(password).__name__}")
-
-
-def _load_pem(label: str, data: bytes, password: bytes | None, problems: list[str]):
-    """(key, private) from PEM ``data``; ``None`` key when it cannot be opened."""
-    serialization = cryptography_modules().serialization
-    if "PUBLIC KEY" in label:
-        problems.append("PUBLIC_KEY_GIVEN")
-        try:
-            return serialization.load_pem_public_key(data), False
-        except (ValueError, TypeError):
-            return None, False
-    if label == "OPENSSH PRIVATE KEY":
-        problems.append("OPENSSH_FORMAT")
-        loader = serialization.load_ssh_private_key
-    else:
-        loader = serialization.load_pem_private_key
-        if label in _PRIVATE_LABELS:
-            problems.append("NOT_PKCS8")
-    try:
-        return loader(data, password=password), True
-    except TypeError:  # a password missing, or given for a key that has none
-        if password is None:
-            problems.append("PASSWORD_NEEDED")
-            return None, True
-        return loader(data, password=None), True
-    except ValueError as exc:
-        message = str(exc).lower()
-        if password is not None or "encrypted" in message or "password" in message:
-            problems.append("WRONG_PASSWORD" if password is not None else "PASSWORD_NEEDED")
-        return None, True
-    except Exception:  # noqa: BLE001 - an unsupported algorithm: read below from the label
-        return None, True
-
-
-def _openssh_type(data: bytes) -> str | None:
-    """The key type an OpenSSH private key file names in the clear (its public part)."""
-    armored = _ARMORED.search(data.decode("ascii", "replace"))
-    try:
-        raw = base64.b64decode("".join(armored[2].split())) if armored else b""
-    except (binascii.Error, ValueError):
-        return None
-    magic = b"openssh-key-v1\0"
-    if not raw.startswith(magic):
-        return None
-    at = len(magic)
-    try:
-        for _ in range(3):  # cipher name, KDF name, KDF options
-            at += 4 + int.from_bytes(raw[at : at + 4], "big")
-        at += 4 + 4  # number of keys, then the public key's length
-        size = int.from_bytes(raw[at : at + 4], "big")
-        return raw[at + 4 : at + 4 + size].decode("ascii")
-    except (UnicodeDecodeError, IndexError):
-        return None
-
-
-def _from_der(b64: str, problems: list[str]) -> str | None:
-    """A PEM for base64 ``b64`` of a DER key (PKCS#8, SPKI or PKCS#1), or ``None``."""
-    try:
-        der = base64.b64decode(b64, validate=True)
-    except (binascii.Error, ValueError):
-        return None
-    if len(der) < 16 or der[0] != 0x30:
-        return None
-    serialization = cryptography_modules().serialization
-    for label, load in (
-        ("PRIVATE KEY", lambda d: serialization.load_der_private_key(d, None)),
-        ("PUBLIC KEY", serialization.load_der_public_key),
-        ("ENCRYPTED PRIVATE KEY", lambda d: serialization.load_der_private_key(d, b"?")),
-    ):
-        try:
-            load(der)
-        except TypeError:
-            label = "ENCRYPTED PRIVATE KEY"
-        except Exception:  # noqa: BLE001 - not this structure: try the next
-            continue
-        problems.append("NO_PEM_ARMOR")
-        return _armor(label, "".join(b64.split()))
-    return None
 
 
 def _describe(text: str) -> str:
@@ -215,45 +154,76 @@ def inspect_key(text: str | bytes, *, password: str | bytes | None = None) -> Ke
     """What ``text`` is as a key, what is wrong with it, and what to do (``KeyReport``).
 
     ``text``: a key as pasted, read from a file or an environment variable (``str`` or
-    ``bytes``); ``password``: for an encrypted private key. Never signs, never opens a
+    ``bytes``, at most ``MAX_TEXT_CHARS`` long: a longer one is reported ``TOO_LONG``,
+    unread); ``password``: for an encrypted private key. Never signs, never opens a
     file, never puts a run of the text in the report or an exception.
     """
+    if isinstance(text, (str, bytes, bytearray)) and too_long(text):
+        return _report(UNKNOWN, ["TOO_LONG"], None, f"{len(text)} characters or bytes")
     raw = _text(text, "text")
     secret_password = _password_bytes(password)
     if not raw.strip():
         return _report(UNKNOWN, ["EMPTY"], None, "empty" if not raw else _describe(raw))
     repaired, problems = repair_text(raw)
-    label_match = _LABEL.search(repaired)
-    if label_match is None:
-        pem = (
-            _from_der("".join(repaired.split()), problems) if _BASE64.fullmatch(repaired) else None
-        )
+    block = find_block(repaired)
+    if block is None:
+        compact = "".join(repaired.split())
+        pem = armour_der(compact, problems) if _BASE64.fullmatch(repaired) else None
+        key_b64 = split_base64_der(compact) if pem is None else None
+        if key_b64 is not None:  # base64 of a DER key, then more text
+            pem = armour_der(key_b64, problems)
+            problems += ["EXTRA_TEXT"] if pem else []
         if pem is not None:
-            repaired, label_match = pem, _LABEL.search(pem)
-    if label_match is not None:
-        return _inspect_pem(label_match[1], repaired, secret_password, problems)
+            repaired, block = pem, find_block(pem)
+    if block is not None:
+        return _inspect_pem(block, repaired, secret_password, problems)
     return _inspect_bare(repaired, problems)
 
 
-def _inspect_pem(label: str, text: str, password: bytes | None, problems: list[str]):
+def _inspect_pem(block, text: str, password: bytes | None, problems: list[str]):
+    """The report on PEM ``block`` of ``text``: only the block itself, from its BEGIN line
+    to its END line, is handed to a loader (none without an END line: cut short)."""
+    label = block.label
     what = f"PEM, label {label!r}"
-    data = text.encode("utf-8", "replace")
     if "PRIVATE KEY" not in label and "PUBLIC KEY" not in label:
         return _report(UNKNOWN, problems + ["NOT_A_KEY"], None, what)
-    key, private = _load_pem(label, data, password, problems)
+    if "PUBLIC KEY" in label:
+        problems.append("PUBLIC_KEY_GIVEN")
+    elif label == "OPENSSH PRIVATE KEY":
+        problems.append("OPENSSH_FORMAT")
+    elif label in _PRIVATE_LABELS:
+        problems.append("NOT_PKCS8")
+    problems += _outside(block, text)
+    key, private = None, "PUBLIC KEY" not in label
+    cost = block_cost(block)
+    if block.end is None:
+        problems.append(damage(block.body, ended=False))
+    elif cost is not None:  # no password is tried: cryptography would run that cost
+        problems.append("KDF_TOO_COSTLY")
+        what += f", encrypted with {cost}"
+    else:
+        data = block.text(text).encode("utf-8", "replace")
+        key, private = load_block(block, data, password, problems)
     if key is None:
         if label == "OPENSSH PRIVATE KEY":
-            ssh_type = _openssh_type(data)
+            ssh_type = openssh_header(block.body).get("type")
             kind = {"ssh-ed25519": ED25519_PRIVATE, "ssh-rsa": RSA_PRIVATE}.get(ssh_type or "")
-            what += f", {ssh_type or 'unreadable key type'}"
+            shown = ssh_type if ssh_type in _SSH_KEY_TYPES else "another key type"
+            what += f", {shown if ssh_type else 'unreadable key type'}"
             return _report(
                 kind or UNSUPPORTED_KEY_TYPE if ssh_type else UNKNOWN, problems, None, what
             )
         kinds = {"RSA PRIVATE KEY": RSA_PRIVATE}
         unsupported = label in ("EC PRIVATE KEY", "DSA PRIVATE KEY")
         kind = UNSUPPORTED_KEY_TYPE if unsupported else kinds.get(label, UNKNOWN)
-        if not {"PASSWORD_NEEDED", "WRONG_PASSWORD"} & set(problems):
-            what += ", damaged or cut short (cannot be read)"
+        if {"CUT_SHORT", "DAMAGED"} & set(problems):
+            what += ", cut short" if "CUT_SHORT" in problems else ", damaged"
+            what += " (cannot be read)"
+        elif not {"PASSWORD_NEEDED", "WRONG_PASSWORD", "KDF_TOO_COSTLY"} & set(problems):
+            what += (
+                ", an algorithm cryptography cannot load: not a Binance key type, or its "
+                "name in the key was damaged"
+            )
         return _report(kind, problems, None, what)
     kind, usable, key_what = _classify(key, private=private, problems=problems)
     public_pem, fingerprint = _public_pem(key.public_key() if private else key)
@@ -263,9 +233,24 @@ def _inspect_pem(label: str, text: str, password: bytes | None, problems: list[s
     return _report(kind, problems, usable, f"{what}, {key_what}", public_pem, fingerprint)
 
 
+def _outside(block: Block, text: str) -> list[str]:
+    """The codes of what ``text`` holds besides its first PEM ``block``: another PEM block
+    (``SEVERAL_PEM_BLOCKS``), other text before or after it (``EXTRA_TEXT``)."""
+    if block.end is None:
+        return []
+    after = text[block.end :]
+    second = find_block(after)
+    outside = text[: block.start] + (after if second is None else after[: second.start])
+    codes = [] if second is None else ["SEVERAL_PEM_BLOCKS"]
+    return codes + ["EXTRA_TEXT"] if outside.strip() else codes
+
+
 def _inspect_bare(text: str, problems: list[str]) -> KeyReport:
-    """A text without PEM lines: an OpenSSH public key, a seed, a secret, a path."""
+    """A text without PEM lines: a PuTTY key, an OpenSSH public key, a seed, a secret,
+    base64 of a DER key that does not load, a path."""
     what = _describe(text)
+    if text.startswith("PuTTY-User-Key-File-"):
+        return _inspect_putty(text, problems)
     if _SSH_PUBLIC.match(text):
         kind = {"ssh-ed25519": ED25519_PUBLIC, "ssh-rsa": RSA_PUBLIC}.get(text.split()[0])
         codes = problems + ["PUBLIC_KEY_GIVEN", "OPENSSH_FORMAT"]
@@ -289,9 +274,32 @@ def _inspect_bare(text: str, problems: list[str]) -> KeyReport:
         )
     if _SECRET.fullmatch(text):
         return _report(HMAC_SECRET, problems, HMAC, f"letters and digits only, {what}")
-    if text.endswith((".pem", ".key", ".der", ".txt")) or "/" in text or "\\" in text:
+    compact = "".join(text.split())
+    if starts_with_der(compact):  # base64 (with "/" in it), not a path
+        what = f"base64 of a DER structure that does not load: {what}"
+        return _report(UNKNOWN, problems + [damage(compact, ended=True)], None, what)
+    if "\n" not in text and (
+        text.endswith((".pem", ".key", ".der", ".txt", ".ppk")) or "/" in text or "\\" in text
+    ):
         return _report(UNKNOWN, problems + ["PATH_GIVEN"], None, f"a file path, perhaps: {what}")
-    return _report(UNKNOWN, problems, None, what)
+    return _report(UNKNOWN, ["NOT_A_KEY", *problems], None, what)  # the real problem first
+
+
+def _inspect_putty(text: str, problems: list[str]) -> KeyReport:
+    """A PuTTY private key file (``.ppk``): its first line names the version and key
+    type, its second the encryption, in the clear. The kit does not read it: PuTTYgen
+    converts it."""
+    lines = text.splitlines()
+    version = lines[0].removeprefix("PuTTY-User-Key-File-").partition(":")[0]
+    key_type = lines[0].partition(":")[2].strip()
+    encryption = lines[1].partition(":")[2].strip() if len(lines) > 1 else ""
+    kind = {"ssh-ed25519": ED25519_PRIVATE, "ssh-rsa": RSA_PRIVATE}.get(key_type)
+    what = (  # only names PuTTY writes are quoted: the rest of the file is not
+        f"a PuTTY private key file (.ppk, version {version if version.isdigit() else '?'}), "
+        f"key type {key_type if key_type in _SSH_KEY_TYPES else 'unknown'}, encryption "
+        f"{encryption if encryption in ('none', 'aes256-cbc') else 'unknown'}"
+    )
+    return _report(kind or UNSUPPORTED_KEY_TYPE, problems + ["PUTTY_FORMAT"], None, what)
 
 
 def _report(kind, problems, usable, what, public_pem=None, fingerprint=None) -> KeyReport:

@@ -10,6 +10,8 @@ others: *observed by users, not documented by Binance*). The fixes hold commands
 
 from dataclasses import dataclass
 
+from helpers.keys.armour import MAX_TEXT_CHARS
+from helpers.keys.cost import MAX_BCRYPT_ROUNDS, MAX_KDF_ITERATIONS, MAX_SCRYPT_WORK
 from helpers.mistakes.sources import cite
 
 REPORTS = "observed in user reports (issue threads of Binance clients), not a Binance rule"
@@ -72,11 +74,37 @@ _TABLE = (
         repairable=True,
     ),
     Problem(
+        "CUT_SHORT",
+        "a key cut short: no END line, or fewer bytes than its structure says it holds",
+        f"{PEM}; {REPORTS}",
+        "copy the whole key again, from its BEGIN line to its END line: a key cut short "
+        "cannot be read or repaired",
+    ),
+    Problem(
+        "DAMAGED",
+        "a key whose base64 or structure is damaged (a character changed, added or "
+        "lost): it cannot be read, and no password is involved",
+        f"{PEM}; {REPORTS}",
+        "copy the key again from the file it was made in (not from a chat or an e-mail); "
+        "if that is lost, make a new key and register its public key",
+    ),
+    Problem(
         "WRONG_PASSWORD",
         "an encrypted private key the password given does not open",
         f"{PEM}; {REPORTS}",
         "give the password this key was encrypted with (check its encoding: the "
         "password's bytes count)",
+    ),
+    Problem(
+        "KDF_TOO_COSTLY",
+        "an encrypted key whose password stretching costs more than the kit runs (over "
+        f"{MAX_KDF_ITERATIONS:,} PBKDF2 iterations, scrypt N*r*p over {MAX_SCRYPT_WORK:,}, "
+        f"or over {MAX_BCRYPT_ROUNDS} bcrypt rounds): opening it could take minutes, and "
+        "cannot be interrupted, so no password is tried",
+        "RFC 8018 (PKCS #5: the key names its own iteration count); the kit's own bound",
+        "re-encrypt it with an ordinary cost: openssl pkcs8 -topk8 -v2 aes-256-cbc -iter "
+        "600000 -in KEY.pem -out KEY-new.pem (openssl runs the old cost once), or keep it "
+        "unencrypted where only you can read it",
     ),
     Problem(
         "OPENSSH_FORMAT",
@@ -143,6 +171,29 @@ _TABLE = (
         repairable=True,
     ),
     Problem(
+        "EXTRA_TEXT",
+        "other text before or after the key (a note, a second paste, a line of a file): "
+        "the kit read the key and left the rest, a loader may not",
+        f"{PEM}; {REPORTS}",
+        "keep only the key: its lines from BEGIN to END (or its base64 alone)",
+    ),
+    Problem(
+        "SEVERAL_PEM_BLOCKS",
+        "more than one PEM block (two keys pasted together, or a key and a certificate): "
+        "the kit read the first only",
+        f"{PEM}; {REPORTS}",
+        "keep the one private key you sign with, from its BEGIN line to its END line, and "
+        "nothing else",
+    ),
+    Problem(
+        "PUTTY_FORMAT",
+        "a PuTTY private key file (.ppk), not PEM/PKCS#8",
+        f'{_RSA_KEYS}: "Only `PKCS#8` keys are supported."; {REPORTS}',
+        "convert it with PuTTYgen: puttygen KEY.ppk -O private-openssh -o KEY.pem (or in "
+        "PuTTYgen's window: Load, then Conversions, Export OpenSSH key), then check "
+        "KEY.pem here: it names the last step to PKCS#8",
+    ),
+    Problem(
         "PATH_GIVEN",
         "a file path, not the key text",
         REPORTS,
@@ -150,9 +201,18 @@ _TABLE = (
     ),
     Problem(
         "NOT_A_KEY",
-        "PEM text that is not a key (a certificate, a request, ...)",
-        PEM,
-        "pass the private key PEM (BEGIN PRIVATE KEY)",
+        "not a key: PEM text of something else (a certificate, a request, ...), or a "
+        "text in none of the key formats the kit knows",
+        f"{PEM}; {_KEY_TYPES}",
+        "pass the key itself: Binance's key types are HMAC (a secret of letters and "
+        "digits), Ed25519 and RSA (PKCS#8 PEM: BEGIN PRIVATE KEY)",
+    ),
+    Problem(
+        "TOO_LONG",
+        f"a text longer than the clinic reads (over {MAX_TEXT_CHARS:,} characters): not a "
+        "key as pasted (a key's PEM is under 4,000 characters)",
+        "the kit's own bound, so that a huge text is refused at once, not read for minutes",
+        "pass the key's text alone: the PEM key file, a few KB",
     ),
     Problem(
         "EMPTY",

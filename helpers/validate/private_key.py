@@ -9,7 +9,14 @@ refused by name, never quoting key material — and the refusal of a PEM that do
 import os
 import re
 
-from helpers.key_types import ED25519, HMAC, cryptography_modules, key_kind
+from helpers.key_types import (
+    ED25519,
+    HMAC,
+    MAX_RSA_BITS_CHECKED,
+    RSA,
+    cryptography_modules,
+    key_kind,
+)
 from helpers.validate.signing import PEM_BEGIN, validate_bytes, validate_key_type
 
 
@@ -98,6 +105,23 @@ def _validate_pem_text(data: bytes, password: bytes | None) -> None:
         )
         message = f"private_key: the PEM is {label!r}, not a private key.{hint}"
         raise ValueError(message + _key_check(data, password))
+    if password is not None:
+        _validate_opening_cost(data)
+
+
+def _validate_opening_cost(data: bytes) -> None:
+    """An encrypted PEM whose password stretching is within the kit's bounds
+    (``helpers.keys.cost``): ``cryptography`` runs whatever cost the key names, for
+    minutes, and cannot be interrupted while it does."""
+    from helpers.keys.cost import opening_cost  # with a password only
+
+    cost = opening_cost(data.decode("ascii", "replace"))
+    if cost is not None:
+        raise ValueError(
+            f"private_key: this encrypted key asks for {cost} to open with its password; "
+            "no password was tried. Re-encrypt it with an ordinary cost: openssl pkcs8 "
+            "-topk8 -v2 aes-256-cbc -iter 600000 -in KEY.pem -out KEY-new.pem"
+        )
 
 
 def pem_load_error(
@@ -130,8 +154,16 @@ def pem_load_error(
 
 
 def validate_pem_key(key: object, wanted: str, data: bytes, password: bytes | None) -> None:
-    """The key loaded from PEM ``data`` is a private key of type ``wanted``."""
+    """The key loaded from PEM ``data`` is a private key of type ``wanted``, and no RSA
+    key larger than ``MAX_RSA_BITS_CHECKED`` (it was loaded unchecked: see ``checked_key``)."""
     kind = key_kind(key, private=True)
+    if kind == RSA and kind == wanted and key.key_size > MAX_RSA_BITS_CHECKED:
+        raise ValueError(
+            f"private_key: an RSA key of {key.key_size} bits; Binance takes RSA keys of "
+            f"2048 to 4096 bits, and the kit checks none larger than {MAX_RSA_BITS_CHECKED} "
+            "bits (the check of an 8192-bit key takes seconds). Make a 2048-bit key: openssl "
+            "genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out KEY.pem"
+        )
     if kind is None:
         message = (
             f"private_key: the PEM holds a {type(key).__name__}, not an {wanted} key; "

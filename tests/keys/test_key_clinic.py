@@ -202,8 +202,8 @@ def test_unknown_texts():
     check("~/keys/binance.pem", "UNKNOWN", ["PATH_GIVEN"], None)
     check("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", "UNKNOWN",
           ["NOT_A_KEY"], None)  # fmt: skip
-    check(ED_PEM[: len(ED_PEM) // 2], "UNKNOWN", [], None)
-    check("hello, world!", "UNKNOWN", [], None)
+    check(ED_PEM[: len(ED_PEM) // 2], "UNKNOWN", ["CUT_SHORT"], None)  # issue 25: was []
+    check("hello, world!", "UNKNOWN", ["NOT_A_KEY"], None)  # issue 25: was [], no problem
 
 
 def test_bad_arguments_are_named():
@@ -359,8 +359,326 @@ def test_every_kind_and_every_problem_code_is_reached_by_a_generated_text():
         (ED.private_bytes(s.Encoding.Raw, RAW, NOENC).hex(), None),
         ("keys/prv.pem", None), ("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
                                  None),
-        ("", None), ("hello, world!", None),
+        ("", None), ("hello, world!", None), ("x" * 1_000_001, None),
+        (ED_PEM[:40], None), (changed_character(RS_PEM), None),
+        (encrypted_pkcs8(ED, b"pw", 2**31 - 1), "pw"),
+        (ED_PEM + ED_PEM, None), (ED_PEM + "garbage", None), (putty_ppk(ED), None),
     ]  # fmt: skip
     reports = [inspect_key(text, password=password) for text, password in texts]
     assert {r.kind for r in reports} == set(KINDS)
     assert {code for r in reports for code in r.problems} == set(PROBLEMS)
+
+
+# --- issue 25: hardening ---------------------------------------------------------------
+# PEM lines are built by concatenation, so that no line of this file is a private key's.
+SSH_BEGIN = "-----BEGIN OPENSSH PRIVATE " + "KEY-----"
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_repeated_armour_labels_take_linear_time(ending):
+    import time
+
+    from helpers.keys import MAX_TEXT_CHARS
+
+    text = (SSH_BEGIN + ending) * (300_000 // len(SSH_BEGIN + ending))  # 300 KB
+    started = time.perf_counter()
+    report = inspect_key(text)
+    assert time.perf_counter() - started < 0.5  # was 3.9 s at 100 KB, quadratic
+    assert report.kind == "UNKNOWN" and report.usable_for is None
+    longest = (SSH_BEGIN + ending) * (MAX_TEXT_CHARS // len(SSH_BEGIN + ending))
+    started = time.perf_counter()
+    inspect_key(longest.encode())
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_text_beyond_the_stated_size_is_refused_unread():
+    from helpers.keys import MAX_TEXT_CHARS
+
+    for text in ("x" * (MAX_TEXT_CHARS + 1), (SSH_BEGIN + "\n").encode() * 40_000):
+        report = inspect_key(text)
+        assert report.problems == ("TOO_LONG",) and report.usable_for is None
+        assert f"{MAX_TEXT_CHARS:,}" in PROBLEMS["TOO_LONG"].meaning
+    huge = (SSH_BEGIN + "\n") * 40_000
+    done = subprocess.run([sys.executable, "-m", "helpers.keys", "-"], timeout=30,
+                          input=huge, capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 1 and "TOO_LONG" in done.stdout
+
+
+def changed_character(pem: str, at: int = 300) -> str:
+    """``pem`` with its base64 character at ``at`` (past the algorithm's name) changed."""
+    return pem[:at] + ("A" if pem[at] != "A" else "B") + pem[at + 1 :]
+
+
+def cut_lines(pem: str) -> str:
+    """``pem`` with its last base64 lines cut, its END line kept."""
+    lines = pem.splitlines()
+    return "\n".join(lines[:3] + lines[-1:]) + "\n"
+
+
+@pytest.mark.parametrize("password", [None, "pw"])
+def test_a_damaged_unencrypted_pkcs8_key_is_damaged_not_password_protected(password):
+    assert RS_PEM[300] not in "\n-"
+    cases = [
+        (changed_character(RS_PEM), "DAMAGED"),
+        (RS_PEM[:300] + "!" + RS_PEM[301:], "DAMAGED"),  # not a base64 character
+        (cut_lines(RS_PEM), "CUT_SHORT"),  # END line kept, the DER's length not
+        (RS_PEM[:-60], "CUT_SHORT"),  # no END line
+        (ED_PEM[:70] + ED_PEM[-26:], "CUT_SHORT"),  # cut within a line
+        (RS.private_bytes(PEM, s.PrivateFormat.TraditionalOpenSSL, NOENC).decode()[:-99],
+         "CUT_SHORT"),
+        (cut_lines(RS.public_key().public_bytes(PEM, SPKI).decode()), "CUT_SHORT"),
+    ]  # fmt: skip
+    for text, code in cases:
+        report = inspect_key(text, password=password)
+        assert code in report.problems, (code, report.problems)
+        assert not {"PASSWORD_NEEDED", "WRONG_PASSWORD"} & set(report.problems)
+        assert report.usable_for is None and PROBLEMS[code].fix in report.fix
+        assert ("cut short" if code == "CUT_SHORT" else "damaged") in report.description
+        assert_no_material(report, text)
+    encrypted = private_pem(ED, b"pw")  # the ENCRYPTED label still asks for its password
+    assert "PASSWORD_NEEDED" in inspect_key(changed_character(encrypted, 200)).problems
+
+
+# An EncryptedPrivateKeyInfo (RFC 5958) written by hand, as RFC 8018 (PBES2, PBKDF2 with
+# HMAC-SHA256, AES-256-CBC) and RFC 7914 (scrypt) spell it: a key may name any cost.
+PBES2, PBKDF2 = bytes.fromhex("2a864886f70d01050d"), bytes.fromhex("2a864886f70d01050c")
+SCRYPT, HMAC_SHA256 = bytes.fromhex("2b06010401da47040b"), bytes.fromhex("2a864886f70d0209")
+AES256_CBC = bytes.fromhex("60864801650304012a")
+
+
+def der(tag: int, *parts: bytes) -> bytes:
+    content = b"".join(parts)
+    size = len(content)
+    if size < 128:
+        return bytes([tag, size]) + content
+    octets = size.to_bytes((size.bit_length() + 7) // 8, "big")
+    return bytes([tag, 0x80 | len(octets)]) + octets + content
+
+
+def integer(n: int) -> bytes:
+    return der(0x02, n.to_bytes(n.bit_length() // 8 + 1, "big"))
+
+
+def encrypted_pkcs8(key, password: bytes, iterations: int, *, scrypt=None) -> str:
+    """PEM of ``key`` encrypted with PBKDF2 of ``iterations`` (or scrypt's (N, r, p)). The
+    ciphertext is real when the cost is small enough to compute here, random otherwise."""
+    from cryptography.hazmat.primitives import padding
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    salt, iv = os.urandom(16), os.urandom(16)
+    if scrypt:
+        n, r, p = scrypt
+        kdf = der(0x30, der(0x06, SCRYPT), der(0x30, der(0x04, salt), *map(integer, scrypt)))
+        derived = (
+            hashlib.scrypt(password, salt=salt, n=n, r=r, p=p, dklen=32) if n < 2**15 else None
+        )
+    else:
+        prf = der(0x30, der(0x06, HMAC_SHA256), der(0x05))
+        kdf = der(0x30, der(0x06, PBKDF2), der(0x30, der(0x04, salt), integer(iterations), prf))
+        derived = (
+            hashlib.pbkdf2_hmac("sha256", password, salt, iterations, 32)
+            if iterations < 10**5
+            else None
+        )
+    scheme = der(0x30, der(0x06, AES256_CBC), der(0x04, iv))
+    plain = key.private_bytes(DER, PKCS8, NOENC)
+    if derived is None:
+        ciphertext = os.urandom(len(plain) // 16 * 16 + 16)
+    else:
+        padder = padding.PKCS7(128).padder()
+        encryptor = Cipher(algorithms.AES(derived), modes.CBC(iv)).encryptor()
+        ciphertext = (
+            encryptor.update(padder.update(plain) + padder.finalize()) + encryptor.finalize()
+        )
+    algorithm = der(0x30, der(0x06, PBES2), der(0x30, kdf, scheme))
+    body = base64.b64encode(der(0x30, algorithm, der(0x04, ciphertext))).decode()
+    lines = "\n".join(body[i : i + 64] for i in range(0, len(body), 64))
+    label = "ENCRYPTED PRIVATE " + "KEY"
+    return f"-----BEGIN {label}-----\n{lines}\n-----END {label}-----\n"
+
+
+def test_the_hand_written_encrypted_keys_open_with_cryptography():
+    for text in (
+        encrypted_pkcs8(ED, b"pw", 1000),
+        encrypted_pkcs8(ED, b"pw", 0, scrypt=(1024, 8, 1)),
+    ):
+        opened = s.load_pem_private_key(text.encode(), b"pw")
+        assert opened.private_bytes(DER, PKCS8, NOENC) == ED.private_bytes(DER, PKCS8, NOENC)
+        check(text, "ED25519_PRIVATE", [], "Ed25519", password="pw")
+
+
+def test_a_kdf_cost_beyond_the_bound_is_refused_before_any_password_is_tried():
+    import time
+
+    from helpers.keys.cost import MAX_KDF_ITERATIONS, MAX_SCRYPT_WORK
+    from helpers.request import sign_request
+
+    assert MAX_KDF_ITERATIONS == 2_000_000 and MAX_SCRYPT_WORK == 2**22  # the stated bounds
+    costly = [
+        encrypted_pkcs8(ED, b"pw", 30_000_000),  # about 4 s (0.14 s a million, here)
+        encrypted_pkcs8(ED, b"pw", 0, scrypt=(2**20, 8, 1)),  # 1 GiB of memory
+        encrypted_pkcs8(ED, b"pw", 2**31 - 1),  # about 50 minutes (issue 25)
+    ]
+    for text in costly:
+        started = time.perf_counter()
+        for password in ("pw", None):
+            report = check(text, "UNKNOWN", ["KDF_TOO_COSTLY"], None, password=password)
+            assert "no password is tried" in PROBLEMS["KDF_TOO_COSTLY"].meaning
+            assert "-iter 600000" in report.fix
+        with pytest.raises(ValueError, match="^private_key: this encrypted key asks for") as caught:
+            sign_request("GET", "/api/v3/account", api_key="k", timestamp=1, key_type="Ed25519",
+                         private_key=text, password="pw")  # fmt: skip
+        assert "no password was tried" in str(caught.value)
+        assert time.perf_counter() - started < 1.0
+    assert "2,147,483,647 iterations" in inspect_key(costly[2], password="pw").description
+    within = encrypted_pkcs8(ED, b"pw", MAX_KDF_ITERATIONS)
+    check(within, "UNKNOWN", ["WRONG_PASSWORD"], None, password="pw")  # random ciphertext
+
+
+def openssh_encrypted(rounds: int) -> str:
+    """An OpenSSH key blob (PROTOCOL.key) naming aes256-ctr and bcrypt of ``rounds``; its
+    private part is random bytes: only the header is read before a password is tried."""
+
+    def string(value: bytes) -> bytes:
+        return len(value).to_bytes(4, "big") + value
+
+    public = string(b"ssh-ed25519") + string(ED.public_key().public_bytes(
+        s.Encoding.Raw, s.PublicFormat.Raw))  # fmt: skip
+    options = string(os.urandom(16)) + rounds.to_bytes(4, "big")
+    blob = (b"openssh-key-v1\0" + string(b"aes256-ctr") + string(b"bcrypt") + string(options)
+            + (1).to_bytes(4, "big") + string(public) + string(os.urandom(160)))  # fmt: skip
+    body = base64.b64encode(blob).decode()
+    lines = "\n".join(body[i : i + 70] for i in range(0, len(body), 70))
+    return f"{SSH_BEGIN}\n{lines}\n{SSH_BEGIN.replace('BEGIN', 'END')}\n"
+
+
+def test_an_openssh_key_with_too_many_bcrypt_rounds_is_refused():
+    for password in (None, "pw"):
+        check(openssh_encrypted(1_000_000), "ED25519_PRIVATE", ["OPENSSH_FORMAT", "KDF_TOO_COSTLY"],
+              None, password=password)  # fmt: skip
+        report = inspect_key(openssh_encrypted(16), password=password)
+        assert "KDF_TOO_COSTLY" not in report.problems and report.kind == "ED25519_PRIVATE"
+
+
+def fake_rsa_pem(bits: int) -> str:
+    """PEM of an RSA private key of ``bits`` whose "primes" are not prime: any check of it
+    fails, and only a check would find that out (loading it unchecked is instant)."""
+    half = bits // 2
+    while True:
+        p = int.from_bytes(os.urandom(half // 8), "big") | (3 << (half - 2)) | 1
+        q = int.from_bytes(os.urandom(half // 8), "big") | (3 << (half - 2)) | 1
+        try:
+            iqmp = pow(q, -1, p)
+        except ValueError:
+            continue
+        break
+    n, e, d = p * q, 65537, (p * q) // 3 | 1
+    numbers = rsa.RSAPrivateNumbers(p, q, d, d % (p - 1), d % (q - 1), iqmp,
+                                    rsa.RSAPublicNumbers(e, n))  # fmt: skip
+    return private_pem(numbers.private_key(unsafe_skip_rsa_key_validation=True))
+
+
+def test_rsa_keys_larger_than_binance_takes_are_not_checked():
+    import time
+
+    from helpers.key_types import MAX_RSA_BITS_CHECKED
+    from helpers.request import sign_request
+
+    assert MAX_RSA_BITS_CHECKED == 4096
+    for bits in (8192, 16384):
+        text = fake_rsa_pem(bits)
+        started = time.perf_counter()
+        report = check(text, "RSA_PRIVATE", ["KEY_SIZE_UNSUPPORTED"], None)
+        assert f"RSA, {bits} bits (its numbers not checked" in report.description
+        with pytest.raises(ValueError, match=f"^private_key: an RSA key of {bits} bits"):
+            sign_request("GET", "/api/v3/account", api_key="k", timestamp=1, key_type="RSA",
+                         private_key=text)  # fmt: skip
+        assert time.perf_counter() - started < 1.0
+    broken = fake_rsa_pem(2048)  # within the bound: checked, and found damaged
+    check(broken, "UNKNOWN", ["DAMAGED"], None)
+    with pytest.raises(ValueError, match="^private_key: the PEM text could not be read"):
+        sign_request("GET", "/api/v3/account", api_key="k", timestamp=1, key_type="RSA",
+                     private_key=broken)  # fmt: skip
+
+
+def putty_ppk(key, encryption: str = "none") -> str:
+    """A PuTTY key file (version 3) as PuTTYgen writes one: its public and private parts
+    in base64, line by line. The MAC is made up: the clinic reads the header only."""
+
+    def string(value: bytes) -> bytes:
+        return len(value).to_bytes(4, "big") + value
+
+    public = base64.b64encode(string(b"ssh-ed25519") + string(key.public_key().public_bytes(
+        s.Encoding.Raw, s.PublicFormat.Raw))).decode()  # fmt: skip
+    private = base64.b64encode(string(key.private_bytes(s.Encoding.Raw, RAW, NOENC))).decode()
+    return (f"PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: {encryption}\n"
+            f"Comment: eddsa-key-20260101\nPublic-Lines: 2\n{public[:64]}\n{public[64:]}\n"
+            f"Private-Lines: 1\n{private}\nPrivate-MAC: {'0' * 64}\n")  # fmt: skip
+
+
+def test_a_key_followed_by_garbage_or_another_key_is_a_problem():
+    public = ED.public_key().public_bytes(PEM, SPKI).decode()
+    for text, kind, codes, usable in [
+        (ED_PEM + "garbage\n", "ED25519_PRIVATE", ["EXTRA_TEXT"], "Ed25519"),
+        ("my key:\n" + RS_PEM, "RSA_PRIVATE", ["EXTRA_TEXT"], "RSA"),
+        (ED_PEM + RS_PEM, "ED25519_PRIVATE", ["SEVERAL_PEM_BLOCKS"], "Ed25519"),
+        (ED_PEM + "\n" + ED_PEM, "ED25519_PRIVATE", ["SEVERAL_PEM_BLOCKS"], "Ed25519"),
+        (ED_PEM + "x\n" + public, "ED25519_PRIVATE", ["SEVERAL_PEM_BLOCKS", "EXTRA_TEXT"],
+         "Ed25519"),
+        (ED_PEM.strip().replace("\n", " ") + " trailing", "ED25519_PRIVATE",
+         ["NEWLINES_LOST", "EXTRA_TEXT"], "Ed25519"),
+    ]:  # fmt: skip
+        report = check(text, kind, codes, usable)
+        assert not report.ok and PROBLEMS[codes[-1]].fix in report.fix
+    check(ED_PEM + "\n\n", "ED25519_PRIVATE", [], "Ed25519")  # a file's line breaks: fine
+
+
+def test_base64_of_a_key_with_junk_is_not_a_path():
+    der_b64 = base64.b64encode(RS.private_bytes(DER, PKCS8, NOENC)).decode()
+    assert "/" in der_b64
+    for junk in ("!!", " and some words", "AAAA", "\n# comment"):
+        check(der_b64 + junk, "RSA_PRIVATE", ["NO_PEM_ARMOR", "EXTRA_TEXT"], "RSA")
+    ed_b64 = base64.b64encode(ED.private_bytes(DER, PKCS8, NOENC)).decode()
+    check(ed_b64 + "#", "ED25519_PRIVATE", ["NO_PEM_ARMOR", "EXTRA_TEXT"], "Ed25519")
+    damaged = der_b64[:200] + "!" + der_b64[201:]
+    report = inspect_key(damaged)
+    assert "PATH_GIVEN" not in report.problems and "DAMAGED" in report.problems
+    check("~/keys/binance.pem", "UNKNOWN", ["PATH_GIVEN"], None)  # a path still is one
+    check("C:\\keys\\binance.ppk", "UNKNOWN", ["PATH_GIVEN"], None)
+    from helpers.signing import load_private_key
+
+    with pytest.raises(ValueError, match="^private_key") as caught:  # the signers agree
+        load_private_key("RSA", der_b64 + "!!")
+    message = str(caught.value)
+    assert "file path" not in message and "begin with base64 of DER" in message
+    assert "EXTRA_TEXT" in message and not runs(der_b64) & runs(message)
+
+
+def test_a_putty_key_is_named_with_its_conversion_command():
+    for encryption in ("none", "aes256-cbc"):
+        text = putty_ppk(ED, encryption)
+        report = check(text, "ED25519_PRIVATE", ["PUTTY_FORMAT"], None)
+        assert "puttygen KEY.ppk -O private-openssh -o KEY.pem" in report.fix
+        assert f"key type ssh-ed25519, encryption {encryption}" in report.description
+        report = check(text.replace("\n", "\r\n"), "ED25519_PRIVATE", ["PUTTY_FORMAT"], None)
+        assert "\r" not in report.description
+
+
+def test_the_command_line_help_is_plain_words_for_a_newcomer():
+    done = subprocess.run([sys.executable, "-m", "helpers.keys", "--help"],
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0
+    assert "``" not in done.stdout and "print the key report" not in done.stdout
+    for words in ("Check a key before you sign", "HMAC secret", "register with Binance",
+                  "never printed", "examples:", "printf '%s'", "--password-env KEY_PASSWORD",
+                  "exit status: 0 the key signs as it is, 1 it has a problem"):  # fmt: skip
+        assert words in done.stdout, words
+    assert max(map(len, done.stdout.splitlines())) <= 80
+
+
+def test_the_command_line_names_the_real_problem_of_a_text_that_is_not_a_key():
+    done = subprocess.run([sys.executable, "-m", "helpers.keys", "-"], input="not a key\n",
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 1
+    assert "NOT_A_KEY, SURROUNDING_WHITESPACE" in done.stdout  # the real problem first
+    assert "Binance's key types are HMAC" in done.stdout
