@@ -495,6 +495,9 @@ def test_parse_curl_understands_what_people_paste():
     assert parse_curl("$ curl --json '{\"a\":1}' https://x.test/p").content_type == (
         "application/json"
     )
+    # an '=' anywhere makes --data-urlencode name=content, an '@' in it included (as curl)
+    assert parse_curl("curl --data-urlencode a@b=c@d https://x.test/p").body == b"a@b=c%40d"
+    assert parse_curl("curl --data-raw @literal https://x.test/p").body == b"@literal"
 
 
 @pytest.mark.parametrize(
@@ -504,6 +507,13 @@ def test_parse_curl_understands_what_people_paste():
         ("wget https://x.test", "start with 'curl'"),
         ("curl --frobnicate https://x.test", "not understood"),
         ("curl -d @secret.txt https://x.test", "reads a file"),
+        # curl reads a file for each of these too (checked against curl 8): the doctor
+        # would otherwise judge the path's text, a body curl never sends
+        ("curl -d@/etc/body.txt https://x.test", "-d @/etc/body.txt reads a file"),
+        ("curl -d@- https://x.test", "reads a file"),
+        ("curl --data-urlencode @/etc/body.txt https://x.test", "reads a file"),
+        ("curl --data-urlencode name@/etc/body.txt https://x.test", "reads a file"),
+        ("curl --json @/etc/body.json https://x.test", "--json @/etc/body.json reads a file"),
         ("curl 'https://x.test", "cannot split"),
     ],
 )
