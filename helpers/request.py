@@ -226,12 +226,24 @@ class Reply(NamedTuple):
     json: object
 
 
+def redirect_reply(status: int, location: str) -> Reply:
+    """A 3xx as ``send`` reports it: the status, where it pointed, and that it was not
+    followed (following would hand the API key to that address)."""
+    msg = "redirect not followed: X-MBX-APIKEY is sent only to the base URL given"
+    return Reply(status, {"msg": msg, "location": location})
+
+
 def send(signed: SignedRequest, base_url: str, *, timeout: float = 10.0) -> Reply:
     """Send ``signed`` with ``requests``, byte for byte as signed, and return the reply.
 
     ``requests`` normalises URLs when it prepares them (``%7E`` → ``~``, and it would
     re-encode ``params=``), so the prepared request's URL is replaced by the signed one
     after ``prepare()``, and the body is passed as bytes.
+
+    Redirects are not followed: ``requests`` would send ``X-MBX-APIKEY`` on to wherever a
+    ``Location`` points, another host included (it strips only ``Authorization``), and
+    Binance's API does not redirect a signed request. A 3xx comes back as it is, its
+    ``json`` saying where it pointed (``redirect_reply``).
     """
     import requests  # only the sending stage needs an HTTP client
 
@@ -242,7 +254,9 @@ def send(signed: SignedRequest, base_url: str, *, timeout: float = 10.0) -> Repl
     ).prepare()
     prepared.url = signed.url(base_url)  # undo requests' normalisation: send what was signed
     with requests.Session() as session:
-        response = session.send(prepared, timeout=timeout)
+        response = session.send(prepared, timeout=timeout, allow_redirects=False)
+    if response.is_redirect:
+        return redirect_reply(response.status_code, response.headers.get("Location", ""))
     try:
         data = response.json()
     except ValueError:  # not JSON: the text, as the server sent it

@@ -26,9 +26,10 @@ the way a server would, then goes further:
    what was not tried.
 5. **If none matches**, say so honestly: the key must differ (``WRONG_SECRET_OR_KEY``)
    when the ``signed_payload`` given equals what was sent, or by elimination, when no
-   known mistake can change a character of the payload and every ordering rule was
-   tried; otherwise the mismatch is unexplained (``UNKNOWN_MISMATCH``) and the hypotheses
-   tried are listed.
+   known mistake can change a character of the payload untried, every order of the
+   parameters was tried (all of them up to 7), and the URL's path signed with the payload
+   does not reproduce it either; otherwise the mismatch is unexplained
+   (``UNKNOWN_MISMATCH``) and the hypotheses tried are listed.
 
 A finding is reported only with its proof: either *the request shows it* (step 2), or
 *the signature verifies over the payload or key rebuilt that way* (step 4). Several may

@@ -23,6 +23,23 @@ SECRETS_OFF_THE_COMMAND_LINE = (
 
 
 _ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]{0,39}")  # printed only if it has this shape
+# `diagnose`'s keyword arguments as the doctor's texts name them (`signed_payload=`, alone:
+# not a `name=value` pair from a request), and this command line's options for them.
+_PYTHON_ARGUMENT = re.compile(
+    r"(?<![\w-])(signed_payload|server_time|public_key|secret)=(?![^\s`),.;])"
+)
+OPTIONS = {
+    "signed_payload": "--signed-payload",
+    "server_time": "--server-time",
+    "public_key": "--public-key",
+    "secret": "--secret-env",
+}
+
+
+def with_option_names(text: str) -> str:
+    """``text`` with ``diagnose``'s keyword arguments (``signed_payload=``) named as this
+    command line's options (``--signed-payload``): the doctor's advice, followable here."""
+    return _PYTHON_ARGUMENT.sub(lambda m: OPTIONS[m[1]], text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         masker = Masker(secret.encode("utf-8", "surrogateescape") if secret else None, [])
         print(f"helpers.doctor: {masker.text(str(exc))}", file=sys.stderr)
         return 2
-    print(repr(diagnosis))
+    print(repr(diagnosis.reworded(with_option_names)))
     return 0 if diagnosis.ok else 1
 
 

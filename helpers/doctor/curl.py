@@ -32,9 +32,8 @@ _TAKES_VALUE = {
     "-X", "--request", "-H", "--header", *_CURL_DATA, "--data-urlencode", "--json", "--url",
     *_CURL_SKIP_WITH_VALUE,
 }  # fmt: skip
-# Short options whose value may be glued to them (`-XPOST`), read as which option: a glued
-# `-d` value is taken as it is, like --data-raw's (no `@file`).
-_GLUED = {"-X": "-X", "-H": "-H", "-d": "--data-raw"}
+# Short options whose value may be glued to them (`-XPOST`, `-d@file`).
+_GLUED = {"-X": "-X", "-H": "-H", "-d": "-d"}
 
 
 @dataclass
@@ -120,9 +119,9 @@ def _read_option(option: str, value: str, curl: CurlCommand) -> None:
         curl.method = value
     elif option in ("-H", "--header"):
         curl.headers.append(_header_line(value))
+    elif option in (*_CURL_DATA, "--data-urlencode", "--json") and _reads_file(option, value):
+        raise ValueError(f"curl command: {option} {value} reads a file; paste its text")
     elif option in _CURL_DATA:
-        if value.startswith("@") and option != "--data-raw":
-            raise ValueError(f"curl command: {option} {value} reads a file; paste its text")
         curl.data.append(value)
     elif option == "--data-urlencode":
         curl.data.append(_curl_urlencode(value))
@@ -131,6 +130,16 @@ def _read_option(option: str, value: str, curl: CurlCommand) -> None:
         curl.json_body = True
     elif option == "--url":
         curl.url = value
+
+
+def _reads_file(option: str, value: str) -> bool:
+    """Whether curl reads the data of ``option value`` from a file (or stdin, ``@-``), so
+    the text on the command line is not what it sends: a leading ``@`` for every data
+    option but ``--data-raw``; for ``--data-urlencode``, ``@file`` and ``name@file`` —
+    curl's rule: an ``=`` anywhere makes it ``name=content``, else an ``@`` a file."""
+    if option == "--data-urlencode":
+        return "=" not in value and "@" in value
+    return option != "--data-raw" and value.startswith("@")
 
 
 def _header_line(line: str) -> tuple[str, str]:

@@ -11,7 +11,8 @@ The rows (request, payload, signature) are a ``helpers.display.RowsDisplay`` tab
 """
 
 import html
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from helpers.compare import Comparison
 from helpers.display import RowsDisplay, inline_code_html
@@ -49,6 +50,19 @@ class Diagnosis(RowsDisplay):
     def codes(self) -> tuple[str, ...]:
         """The findings' codes, in the order the server checks; ``("OK",)`` when none."""
         return tuple(f.code for f in self.findings) or ("OK",)
+
+    def reworded(self, change: Callable[[str], str]) -> "Diagnosis":
+        """The same diagnosis with ``change`` applied to the doctor's own words (each
+        finding's explanation, proof and fix, the notes, the signature check) — not to
+        the request, payload or signature shown. The command line names its options so."""
+        findings = tuple(
+            replace(f, explanation=change(f.explanation), proof=change(f.proof), fix=change(f.fix))
+            for f in self.findings
+        )
+        return replace(
+            self, findings=findings, notes=tuple(map(change, self.notes)),
+            signature_check=change(self.signature_check),
+        )  # fmt: skip
 
     def _headline(self) -> str:
         if self.ok:

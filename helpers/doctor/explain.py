@@ -4,14 +4,16 @@ When the signature does not verify over the payload as sent, ``explain_signature
 the verifier about each rebuilt payload (``helpers.doctor.hypotheses``) and each key
 mistake (the verifier's ``key_variants``), cheapest first: one payload mistake (a sort
 among them, ``helpers.doctor.orderings``), one key mistake, a key mistake with a payload
-mistake, two payload mistakes, another order (within ``REORDER_BUDGET_BYTES``). The first
-that reproduces the signature *is* the diagnosis — an HMAC equal to the signature sent is
-a proof, not a guess. Each payload is checked once (a 16-byte digest of it is kept, not
-the payload). If none reproduces it, it says so and counts what was tried:
-``WRONG_SECRET_OR_KEY`` when the ``signed_payload`` you gave equals what was sent, or by
-elimination — when no known mistake can change a character of the payload (``untouched``)
-and its order is the one every sorting rule gives, every order having been tried — else
-``UNKNOWN_MISMATCH``.
+mistake, two payload mistakes, another order (within ``REORDER_BUDGET_BYTES``), and —
+when every order is tried — every other order read as HTML. The first that reproduces
+the signature *is* the diagnosis — an HMAC equal to the signature sent is a proof, not a
+guess. Each payload is checked once (a 16-byte digest of it is kept, not the payload). If
+none reproduces it, it says so and counts what was tried: ``WRONG_SECRET_OR_KEY`` when
+the ``signed_payload`` you gave equals what was sent, or by elimination — when no known
+mistake can change a character of the payload untried (``untouched``: no encoding
+mistake can) and every order was tried (all of them, up to ``PERMUTE_UP_TO`` pairs; else
+the order sent is the one every sorting rule gives), and the URL's path signed with the
+payload does not reproduce it either — else ``UNKNOWN_MISMATCH``.
 
 ``examine_json_signature`` covers a JSON body carrying its own signature: was the JSON text
 what was signed?
@@ -52,6 +54,7 @@ def explain_signature(
         search.one_key_mistake,
         search.two_payload_mistakes,
         search.another_order,
+        search.another_order_read_as_html,
     )
     for step in steps:  # cheapest first; the first that reproduces the signature ends it
         if step():
@@ -81,6 +84,7 @@ class _Search:
         self.singles: list[Candidate] = []
         self.structural = [*structural_transforms(view), *ordering_rules(view, api_key)]
         self.reorderings = Reorderings(view)
+        self.orders_read_as_html = 0  # other orders also tried with an HTML entity read
 
     def one_payload_mistake(self) -> bool:
         """1. One mistake in the payload: its text, its pairs, or a sorting rule."""
@@ -131,6 +135,17 @@ class _Search:
                 return True
         return False
 
+    def another_order_read_as_html(self) -> bool:
+        """5. Another order with an `&…` read as an HTML entity (`&timestamp` → `×tamp`):
+        only when every order is tried, so that no order of that mistake is left out."""
+        for code, how, payload in self.reorderings.read_as_html():
+            self.orders_read_as_html += 1
+            candidate = self._fresh(("PARAMS_REORDERED", code), how, payload)
+            if candidate is not None and self.verifier.verify(candidate.payload):
+                self._report(candidate)
+                return True
+        return False
+
     def _fresh(self, codes: tuple[str, ...], how: str, payload: bytes) -> Candidate | None:
         """The candidate, counted for its codes — or ``None`` if these bytes were checked."""
         digest = _digest(payload)
@@ -176,22 +191,49 @@ class _Search:
 
 
 def _no_known_mistake(search: _Search, signed_payload: bytes | None) -> None:
-    """5. Nothing reproduces the signature: say so honestly — the key differs when the
+    """6. Nothing reproduces the signature: say so honestly — the key differs when the
     payload you signed is the one sent, or by elimination; else the mismatch is unknown."""
-    view = search.view
     if signed_payload is not None:
         _compare_with_signed(search, signed_payload)
-    elif not search.reorderings.stopped and untouched(view) and in_every_order(view):
+        return
+    beyond = _signed_with_the_path(search)
+    if not beyond and _only_the_key_can_differ(search):
         _only_the_key_is_left(search)
-    else:
-        search.found.add(
-            "UNKNOWN_MISMATCH",
-            "The signature does not verify over the payload as sent, and no known mistake "
-            f"reproduces it ({sum(search.counts.values())} rebuilt payloads and keys tried). "
-            "Either the payload changed in a way the doctor does not know, or the key differs.",
-            "every hypothesis was checked against the signature and none matched (listed "
-            "under 'hypotheses tried'); pass signed_payload= to compare byte for byte.",
-        )
+        return
+    cause = (
+        "It is not the key: over the URL's path followed by the payload, the key you gave "
+        "reproduces it; the client signed more than the payload, a mistake the doctor has "
+        "no code for." if beyond else
+        "Either the payload changed in a way the doctor does not know, or the key differs."
+    )  # fmt: skip
+    search.found.add(
+        "UNKNOWN_MISMATCH",
+        "The signature does not verify over the payload as sent, and no known mistake "
+        f"reproduces it ({sum(search.counts.values())} rebuilt payloads and keys tried). "
+        + cause,
+        "every hypothesis was checked against the signature and none matched (listed "
+        "under 'hypotheses tried'); pass signed_payload= to compare byte for byte.",
+    )
+
+
+def _only_the_key_can_differ(search: _Search) -> bool:
+    """The elimination's condition: every order of the pairs was tried (all of them, or
+    the order sent is every sorting rule's and each single move and swap was tried), and
+    no known mistake can have changed a character of the payload untried."""
+    orders = search.reorderings
+    if orders.stopped or not (orders.exhaustive or in_every_order(search.view)):
+        return False
+    return untouched(search.view, read_as_html_in_every_order=orders.exhaustive)
+
+
+def _signed_with_the_path(search: _Search) -> bool:
+    """Does the key given reproduce the signature over the URL's path and the payload
+    (``/api/v3/order?…``, or with no ``?``)? Such a client (notebook 08's exercise 8.2)
+    signed more than the payload with the right key: the elimination must not blame the
+    key. These two texts are checked for that alone, and not counted as hypotheses."""
+    path = search.view.sent.path.encode("utf-8", "surrogateescape")
+    payload = search.sent_payload
+    return any(search.verifier.verify(text) for text in (path + b"?" + payload, path + payload))
 
 
 def _compare_with_signed(search: _Search, signed_payload: bytes) -> None:
@@ -226,27 +268,36 @@ def _compare_with_signed(search: _Search, signed_payload: bytes) -> None:
 
 
 def _only_the_key_is_left(search: _Search) -> None:
-    """By elimination: no known mistake can change a character of this payload and every
+    """By elimination: no known mistake can have changed this payload untried and every
     order was tried, so the signature was made with another key."""
-    n = len(search.view.pairs)
-    orders = (
+    view, orders = search.view, search.reorderings
+    n = len(view.pairs)
+    order = (
+        "it has no other order" if n < 2
+        else f"each of the {orders.total + 1:,} orders of its {n} parameters was tried"
+        if orders.exhaustive
+        else "its order is the one every sorting rule gives, and every single move and "
+        f"swap of its {n} parameters was tried"
+    )  # fmt: skip
+    tried = (
         "one parameter has no other order" if n < 2
-        else f"every other order of the {n} parameters" if search.reorderings.exhaustive
+        else f"every other order of the {n} parameters" if orders.exhaustive
         else f"every single move and swap of the {n} parameters"
     )  # fmt: skip
+    if search.orders_read_as_html:
+        tried += f", {search.orders_read_as_html:,} of them also with an `&…` read as HTML"
     search.found.add(
         "WRONG_SECRET_OR_KEY",
-        "No mistake the doctor knows can have changed this payload: it holds only "
-        "letters, digits, `-`, `.`, `_`, `=` and `&`, in the order every sorting rule "
-        f"gives, yet the signature verifies over none of the {sum(search.counts.values())} "
-        f"payloads and keys rebuilt ({search.verifier.scheme}, with the key you gave): it "
-        "was made with another key. (Unless the client signed something besides the "
-        "payload, such as the URL's path, or a parameter was added or dropped after "
-        "signing: nothing rebuilt from what was sent can show that; `signed_payload=` "
-        "rules it out.)",
+        "No encoding mistake can have changed this payload — it holds only letters, "
+        f"digits, `-`, `.`, `_`, `=` and `&` — and {order}; yet the signature verifies "
+        f"over none of the {sum(search.counts.values())} payloads and keys rebuilt, nor "
+        f"over the URL's path with the payload ({search.verifier.scheme}, with the key you "
+        "gave): it was made with another key. (Unless the client signed something else "
+        "besides the payload, or a parameter was added or dropped after signing: nothing "
+        "rebuilt from what was sent can show that; `signed_payload=` rules it out.)",
         "by elimination: no character of this payload is changed by any encoding "
         f"mistake; every ordering rule was tried (sorted by name, by the encoded text; "
-        f"{orders}); no key mistake reproduces it either, so only the key is left.",
+        f"{tried}); no key mistake reproduces it either, so only the key is left.",
     )
 
 

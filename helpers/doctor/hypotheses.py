@@ -11,8 +11,8 @@ over one of them, that mistake is proven. Three families, tried in this order by
   a ``signature=`` placeholder signed, a list as a JSON array, ``true`` for ``True``;
 - the same pairs in another order: sorted, or moved (``helpers.doctor.orderings``).
 
-``untouched`` says when none of them can change a character of the payload: then, with
-every order tried too, only the key is left (``explain``'s elimination).
+``untouched`` says when none of them can change a character of the payload, untried:
+then, with every order tried too, only the key is left (``explain``'s elimination).
 
 The key mistakes (a newline in the secret, base64-decoded, the API key, ...) are the
 verifiers' ``key_variants``, in ``helpers.doctor.verifiers``.
@@ -59,7 +59,7 @@ def join_parts(query: list[bytes], body: list[bytes]) -> bytes:
 def string_transforms(payload: bytes) -> Iterator[Rebuilt]:
     """Mistakes that change the payload's text, in the order they are tried: HTML
     entities, encodings, spaces, URL normalisation, a trailing newline."""
-    yield from _html_entities(payload)
+    yield from html_entities(payload)
     yield from _encodings(payload)
     yield from _spaces(payload)
     yield from _normalisations(payload)
@@ -67,7 +67,7 @@ def string_transforms(payload: bytes) -> Iterator[Rebuilt]:
     yield Rebuilt("TRAILING_NEWLINE", "with a trailing CRLF (`\\r\\n`)", payload + b"\r\n")
 
 
-def _html_entities(payload: bytes) -> Iterator[Rebuilt]:
+def html_entities(payload: bytes) -> Iterator[Rebuilt]:
     """The payload read as HTML: ``&times`` decoded to ``×`` (a page copied, a template)."""
     text = payload.decode("utf-8", "surrogateescape")
     unescaped = html.unescape(text)
@@ -262,15 +262,21 @@ def _lowercase_booleans(query: list[Segment], body: list[Segment]) -> Iterator[R
 # What only adds to the payload (a newline, a `signature=`, an `&` between the parts), and
 # so changes no character of it.
 ADDITIONS = ("TRAILING_NEWLINE", "SIGNATURE_IN_PAYLOAD", "QUERY_BODY_JOINED_WITH_AMPERSAND")
+# Changes characters (`&timestamp` → `×tamp`), but when every order of the pairs is tried
+# the search reads every one of them as HTML too (``explain``): nothing is left untried.
+READ_AS_HTML = "HTML_ENTITY_MOJIBAKE"
 PLAIN = re.compile(rb"[A-Za-z0-9._-]+=[A-Za-z0-9._-]*")
 
 
-def untouched(view: ServerView) -> bool:
-    """Can no known mistake have changed a character of this payload? True when every pair
-    is letters, digits, `-`, `.` and `_` (no escape, no `+`, no `~`), and no transform of
-    the text or the pairs does more than add to it."""
+def untouched(view: ServerView, *, read_as_html_in_every_order: bool = False) -> bool:
+    """Can no known mistake have changed a character of this payload in a way the search
+    did not try in full? True when every pair is letters, digits, `-`, `.` and `_` (no
+    escape, no `+`, no `~`: no encoding mistake touches it), and no transform of the text
+    or the pairs does more than add to it — an HTML entity read (`&times`) excepted when
+    ``read_as_html_in_every_order`` (it was tried over every order of the pairs)."""
     if not all(PLAIN.fullmatch(s.raw) for s in view.pairs):
         return False
     codes = {code for code, _, _ in string_transforms(view.payload)}
     codes |= {code for code, _, _ in structural_transforms(view)}
-    return codes <= set(ADDITIONS)
+    allowed = {*ADDITIONS, *((READ_AS_HTML,) if read_as_html_in_every_order else ())}
+    return codes <= allowed

@@ -9,7 +9,8 @@ Two kinds of reordering, tried in this order by ``helpers.doctor.explain``:
   ``&``, or split where the query ends) or each part alone;
 - ``Reorderings`` — pairs moved between signing and sending: every other order up to 7
   pairs, else single moves and swaps, most likely first (each pair moved to the front or
-  the end, adjacent swaps, then the others).
+  the end, adjacent swaps, then the others); up to 7 pairs, every other order read as HTML
+  too (``read_as_html``: an ``&times`` decoded as well).
 
 **The budget.** Single moves and swaps grow as n² candidates of n bytes each: 500 pairs
 would mean 374,250 payloads of 9 KB (3.4 GB to hash). ``Reorderings`` stops once the
@@ -23,7 +24,7 @@ import itertools
 import math
 from collections.abc import Callable, Iterator
 
-from helpers.doctor.hypotheses import Rebuilt, join_parts
+from helpers.doctor.hypotheses import READ_AS_HTML, Rebuilt, html_entities, join_parts
 from helpers.doctor.server_view import Segment, ServerView
 
 __all__ = ["REORDER_BUDGET_BYTES", "Reorderings", "in_every_order", "ordering_rules"]
@@ -172,6 +173,28 @@ class Reorderings:
             used += len(payload)
             self.tried += 1
             yield Rebuilt("PARAMS_REORDERED", how, payload)
+
+    def read_as_html(self) -> Iterator[Rebuilt]:
+        """Every other order again, with each ``&name`` that reads as an HTML entity
+        (``&timestamp`` → ``×tamp``) decoded: both mistakes at once. Only when every order
+        was tried (``exhaustive``, within the budget), so the elimination can count on it.
+        An entity never spans an ``&``, so each pair is decoded once, alone."""
+        if not self.exhaustive or self.stopped:
+            return
+        read = {}  # pair index → (how, its `&name=value` decoded)
+        for i, pair in enumerate(self.pairs):
+            for _, how, text in html_entities(b"&" + pair.raw):
+                read[i] = (how, text)
+        raws, split = [s.raw for s in self.pairs], self.split
+        for order, how in self._orders() if read else ():
+            starts = (0, split)  # the first pair of each part has no `&` before it
+            changed = [i for k, i in enumerate(order) if i in read and k not in starts]
+            if changed:
+                payload = b"".join(
+                    raws[i] if k in starts else read[i][1] if i in read else b"&" + raws[i]
+                    for k, i in enumerate(order)
+                )
+                yield Rebuilt(READ_AS_HTML, f"{how}, and {read[changed[0]][0]}", payload)
 
     def note(self) -> str | None:
         """What the budget left untried, or None when every order of the search was tried."""

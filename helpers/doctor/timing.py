@@ -26,9 +26,10 @@ def examine_timing(
     if timestamp is None or not wire.TIMESTAMP_FORMAT.fullmatch(timestamp):
         return  # no timestamp to judge: step 2 reports it missing or malformed
     if wire.timestamp_unit(int(timestamp)) == "seconds":
+        digits = f"{len(timestamp)} digit{'' if len(timestamp) == 1 else 's'}"
         found.add(
             "TIMESTAMP_IN_SECONDS",
-            f"`timestamp` is {timestamp}: {len(timestamp)} digits, seconds since the "
+            f"`timestamp` is {timestamp}: {digits}, seconds since the "
             "epoch. In milliseconds it would be about "
             f"{int(timestamp) * 1000} — the server reads {timestamp} as a moment in 1970.",
             f"{REQUEST_SHOWS}: a millisecond timestamp after 1973 has at least 12 digits.",

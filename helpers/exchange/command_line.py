@@ -8,7 +8,9 @@ accepted.
 """
 
 import argparse
+import signal
 import sys
+import threading
 
 from helpers.exchange.local_exchange import LocalExchange
 from helpers.exchange.messages import HOST
@@ -16,6 +18,17 @@ from helpers.exchange.messages import HOST
 
 def _stderr_line(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
+
+
+def ctrl_c_stops() -> None:
+    """Make Ctrl-C (SIGINT) stop the exchange, as its banner promises, even when SIGINT came
+    in ignored: a command a non-interactive shell starts in the background (``make test &``,
+    a script's ``&``) inherits SIGINT ignored, Python then installs no handler, and the
+    exchange would outlive Ctrl-C or ``kill -INT``. A handler someone else installed is
+    kept; outside the main thread nothing can be installed, so nothing is."""
+    main_thread = threading.current_thread() is threading.main_thread()
+    if main_thread and signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     pinned = args.server_time
+    ctrl_c_stops()
     clock = None if pinned is None else (lambda: pinned)
     try:
         exchange = LocalExchange(clock=clock, port=args.port, log=_stderr_line)

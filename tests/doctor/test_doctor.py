@@ -169,8 +169,10 @@ def double_encoded_before_signing(ex):
 
 
 def unknown_mismatch(ex):
-    signed = f"symbol=LTCBTC&limit=10&timestamp={TS}"  # a parameter dropped after signing
-    return get(ex, f"symbol=LTCBTC&timestamp={TS}&signature={sign(signed)}")
+    # the URL's path signed with the query (notebook 08's exercise 8.2): no code names it,
+    # and the key is the right one, so the elimination must not blame the key
+    query = f"symbol=LTCBTC&timestamp={TS}"
+    return get(ex, f"{query}&signature={sign('/api/v3/openOrders?' + query)}")
 
 
 def json_array_repeated_keys(ex):
@@ -367,7 +369,10 @@ def test_request_findings_say_the_request_shows_it(exchange):
 
 
 def test_wrong_secret_or_key_needs_the_signed_payload_to_be_proven():
-    signed = sign_request("GET", "/api/v3/openOrders", {"symbol": "LTCBTC"}, api_key=KEY,
+    # `my order 1` is sent `my%20order%201`: an encoding mistake could have touched it, so
+    # no elimination (tests/doctor/test_doctor_search.py has the payloads that allow one)
+    signed = sign_request("GET", "/api/v3/openOrders",
+                          {"symbol": "LTCBTC", "newClientOrderId": "my order 1"}, api_key=KEY,
                           secret=OTHER_SECRET, timestamp=TS)  # fmt: skip
     # A SignedRequest brings its payload: what was signed is what was sent → the key differs.
     proven = diagnose(signed, secret=SECRET)
@@ -498,6 +503,9 @@ def test_parse_curl_understands_what_people_paste():
     assert parse_curl("$ curl --json '{\"a\":1}' https://x.test/p").content_type == (
         "application/json"
     )
+    # an '=' anywhere makes --data-urlencode name=content, an '@' in it included (as curl)
+    assert parse_curl("curl --data-urlencode a@b=c@d https://x.test/p").body == b"a@b=c%40d"
+    assert parse_curl("curl --data-raw @literal https://x.test/p").body == b"@literal"
 
 
 @pytest.mark.parametrize(
@@ -507,6 +515,13 @@ def test_parse_curl_understands_what_people_paste():
         ("wget https://x.test", "start with 'curl'"),
         ("curl --frobnicate https://x.test", "not understood"),
         ("curl -d @secret.txt https://x.test", "reads a file"),
+        # curl reads a file for each of these too (checked against curl 8): the doctor
+        # would otherwise judge the path's text, a body curl never sends
+        ("curl -d@/etc/body.txt https://x.test", "-d @/etc/body.txt reads a file"),
+        ("curl -d@- https://x.test", "reads a file"),
+        ("curl --data-urlencode @/etc/body.txt https://x.test", "reads a file"),
+        ("curl --data-urlencode name@/etc/body.txt https://x.test", "reads a file"),
+        ("curl --json @/etc/body.json https://x.test", "--json @/etc/body.json reads a file"),
         ("curl 'https://x.test", "cannot split"),
     ],
 )

@@ -83,3 +83,28 @@ def test_a_short_secret_is_never_printed(secret):
     masker = Masker(secret.encode(), [])
     shown = masker.text(f"the secret {secret} and {secret.upper()} again")
     assert secret not in shown and secret.upper() not in shown
+
+
+def test_the_advice_names_this_command_line_s_options(monkeypatch, capsys):
+    # diagnose() says `signed_payload=`; a shell user can only pass --signed-payload.
+    monkeypatch.setenv("DOCTOR_CLI_SECRET", SECRET)
+    url = "https://api.binance.com/api/v3/account?timestamp=1&side=%20&signature=abcd"
+    assert main(["--secret-env", "DOCTOR_CLI_SECRET", url]) == 1
+    out = capsys.readouterr().out
+    assert "UNKNOWN_MISMATCH" in out
+    assert "Pass `--signed-payload` (the exact text your code signed)" in out
+    assert "pass --signed-payload to compare" in out
+    assert "signed_payload=" not in out
+    assert "`timestamp` is 1: 1 digit, seconds" in out  # not "1 digits"
+    assert main([url]) == 1
+    assert "not checked: give --secret-env (or --public-key) to check it" in capsys.readouterr().out
+
+
+def test_a_request_s_own_pairs_are_not_renamed(monkeypatch, capsys):
+    # A pair `secret=abc` in the request is shown as sent, in the rows and in the findings.
+    monkeypatch.setenv("DOCTOR_CLI_SECRET", SECRET)
+    url = "https://api.binance.com/api/v3/account?secret=abc&timestamp=1&signature=abcd"
+    main(["--secret-env", "DOCTOR_CLI_SECRET", url])
+    out = capsys.readouterr().out
+    assert "--secret-env" not in out
+    assert "secret=abc&timestamp=1" in out

@@ -144,20 +144,63 @@ def test_a_wrong_secret_on_an_all_unreserved_payload_is_proven_by_elimination():
     assert OTHER_SECRET not in repr(d)
 
 
+def test_elimination_is_not_fooled_by_a_client_that_signs_the_path():
+    # Notebook 08's exercise 8.2: the client signs the URL's path with the query. The doctor
+    # has no code for it, but checks it before blaming the key: the key is the right one.
+    query = f"symbol=LTCBTC&timestamp={TS}"
+    for signed in ("/api/v3/openOrders?" + query, "/api/v3/openOrders" + query):
+        url = f"/api/v3/openOrders?{query}&signature={sign(signed, SECRET)}"
+        d = diagnose(url, headers=HEADERS, secret=SECRET)
+        assert d.codes == ("UNKNOWN_MISMATCH",), repr(d)
+        assert "It is not the key" in d.findings[0].explanation
+        told = diagnose(url, headers=HEADERS, secret=SECRET, signed_payload=signed)
+        assert told.codes == ("UNKNOWN_MISMATCH",), repr(told)
+        assert "the signature verifies over what you signed" in told.findings[0].explanation
+
+
 def test_elimination_names_what_it_cannot_rule_out():
-    # A mistake the doctor has no hypothesis for (notebook 08's exercise 8.2: the client
-    # signs the URL's path with the query) looks like another key on a plain payload; the
+    # A parameter dropped after signing looks like another key on a plain payload; the
     # finding says so, and signed_payload= tells the two apart.
-    query = f"timestamp={TS}"
-    url = f"/api/v3/account?{query}&signature={sign('/api/v3/account?' + query, SECRET)}"
+    signed, query = f"symbol=LTCBTC&limit=10&timestamp={TS}", f"symbol=LTCBTC&timestamp={TS}"
+    url = f"/api/v3/openOrders?{query}&signature={sign(signed, SECRET)}"
     d = diagnose(url, headers=HEADERS, secret=SECRET)
     assert d.codes == ("WRONG_SECRET_OR_KEY",), repr(d)
-    assert "Unless the client signed something besides the payload, such as the URL's path" in (
-        d.findings[0].explanation
-    )
-    told = diagnose(url, headers=HEADERS, secret=SECRET, signed_payload="/api/v3/account?" + query)
+    assert "or a parameter was added or dropped after signing" in d.findings[0].explanation
+    told = diagnose(url, headers=HEADERS, secret=SECRET, signed_payload=signed)
     assert told.codes == ("UNKNOWN_MISMATCH",), repr(told)
-    assert "the signature verifies over what you signed" in told.findings[0].explanation
+
+
+ORDINARY = [  # (query, the orders tried), each signed with another secret
+    # the issue's typical order: 5 parameters in no sorted order, `&times` in it
+    (f"symbol=LTCBTC&side=BUY&type=LIMIT&quantity=1&timestamp={TS}", "120 orders of its 5"),
+    (f"timestamp={TS}&side=BUY", "2 orders of its 2"),
+    (f"symbol=LTCBTC&timestamp={TS}", "2 orders of its 2"),  # notebook 08's wrong secret
+    ("&".join(["symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1.5",
+               f"price=0.1&timestamp={TS}"]), "5,040 orders of its 7"),  # fmt: skip
+]
+
+
+@pytest.mark.parametrize("query, orders", ORDINARY)
+def test_a_wrong_secret_on_an_ordinary_request_is_proven_by_elimination(query, orders):
+    # Every order tried, no character an encoding mistake changes: only the key is left.
+    d = diagnose(f"/api/v3/order?{query}&signature={sign(query, OTHER_SECRET)}",
+                 headers=HEADERS, secret=SECRET)  # fmt: skip
+    assert d.codes == ("WRONG_SECRET_OR_KEY",), repr(d)
+    finding = d.findings[0]
+    assert f"each of the {orders} parameters was tried" in finding.explanation
+    assert "Unless the client signed something else besides the payload" in finding.explanation
+    assert finding.proof.startswith("by elimination: no character of this payload")
+    assert OTHER_SECRET not in repr(d)
+
+
+def test_another_order_read_as_html_is_proven_not_eliminated():
+    # Both mistakes at once: the parameters reordered and `&times` read as an HTML entity.
+    # Tried over every order, so the elimination may count on it — and here it is found.
+    sent = f"symbol=LTCBTC&timestamp={TS}&side=BUY"
+    signed = f"symbol=LTCBTC&side=BUY\u00d7tamp={TS}"
+    d = diagnose(f"/api/v3/order?{sent}&signature={sign(signed)}", headers=HEADERS,
+                 secret=SECRET)  # fmt: skip
+    assert set(d.codes) == {"PARAMS_REORDERED", "HTML_ENTITY_MOJIBAKE"}, repr(d)
 
 
 def test_elimination_holds_for_many_sorted_unreserved_parameters():
@@ -175,8 +218,10 @@ def test_elimination_holds_for_many_sorted_unreserved_parameters():
         (f"timestamp={TS}&u=a~b", "a `~`, which a URL normaliser rewrites"),
         (f"timestamp={TS}&u=a%20b", "an escape"),
         (f"timestamp={TS}&u=True", "`True`, which the bool mistake rewrites"),
-        (f"timestamp={TS}&side=BUY", "an order no sorting rule gives"),
-        (f"symbol=LTCBTC&timestamp={TS}", "`&times` reads as an HTML entity"),
+        # 8 parameters: not every order is tried, and the order sent is no sorting rule's
+        ("&".join(f"p{9 - i}=v{i}" for i in range(7)) + f"&timestamp={TS}", "8, unsorted"),
+        # more than 7, sorted: single moves only, so an `&times` is not read in every order
+        ("&".join(f"a{i}=v{i}" for i in range(7)) + f"&timestamp={TS}", "`&times`, 8 sorted"),
     ],
 )
 def test_no_elimination_when_a_mistake_could_have_touched_the_payload(query, why):

@@ -13,6 +13,8 @@ sign_request/send; raw or malformed ones through http.client or a bare socket, b
 import http.client
 import json
 import os
+import re
+import select
 import signal
 import socket
 import subprocess
@@ -740,42 +742,62 @@ def test_concurrent_clients_each_get_their_own_verdict(ex):
 # --- The command line ---------------------------------------------------------------------------
 
 
-def test_command_line_serves_logs_and_stops_on_ctrl_c():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+HANG_GUARD_S = 120  # only stops a hung test: the tests below wait on the events themselves
+
+
+def stderr_until(process, wanted: str, log: list[str]) -> str:
+    """Read ``process``'s stderr into ``log`` until a line holds ``wanted`` (the event the
+    command line promises); returns the text so far. Fails only if the process ends
+    without it, or after ``HANG_GUARD_S``: never on a busy machine's slowness."""
+    deadline = time.monotonic() + HANG_GUARD_S
+    while not any(wanted in line for line in "".join(log).splitlines()):
+        ready, _, _ = select.select([process.stderr], [], [], max(0.0, deadline - time.monotonic()))
+        assert ready, f"no {wanted!r} after {HANG_GUARD_S} s: {''.join(log)}"
+        chunk = os.read(process.stderr.fileno(), 65536)
+        assert chunk, f"the process ended without {wanted!r}: {''.join(log)}"
+        log.append(chunk.decode())
+    return "".join(log)
+
+
+def sigint_ignored() -> None:
+    """In the child before exec: SIGINT ignored, as a non-interactive shell leaves it for a
+    command run in the background (``make test & ...``)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("inherited", ["default", "ignored"])
+def test_command_line_serves_logs_and_stops_on_ctrl_c(inherited):
     process = subprocess.Popen(
-        [sys.executable, "-m", "helpers.exchange", "--port", str(port)],
+        [sys.executable, "-m", "helpers.exchange", "--port", "0"],
         cwd=ROOT,
-        stdout=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=sigint_ignored if inherited == "ignored" else None,
     )
+    log: list[str] = []
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                conn.request("GET", "/api/v3/ping")
-                response = conn.getresponse()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.05)
+        banner = stderr_until(process, "listening on http://127.0.0.1:", log)
+        port = int(re.search(r"listening on http://127\.0\.0\.1:([0-9]+)", banner)[1])
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=HANG_GUARD_S)
+        conn.request("GET", "/api/v3/ping")
+        response = conn.getresponse()
         assert (response.status, json.loads(response.read())) == (200, {})
         conn.close()
         process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=10)
+        stderr_until(process, "helpers.exchange: stopped", log)
+        process.wait(timeout=HANG_GUARD_S)
+        log.append(process.stderr.read().decode())
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
-    log = err.decode()
-    assert process.returncode == 0, log
-    assert "Traceback" not in log
-    assert f"listening on http://127.0.0.1:{port}" in log
-    assert "GET /api/v3/ping 200 -" in log.splitlines()
-    assert log.splitlines()[-1] == "helpers.exchange: stopped"
+        process.stderr.close()
+    text = "".join(log)
+    assert process.returncode == 0, text
+    assert "Traceback" not in text
+    assert "GET /api/v3/ping 200 -" in text.splitlines()
+    assert text.splitlines()[-1] == "helpers.exchange: stopped"
 
 
 # --- Keys, verdicts, assumptions ------------------------------------------------------------------
