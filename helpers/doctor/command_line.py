@@ -28,12 +28,9 @@ _ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]{0,39}")  # printed only if it has this 
 _PYTHON_ARGUMENT = re.compile(
     r"(?<![\w-])(signed_payload|server_time|public_key|secret)=(?![^\s`),.;])"
 )
-OPTIONS = {
-    "signed_payload": "--signed-payload",
-    "server_time": "--server-time",
-    "public_key": "--public-key",
-    "secret": "--secret-env",
-}
+OPTIONS = {name: "--" + name.replace("_", "-") for name in ("signed_payload", "server_time",
+                                                           "public_key")}  # fmt: skip
+OPTIONS["secret"] = "--secret-env"  # the secret is read from an environment variable
 
 
 def with_option_names(text: str) -> str:

@@ -25,7 +25,7 @@ from helpers.key_types import (
     RSA,
     cryptography_modules,
     key_kind,
-)  # fmt: skip
+)
 from helpers.keys.armour import LABEL, Block, armour, find_block, too_long
 from helpers.keys.cost import block_cost
 from helpers.keys.der import damage, openssh_header, split_base64_der, starts_with_der

@@ -9,14 +9,8 @@ refused by name, never quoting key material — and the refusal of a PEM that do
 import os
 import re
 
-from helpers.key_types import (
-    ED25519,
-    HMAC,
-    MAX_RSA_BITS_CHECKED,
-    RSA,
-    cryptography_modules,
-    key_kind,
-)
+from helpers import key_types
+from helpers.key_types import ED25519, HMAC, MAX_RSA_BITS_CHECKED, RSA
 from helpers.validate.signing import PEM_BEGIN, validate_bytes, validate_key_type
 
 
@@ -41,7 +35,7 @@ def validate_private_key(key_type: object, private_key: object, password: object
         raise ValueError(
             "key_type: an HMAC key has no private key; sign with hmac_sha256_hex(secret, payload)"
         )
-    cryptography_modules()  # cryptography missing: say so first
+    key_types.cryptography_modules()  # cryptography missing: say so first
     if password is not None and not isinstance(password, (str, bytes, bytearray)):
         raise TypeError(f"password: expected str or bytes, got {type(password).__name__}")
     if isinstance(password, str):
@@ -61,9 +55,9 @@ def validate_private_key(key_type: object, private_key: object, password: object
 
 def _validate_loaded_key(wanted: str, key: object, password: bytes | None) -> None:
     """A loaded private key (not a public one) of type ``wanted``, without a password."""
-    kind = key_kind(key, private=True)
+    kind = key_types.key_kind(key, private=True)
     if kind is None:
-        public = key_kind(key, private=False)
+        public = key_types.key_kind(key, private=False)
         if public is not None:
             raise TypeError(
                 f"private_key: got an {public} *public* key. You sign with the private "
@@ -156,7 +150,7 @@ def pem_load_error(
 def validate_pem_key(key: object, wanted: str, data: bytes, password: bytes | None) -> None:
     """The key loaded from PEM ``data`` is a private key of type ``wanted``, and no RSA
     key larger than ``MAX_RSA_BITS_CHECKED`` (it was loaded unchecked: see ``checked_key``)."""
-    kind = key_kind(key, private=True)
+    kind = key_types.key_kind(key, private=True)
     if kind == RSA and kind == wanted and key.key_size > MAX_RSA_BITS_CHECKED:
         raise ValueError(
             f"private_key: an RSA key of {key.key_size} bits; Binance takes RSA keys of "
