@@ -1,0 +1,164 @@
+"""Self-checks for notebook 10's exercises (the popular clients, compared), each asking for a
+function judged on inputs other than the notebook's examples, the learner's output beside
+the expected one (``feedback.mismatch``/``try_cases``).
+
+The right answers are *what the installed libraries do*: the checks ask the libraries
+(through ``helpers.clients``, offline, clock pinned) instead of holding a copy.
+
+- 10.1 ``check_python_binance_payload`` — ``python_binance_payload(params, timestamp)``:
+  the text python-binance signs, predicted for any order
+- 10.2 ``check_rebuild_payload`` — ``rebuild_payload(target, body)``: the payload a server
+  rebuilds from the bytes that arrived
+- 10.3 ``check_ccxt_options`` — ``ccxt_options(recv_window)``: ccxt options under which
+  its WebSocket signature is the docs' (``b33892ae…``, and ``aa1b5712…`` for recvWindow 100)
+"""
+
+from collections.abc import Mapping
+
+from helpers.examples import EXAMPLE_TIMESTAMP
+from helpers.exercises.clients import _rebuild_cases, _rebuild_mistake
+from helpers.exercises.feedback import (
+    Feedback,
+    call_answer,
+    correct,
+    is_placeholder,
+    mismatch,
+    not_attempted,
+    screen,
+    try_cases,
+    wrong,
+)
+
+__all__ = ["check_ccxt_options", "check_python_binance_payload", "check_rebuild_payload"]
+
+
+def _todo(name: str) -> str:
+    return f"Write the body of {name} above, then run both cells again."
+
+
+# --- 10.1 ------------------------------------------------------------------------------------
+
+# Orders other than the notebook's (python-binance given each, clock pinned at the timestamp).
+_ORDERS = (
+    ((("symbol", "ETHBTC"), ("side", "BUY"), ("type", "LIMIT"), ("timeInForce", "IOC"),
+      ("quantity", "2"), ("price", "0.05")), 1700000000123),
+    ((("symbol", "１２３"), ("side", "SELL"), ("type", "MARKET"), ("quantity", "1"),
+      ("newClientOrderId", "a b"), ("recvWindow", 3000)), EXAMPLE_TIMESTAMP),
+)  # fmt: skip
+
+
+def _python_binance_why(args: tuple, got: object) -> str:
+    if not isinstance(got, str):
+        return "Return the text as a str."
+    if "recvWindow=10000" not in got:
+        return "python-binance writes its own recvWindow=10000, given one or not."
+    names = [pair.partition("=")[0] for pair in got.split("&")]
+    if names != sorted(names):
+        return "python-binance sorts the parameters by name (_order_params) before it signs."
+    if "+" in got or "%20" in got:
+        return "python-binance signs values raw; only symbol is percent-encoded."
+    return ""
+
+
+def check_python_binance_payload(python_binance_payload: object) -> Feedback:
+    """Exercise 10.1: ``python_binance_payload(params, timestamp) -> str``, the text
+    python-binance hands to HMAC for ``create_test_order(**dict(params))`` at ``timestamp``."""
+    from helpers.clients import rest_request
+
+    todo = _todo("python_binance_payload")
+    early = screen(python_binance_payload, callable, "the function", todo=todo)
+    if early is not None:
+        return early
+    for number, (params, timestamp) in enumerate(_ORDERS, 1):
+        order = ", ".join(f"{name}={value!r}" for name, value in params)
+        call = f"python_binance_payload(<order {number}>, {timestamp})"
+        got, failed = call_answer(python_binance_payload, (params, timestamp), f"On {call}", "")
+        if failed is not None:
+            return failed
+        if is_placeholder(got):
+            return not_attempted(todo)
+        expected = rest_request("python-binance", params, timestamp=timestamp).signed
+        if got != expected:
+            why = _python_binance_why((params, timestamp), got)
+            return mismatch("payload", call, got, expected, f"order {number}: {order}\n{why}")
+    return correct(
+        "Your prediction is python-binance's text on two more orders: names sorted, "
+        "recvWindow replaced by its 10000, only symbol encoded — a space signed raw."
+    )
+
+
+# --- 10.2 ------------------------------------------------------------------------------------
+
+
+def check_rebuild_payload(rebuild_payload: object) -> Feedback:
+    """Exercise 10.2: ``rebuild_payload(target, body) -> str``, the signature payload a
+    server rebuilds from a request's raw target (``/path?query``) and raw body."""
+    cases = _rebuild_cases()
+    labels = {(target, body): label for label, target, body, _ in cases}
+
+    def why(args: tuple, got: object) -> str:
+        target, body = args
+        expected = next(e for _, t, b, e in cases if (t, b) == args)
+        found = _rebuild_mistake(labels[args], target, body, got, expected)
+        return "" if found.stage == "payload" else found.message
+
+    return try_cases(
+        rebuild_payload,
+        [((target, body), expected) for _, target, body, expected in cases],
+        name="rebuild_payload",
+        stage="payload",
+        todo=_todo("rebuild_payload"),
+        passed="Your rebuild matches the server's on every client's request and on the docs' "
+        "mixed one. Compare it with what your code signed and a -1022 is caught before "
+        "it is sent.",
+        why=why,
+    )
+
+
+# --- 10.3 ------------------------------------------------------------------------------------
+
+
+def _ccxt_cases() -> list[tuple[object, int, str]]:
+    from helpers.clients import (
+        DOCS_WS_ASCII_ORDER,
+        DOCS_WS_ASCII_SIGNATURE,
+        DOCS_WS_ORDER,
+        DOCS_WS_SIGNATURE,
+    )
+
+    return [(DOCS_WS_ORDER, 5000, DOCS_WS_SIGNATURE), (DOCS_WS_ASCII_ORDER, 100,
+                                                       DOCS_WS_ASCII_SIGNATURE)]  # fmt: skip
+
+
+def check_ccxt_options(ccxt_options: object) -> Feedback:
+    """Exercise 10.3: ``ccxt_options(recv_window) -> dict``, ccxt exchange options under
+    which ccxt.pro signs the docs' WebSocket examples with their ``recvWindow`` (5000 for
+    the non-ASCII one, 100 for the ASCII one), so its signatures are the docs'."""
+    from helpers.clients import library_ws_request
+
+    todo = _todo("ccxt_options")
+    early = screen(ccxt_options, callable, "the function ccxt_options", todo=todo)
+    if early is not None:
+        return early
+    for params, recv_window, expected in _ccxt_cases():
+        call = f"ccxt's signature with options=ccxt_options({recv_window})"
+        try:
+            options = ccxt_options(recv_window)
+            if is_placeholder(options):
+                return not_attempted(todo)
+            if not isinstance(options, Mapping):
+                return wrong("answer", f"Return a dict of options, not {type(options).__name__}.")
+            capture = library_ws_request("ccxt", params, options=dict(options))
+        except Exception as exc:  # the learner's code, or ccxt refusing the options
+            return wrong("answer", f"On {call}: {type(exc).__name__}: {exc}")
+        if capture.signature != expected:
+            sent = capture.params.get("recvWindow")
+            why = (f"ccxt sent recvWindow={sent}, not {recv_window}: sign_params sets it from "
+                   "an option before it reads yours." if str(sent) != str(recv_window) else
+                   "recvWindow is right; compare ccxt's payload with the docs'.")  # fmt: skip
+            return mismatch("recvWindow" if str(sent) != str(recv_window) else "payload",
+                            call, capture.signature, expected, why)  # fmt: skip
+    return correct(
+        "ccxt now signs both docs' examples as the docs do (b33892ae…, aa1b5712…): its "
+        "WebSocket payload was right all along; only recvWindow came from its options."
+    )
