@@ -145,7 +145,7 @@ def _prediction_values_mistake(answer: str, expected: str) -> Feedback | None:
 # --- 10.2 --------------------------------------------------------------------------------
 
 
-def _rebuild_cases() -> list[tuple[str, str, str, str]]:
+def rebuild_cases() -> list[tuple[str, str, str, str]]:
     """(label, target, body, payload the server rebuilds): the clients' own requests plus a
     mixed one (query string and body)."""
     from helpers.clients import BASE_ORDER, rest_request
@@ -183,7 +183,7 @@ def check_rebuild(rebuild_payload: object) -> Feedback:
     )
     if early is not None:
         return early
-    for label, target, body, expected in _rebuild_cases():
+    for label, target, body, expected in rebuild_cases():
         try:
             got = rebuild_payload(target, body)
         except Exception as exc:  # the learner's code: report, never raise
@@ -193,7 +193,7 @@ def check_rebuild(rebuild_payload: object) -> Feedback:
                 f"target={target!r}\nbody={body!r}",
             )
         if got != expected:
-            return _rebuild_mistake(label, target, body, got, expected)
+            return rebuild_mistake(label, target, body, got, expected)
     return correct(
         "Your rebuild matches the server's on every client's request and on the docs' mixed "
         "one. Compare it with what your code signed (helpers.compare) and a -1022 is caught "
@@ -201,7 +201,7 @@ def check_rebuild(rebuild_payload: object) -> Feedback:
     )
 
 
-def _rebuild_mistake(label: str, target: str, body: str, got: object, expected: str) -> Feedback:
+def rebuild_mistake(label: str, target: str, body: str, got: object, expected: str) -> Feedback:
     """Why a rebuilt payload ``got`` is not the server's ``expected``, on one request."""
     if not isinstance(got, str):
         return wrong("answer", f"Expected a str, got {type(got).__name__} on {label}.")

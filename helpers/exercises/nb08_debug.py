@@ -124,7 +124,7 @@ def check_forum_signer(forum_signer: object) -> Feedback:
 # --- 8.2: a hypothesis of your own -----------------------------------------------------------
 
 # A third request signed by the same client, which the notebook never shows.
-_UNSEEN = ("/api/v3/myTrades", f"symbol=BNBBTC&limit=5&timestamp={EXAMPLE_TIMESTAMP + 60_000}")
+_UNSEEN = ("/api/v3/myTrades", f"symbol=BNBBTC&limit=5&timestamp={EXAMPLE_TIMESTAMP + 3_600_000}")
 
 
 def _mysteries() -> list[tuple[str, str, str]]:

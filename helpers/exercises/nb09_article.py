@@ -26,6 +26,7 @@ from helpers.exercises.feedback import (
     screen,
     wrong,
 )
+from helpers.wire import API_KEY_HEADER
 
 __all__ = ["check_signed_get"]
 
@@ -48,7 +49,7 @@ def _expected(api_key: str, secret: str, path: str, params: tuple, timestamp: in
                      for k, v in params)  # fmt: skip
     query += f"&timestamp={timestamp}"
     signature = hmac.new(secret.encode(), query.encode(), hashlib.sha256).hexdigest()
-    return f"{path}?{query}&signature={signature}", {"X-MBX-APIKEY": api_key}
+    return f"{path}?{query}&signature={signature}", {API_KEY_HEADER: api_key}
 
 
 def _call(func: object, args: tuple) -> tuple[object, Feedback | None]:

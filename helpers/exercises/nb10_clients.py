@@ -16,7 +16,7 @@ The right answers are *what the installed libraries do*: the checks ask the libr
 from collections.abc import Mapping
 
 from helpers.examples import EXAMPLE_TIMESTAMP
-from helpers.exercises.clients import _rebuild_cases, _rebuild_mistake
+from helpers.exercises.clients import rebuild_cases, rebuild_mistake
 from helpers.exercises.feedback import (
     Feedback,
     call_answer,
@@ -93,13 +93,13 @@ def check_python_binance_payload(python_binance_payload: object) -> Feedback:
 def check_rebuild_payload(rebuild_payload: object) -> Feedback:
     """Exercise 10.2: ``rebuild_payload(target, body) -> str``, the signature payload a
     server rebuilds from a request's raw target (``/path?query``) and raw body."""
-    cases = _rebuild_cases()
+    cases = rebuild_cases()
     labels = {(target, body): label for label, target, body, _ in cases}
 
     def why(args: tuple, got: object) -> str:
         target, body = args
         expected = next(e for _, t, b, e in cases if (t, b) == args)
-        found = _rebuild_mistake(labels[args], target, body, got, expected)
+        found = rebuild_mistake(labels[args], target, body, got, expected)
         return "" if found.stage == "payload" else found.message
 
     return try_cases(
