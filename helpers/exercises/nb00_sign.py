@@ -15,7 +15,7 @@ from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, vector
 from helpers.exercises.feedback import Feedback, try_cases
 from helpers.wrong_signatures import hint_for, hmac_hex, wrong_signatures
 
-__all__ = ["SIGN_CASES", "check_sign"]
+__all__ = ["SIGN_CASES", "check_sign", "name_signature"]
 
 # RFC 4231, "Identifiers and Test Data for HMAC-SHA-224, -256, -384, and -512", test case 2.
 RFC4231_CASE_2 = (
@@ -31,8 +31,8 @@ SIGN_CASES: tuple[tuple[tuple[str, str], str], ...] = (
 )
 
 
-def _named(args: tuple, got: object) -> str:
-    """The catalogue's name for a wrong signature of ``args`` (secret, payload), if any."""
+def name_signature(args: tuple, got: object) -> str:
+    """The catalogue's name for ``got``, a wrong signature of ``args`` (secret, payload)."""
     if not isinstance(got, str):
         return "Return the signature as text: 64 hex characters (.hexdigest())."
     secret, payload = args
@@ -53,6 +53,6 @@ def check_sign(sign: object) -> Feedback:
         stage="signature",
         todo="Write the body of sign (replace ...), then run this cell again.",
         passed="sign matches RFC 4231 and Binance's documented signatures, non-ASCII included.",
-        why=_named,
+        why=name_signature,
         keep=True,
     )

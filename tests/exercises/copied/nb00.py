@@ -2,7 +2,7 @@
 
 COPIED = {
     # The worked cell's line, wrapped in the stub: the docs' secret, not the argument.
-    "solutions/00-sign.py": '''
+    "solutions/00-sign.py": """
 import hashlib
 import hmac
 
@@ -11,5 +11,5 @@ from helpers.examples import EXAMPLE_SECRET_KEY
 
 def sign(secret, payload):
     return hmac.new(EXAMPLE_SECRET_KEY.encode(), payload.encode(), hashlib.sha256).hexdigest()
-''',
+""",
 }
