@@ -11,6 +11,8 @@ catalogue of wrong signatures (``helpers.wrong_signatures``), as the doctor name
 - 00-start-here: ``sign(secret, payload) -> str`` — ``check_sign``
 """
 
+import textwrap
+
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, vector
 from helpers.exercises.feedback import Feedback, try_cases
 from helpers.wrong_signatures import hint_for, hmac_hex, wrong_signatures
@@ -40,7 +42,7 @@ def name_signature(args: tuple, got: object) -> str:
     hint = hint_for(rows, payload.encode(), got)
     if hint is None and got == hmac_hex(EXAMPLE_SECRET_KEY.encode(), payload.encode()):
         return "That is signed with the docs' example secret: sign with the secret argument."
-    return hint.text if hint is not None else ""
+    return textwrap.fill(hint.text, 86) if hint is not None else ""
 
 
 def check_sign(sign: object) -> Feedback:

@@ -15,6 +15,7 @@ cell above passes. A wrong answer is named from the one catalogue of mistakes
   ``signed_query(secret, pairs)`` — ``check_signed_query``
 """
 
+import textwrap
 from decimal import Decimal
 
 from helpers.examples import EXAMPLE_SECRET_KEY, vector
@@ -84,7 +85,7 @@ def _mistake(code: str) -> str:
     from helpers.mistakes import by_code  # only when an answer is wrong
 
     found = by_code(code)
-    return f"{found.title.replace('`', '')}: {found.why}"
+    return textwrap.fill(f"{found.title.replace('`', '')}: {found.why}", 86)
 
 
 def _encoding_slip(args: tuple, got: object) -> str:
@@ -113,8 +114,8 @@ def check_percent_encode(percent_encode: object) -> Feedback:
     UTF-8, a ``%`` and JSON (tests/vectors); kept in the learner's signer when right."""
     return try_cases(percent_encode, PERCENT_CASES, name="percent_encode", stage="encoding",
                      todo="Write the body of percent_encode (replace ...), then run this cell.",
-                     passed="percent_encode matches the kit's recorded vectors: a space, "
-                            "reserved characters, 2- to 4-byte UTF-8, a %, JSON.",
+                     passed="percent_encode matches the recorded vectors: space, reserved, "
+                            "UTF-8, %, JSON.",
                      why=_encoding_slip, keep=True)  # fmt: skip
 
 
@@ -184,6 +185,6 @@ def check_signed_query(signed_query: object) -> Feedback:
     if not payload:
         return payload
     return try_cases(signed_query, SIGNED_QUERY_CASES, name="signed_query", stage="signature",
-                     todo=todo, passed="signed_query: payload and signature match, "
-                     "on another secret and on the docs' non-ASCII order.",
+                     todo=todo, passed="signed_query matches: payload, then signature, on another "
+                     "secret and non-ASCII pairs.",
                      why=_signature_slip)  # fmt: skip
