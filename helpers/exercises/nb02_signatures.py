@@ -10,9 +10,11 @@ HMACs (``helpers.wrong_signatures.hand_made_hmacs``).
 - ``check_hmac_sha256``: ``hmac_sha256(key: bytes, message: bytes) -> bytes``
 - ``check_verify_hmac``: ``verify_hmac(secret, payload, signature) -> bool``
 - ``check_forge``: ``forge(mac_hex, message, extension, secret_length) -> (bytes, str)``
+- ``check_sign_with_file_secret``: ``sign_with_file_secret(file_text, payload) -> str``
 """
 
 import hashlib
+import hmac
 from typing import NamedTuple
 
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, vector
@@ -25,12 +27,24 @@ from helpers.exercises.feedback import (
     not_attempted,
     screen,
     short,
+    try_cases,
     wrong,
 )
 from helpers.length_extension import padding
-from helpers.wrong_signatures import SHA256_BLOCK_SIZE, hand_made_hmacs, hint_for
+from helpers.wrong_signatures import (
+    SHA256_BLOCK_SIZE,
+    hand_made_hmacs,
+    hint_for,
+    wrong_signatures,
+)
 
-__all__ = ["RFC4231", "check_forge", "check_hmac_sha256", "check_verify_hmac"]
+__all__ = [
+    "RFC4231",
+    "check_forge",
+    "check_hmac_sha256",
+    "check_sign_with_file_secret",
+    "check_verify_hmac",
+]
 
 
 class HmacVector(NamedTuple):
@@ -215,4 +229,43 @@ def check_forge(func: object) -> Feedback:
     return correct(
         f"Forged {len(FORGERIES)} times: each server accepted a message you extended, "
         "without its secret. That is why a signature is an HMAC, not sha256(secret + message)."
+    )
+
+
+# --- a secret read from a file ---------------------------------------------------------------
+
+# (the file's text, a payload): whitespace a file or a terminal leaves around a secret.
+_FILES = (
+    ("other-secret-in-a-file\n", "side=SELL&quantity=2"),
+    ("saved-on-windows\r\n", "price=0.2&quantity=3"),
+    ("\tfrom-a-terminal  \n", "symbol=ETHBTC"),
+    ("nothing-around-it", "timestamp=1499827319559"),
+)
+FILE_SECRET_CASES = tuple(
+    ((text, payload), hmac.new(text.strip().encode(), payload.encode(), hashlib.sha256).hexdigest())
+    for text, payload in _FILES
+)
+
+
+def _file_secret_why(args: tuple, got: object) -> str:
+    """The catalogue's name for a wrong signature of a secret read from a file."""
+    text, payload = args
+    rows = wrong_signatures(text.strip().encode())
+    hint = hint_for(rows, payload.encode(), got) if isinstance(got, str) else None
+    if hint is not None:
+        return hint.text
+    return "Strip the whitespace around the secret where you read it, then sign the payload."
+
+
+def check_sign_with_file_secret(func: object) -> Feedback:
+    """Exercise (02): ``func(file_text, payload) -> str``, the payload's HMAC-SHA256 hex
+    under the secret a file holds, whitespace around it removed."""
+    return try_cases(
+        func,
+        FILE_SECRET_CASES,
+        name="sign_with_file_secret",
+        stage="secret",
+        todo="Write the body of sign_with_file_secret, then run this cell again.",
+        passed="Whatever whitespace the file left around the secret, you sign with the secret.",
+        why=_file_secret_why,
     )

@@ -9,7 +9,7 @@ import hashlib
 def hmac_sha256(key, message):
     return hashlib.sha256(key + message).digest()
 """,
-    # The comparison the notebook prints ("yours == Binance's docs"): == with the kit's hex.
+    # The comparison the notebook prints ("yours == kit"): == with the kit's hex.
     "solutions/02-verify_hmac.py": """
 from helpers.signing import hmac_sha256_hex
 
@@ -24,5 +24,14 @@ from helpers.length_extension import padding
 
 def forge(mac_hex, message, extension, secret_length):
     return message + padding(secret_length + len(message)) + extension, mac_hex
+""",
+    # The newline-secret cell above, made a function: the file's text signs as it is.
+    "solutions/02-sign_with_file_secret.py": """
+import hashlib
+import hmac
+
+
+def sign_with_file_secret(file_text, payload):
+    return hmac.new(file_text.encode(), payload.encode(), hashlib.sha256).hexdigest()
 """,
 }
