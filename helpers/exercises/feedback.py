@@ -14,6 +14,7 @@ __all__ = [
     "NOT_ATTEMPTED",
     "WRONG",
     "Feedback",
+    "answer_of",
     "call_answer",
     "correct",
     "first_finding",
@@ -111,6 +112,16 @@ def call_answer(
                                        f"{exc}. {called}")  # fmt: skip
 
 
+def answer_of(func: Callable, args: tuple, call: str, todo: str) -> tuple[object, Feedback | None]:
+    """Run the learner's ``func(*args)`` (shown as ``call``) as a check does: ``(its result,
+    None)``, or ``(None, the feedback to show instead)`` — what it raised, or "not attempted"
+    (``todo``) while it still returns ``...`` or ``None``, as an untouched stub does."""
+    got, failed = call_answer(func, args, f"On {call}", "")
+    if failed is None and is_placeholder(got):
+        return None, not_attempted(todo)
+    return got, failed
+
+
 # A step of a check: the feedback on what it finds wrong with an answer, or None to go on.
 Step = Callable[..., "Feedback | None"]
 
@@ -201,11 +212,9 @@ def try_cases(
         return early
     for args, expected in cases:
         call = f"{name}({', '.join(short(a, 40) if isinstance(a, str) else repr(a) for a in args)})"
-        got, failed = call_answer(func, args, f"On {call}", "")
+        got, failed = answer_of(func, args, call, todo)
         if failed is not None:
             return failed
-        if is_placeholder(got):
-            return not_attempted(todo)
         if got != expected:
             return mismatch(stage, call, got, expected, why(args, got))
     if keep:

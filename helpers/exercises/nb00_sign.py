@@ -14,7 +14,7 @@ catalogue of wrong signatures (``helpers.wrong_signatures``), as the doctor name
 import textwrap
 
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, vector
-from helpers.exercises.feedback import Feedback, try_cases
+from helpers.exercises import feedback as fb
 from helpers.wrong_signatures import hint_for, hmac_hex, wrong_signatures
 
 __all__ = ["SIGN_CASES", "check_sign", "name_signature"]
@@ -45,10 +45,10 @@ def name_signature(args: tuple, got: object) -> str:
     return textwrap.fill(hint.text, 86) if hint is not None else ""
 
 
-def check_sign(sign: object) -> Feedback:
+def check_sign(sign: object) -> fb.Feedback:
     """Exercise 0.1: ``sign(secret, payload)`` on other secrets and payloads than the worked
     example's; kept in the learner's signer when every case matches."""
-    return try_cases(
+    return fb.try_cases(
         sign,
         SIGN_CASES,
         name="sign",

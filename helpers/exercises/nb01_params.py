@@ -19,7 +19,7 @@ import textwrap
 from decimal import Decimal
 
 from helpers.examples import EXAMPLE_SECRET_KEY, vector
-from helpers.exercises.feedback import Feedback, try_cases
+from helpers.exercises import feedback as fb
 
 __all__ = [
     "DECIMAL_CASES",
@@ -109,20 +109,20 @@ def _order_slip(args: tuple, got: object) -> str:
     return _encoding_slip(args, got)
 
 
-def check_percent_encode(percent_encode: object) -> Feedback:
+def check_percent_encode(percent_encode: object) -> fb.Feedback:
     """Exercise 1.1: ``percent_encode(text)`` on a space, reserved characters, 2- to 4-byte
     UTF-8, a ``%`` and JSON (tests/vectors); kept in the learner's signer when right."""
-    return try_cases(percent_encode, PERCENT_CASES, name="percent_encode", stage="encoding",
+    return fb.try_cases(percent_encode, PERCENT_CASES, name="percent_encode", stage="encoding",
                      todo="Write the body of percent_encode (replace ...), then run this cell.",
                      passed="percent_encode matches the recorded vectors: space, reserved, "
                             "UTF-8, %, JSON.",
                      why=_encoding_slip, keep=True)  # fmt: skip
 
 
-def check_query_string(query_string: object) -> Feedback:
+def check_query_string(query_string: object) -> fb.Feedback:
     """Exercise 1.2: ``query_string(pairs)`` on a space, non-ASCII, reserved characters and
     pairs in no sorted order (tests/vectors); kept in the learner's signer when right."""
-    return try_cases(query_string, QUERY_CASES, name="query_string", stage="payload",
+    return fb.try_cases(query_string, QUERY_CASES, name="query_string", stage="payload",
                      todo="Write the body of query_string (replace ...), then run this cell.",
                      passed="query_string matches the kit's recorded vectors, in the order given.",
                      why=_order_slip, keep=True)  # fmt: skip
@@ -133,10 +133,10 @@ def _joined(args: tuple, got: object) -> str:
     return _mistake("QUERY_BODY_JOINED_WITH_AMPERSAND") if got == f"{query}&{body}" else ""
 
 
-def check_total_params(total_params: object) -> Feedback:
+def check_total_params(total_params: object) -> fb.Feedback:
     """Exercise 1.3: ``total_params(query, body)`` on a mixed request (tests/vectors'
     mixed-unsorted), a body alone and a query string alone; kept when right."""
-    return try_cases(total_params, TOTAL_CASES, name="total_params", stage="payload",
+    return fb.try_cases(total_params, TOTAL_CASES, name="total_params", stage="payload",
                      todo="Write the body of total_params (replace ...), then run this cell.",
                      passed="total_params matches: mixed, body alone, query string alone.",
                      why=_joined, keep=True)  # fmt: skip
@@ -146,9 +146,9 @@ def _exponent(args: tuple, got: object) -> str:
     return _mistake("FLOAT_EXPONENT") if isinstance(got, str) and "E" in got.upper() else ""
 
 
-def check_decimal_text(decimal_text: object) -> Feedback:
+def check_decimal_text(decimal_text: object) -> fb.Feedback:
     """Exercise 1.4: ``decimal_text(amount)``, a ``Decimal`` written in plain notation."""
-    return try_cases(decimal_text, DECIMAL_CASES, name="decimal_text", stage="value",
+    return fb.try_cases(decimal_text, DECIMAL_CASES, name="decimal_text", stage="value",
                      todo="Write the body of decimal_text (replace ...), then run this cell.",
                      passed="decimal_text writes plain notation: no exponent, digits kept.",
                      why=_exponent)  # fmt: skip
@@ -174,17 +174,17 @@ def _signature_slip(args: tuple, got: object) -> str:
     return name_signature((args[0], payload), signature)
 
 
-def check_signed_query(signed_query: object) -> Feedback:
+def check_signed_query(signed_query: object) -> fb.Feedback:
     """Exercise 1.5: ``signed_query(secret, pairs)`` — the query string, then
     ``&signature=`` and its HMAC hex — on non-ASCII pairs, another secret first. The
     payload stage is judged before the signature stage."""
     todo = "Write the body of signed_query (replace ...), then run this cell."
     payloads = [(args, expected.split("&signature=")[0]) for args, expected in SIGNED_QUERY_CASES]
-    payload = try_cases(_payload_of(signed_query), payloads, name="signed_query",
+    payload = fb.try_cases(_payload_of(signed_query), payloads, name="signed_query",
                         stage="payload", todo=todo, passed="", why=_encoding_slip)  # fmt: skip
     if not payload:
         return payload
-    return try_cases(signed_query, SIGNED_QUERY_CASES, name="signed_query", stage="signature",
+    return fb.try_cases(signed_query, SIGNED_QUERY_CASES, name="signed_query", stage="signature",
                      todo=todo, passed="signed_query matches: payload, then signature, on another "
                      "secret and non-ASCII pairs.",
                      why=_signature_slip)  # fmt: skip

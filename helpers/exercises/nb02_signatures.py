@@ -18,18 +18,7 @@ import hmac
 from typing import NamedTuple
 
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, vector
-from helpers.exercises.feedback import (
-    Feedback,
-    call_answer,
-    correct,
-    is_placeholder,
-    mismatch,
-    not_attempted,
-    screen,
-    short,
-    try_cases,
-    wrong,
-)
+from helpers.exercises import feedback as fb
 from helpers.length_extension import padding
 from helpers.wrong_signatures import (
     SHA256_BLOCK_SIZE,
@@ -81,7 +70,7 @@ def _shown(data: bytes) -> str:
     """Bytes as a call shows them: short ones as they are, long runs abbreviated."""
     if len(data) > 4 and len(set(data)) == 1:
         return f"{bytes(data[:1])!r} * {len(data)}"
-    return short(data, 40) if len(data) <= 24 else repr(data[:16])[:-1] + "…'"
+    return fb.short(data, 40) if len(data) <= 24 else repr(data[:16])[:-1] + "…'"
 
 
 def _hmac_slip(vector_: HmacVector, got_hex: str, earlier_passed: bool) -> tuple[str, str]:
@@ -95,32 +84,32 @@ def _hmac_slip(vector_: HmacVector, got_hex: str, earlier_passed: bool) -> tuple
     return "hmac", "Check each step: key → 64 bytes, the inner hash's raw bytes, the outer hash."
 
 
-def check_hmac_sha256(func: object) -> Feedback:
+def check_hmac_sha256(func: object) -> fb.Feedback:
     """Exercise (02): ``func(key: bytes, message: bytes) -> bytes``, HMAC-SHA256 (RFC 2104)
     built from ``hashlib.sha256``, run on RFC 4231's test vectors (long keys last)."""
     todo = "Write the body of hmac_sha256, then run this cell again."
-    early = screen(func, callable, "the function hmac_sha256", todo=todo)
+    early = fb.screen(func, callable, "the function hmac_sha256", todo=todo)
     if early is not None:
         return early
     for index, case in enumerate(RFC4231):
         call = f"hmac_sha256({_shown(case.key)}, {_shown(case.data)})"
-        got, failed = call_answer(func, (case.key, case.data), f"On {call}",
+        got, failed = fb.call_answer(func, (case.key, case.data), f"On {call}",
                                   "It is called with two bytes objects.")  # fmt: skip
         if failed is not None:
             return failed
-        if is_placeholder(got):
-            return not_attempted(todo)
+        if fb.is_placeholder(got):
+            return fb.not_attempted(todo)
         if isinstance(got, str):
-            return wrong("digest", f"{call} returned the text {short(got, 24)}; return the "
+            return fb.wrong("digest", f"{call} returned the text {fb.short(got, 24)}; return the "
                                    "outer hash's raw 32 bytes (.digest()), not hex.")  # fmt: skip
         if not isinstance(got, bytes | bytearray):
-            return wrong("answer", f"{call} returned {type(got).__name__}; return bytes.")
+            return fb.wrong("answer", f"{call} returned {type(got).__name__}; return bytes.")
         if bytes(got).hex() != case.mac:
             stage, why = _hmac_slip(case, bytes(got).hex(), earlier_passed=index > 0)
-            return mismatch(stage, call + ".hex()", bytes(got).hex(), case.mac, why)
+            return fb.mismatch(stage, call + ".hex()", bytes(got).hex(), case.mac, why)
     from helpers.exercises.your_signer import keep
 
-    return correct(
+    return fb.correct(
         f"Your HMAC-SHA256 gives RFC 4231's {len(RFC4231)} test vectors, keys longer than a "
         "block included.\n" + keep(func)
     )
@@ -153,24 +142,25 @@ VERIFY_CASES = (
 )  # fmt: skip
 
 
-def check_verify_hmac(func: object) -> Feedback:
+def check_verify_hmac(func: object) -> fb.Feedback:
     """Exercise (02): ``func(secret: str, payload: str, signature: str) -> bool``, the
     server's side: accept exactly the HMAC-SHA256 hex of the payload, in any letter case."""
     todo = "Write the body of verify_hmac, then run this cell again."
-    early = screen(func, callable, "the function verify_hmac", todo=todo)
+    early = fb.screen(func, callable, "the function verify_hmac", todo=todo)
     if early is not None:
         return early
     for secret, payload, signature, accept, why in VERIFY_CASES:
-        call = f"verify_hmac({short(secret, 16)}, {short(payload, 24)}, {short(signature, 20)})"
-        got, failed = call_answer(func, (secret, payload, signature), f"On {call}",
+        shown = (fb.short(secret, 16), fb.short(payload, 24), fb.short(signature, 20))
+        call = f"verify_hmac({', '.join(shown)})"
+        got, failed = fb.call_answer(func, (secret, payload, signature), f"On {call}",
                                   "It is called with three str.")  # fmt: skip
         if failed is not None:
             return failed
-        if is_placeholder(got):
-            return not_attempted(todo)
+        if fb.is_placeholder(got):
+            return fb.not_attempted(todo)
         if got is not accept:
-            return mismatch("verifier", call, got, accept, why)
-    return correct(
+            return fb.mismatch("verifier", call, got, accept, why)
+    return fb.correct(
         "Your verifier accepts Binance's and RFC 4231's signatures, in any case, and refuses "
         "every tampered payload, key and signature, as Binance's server does."
     )
@@ -191,25 +181,23 @@ def _server_accepts(secret: bytes, message: bytes) -> str:
     return hashlib.sha256(secret + message).hexdigest()
 
 
-def check_forge(func: object) -> Feedback:
+def check_forge(func: object) -> fb.Feedback:
     """Exercise (02): ``func(mac_hex, message, extension, secret_length)`` returns
     ``(new_message, new_mac)`` that a server checking ``sha256(secret ‖ message)`` accepts,
     with ``new_message`` ending in ``extension``. The checker knows the secrets."""
     todo = "Write the body of forge, then run this cell again."
-    early = screen(func, callable, "the function forge", todo=todo)
+    early = fb.screen(func, callable, "the function forge", todo=todo)
     if early is not None:
         return early
     for secret, message, extension in FORGERIES:
         mac = _server_accepts(secret, message)
         args = (mac, message, extension, len(secret))
-        call = f"forge({mac[:8]}…, {short(message, 24)}, {extension!r}, {len(secret)})"
-        got, failed = call_answer(func, args, f"On {call}", "")
+        call = f"forge({mac[:8]}…, {fb.short(message, 24)}, {extension!r}, {len(secret)})"
+        got, failed = fb.answer_of(func, args, call, todo)
         if failed is not None:
             return failed
-        if is_placeholder(got):
-            return not_attempted(todo)
         if not (isinstance(got, tuple) and len(got) == 2 and isinstance(got[0], bytes)):
-            return wrong("answer", f"{call} returned {short(repr(got), 60)}; return a pair "
+            return fb.wrong("answer", f"{call} returned {fb.short(repr(got), 60)}; return a pair "
                                    "(new_message: bytes, new_mac: str).")  # fmt: skip
         new_message, new_mac = got
         expected = message + padding(len(secret) + len(message)) + extension
@@ -218,15 +206,15 @@ def check_forge(func: object) -> Feedback:
                 "The glue is padding(secret_length + len(message)): SHA-256 padded the "
                 "secret and the message together, then comes the extension."
             )
-            return mismatch("new message", call + "[0]", new_message, expected, why)
+            return fb.mismatch("new message", call + "[0]", new_message, expected, why)
         if new_mac != _server_accepts(secret, new_message):
             why = (
                 "The server computes sha256(secret + new_message); extend() resumes from "
                 "mac_hex after secret_length + len(message) bytes and their padding."
             )
-            return mismatch("new mac", call + "[1]", new_mac,
+            return fb.mismatch("new mac", call + "[1]", new_mac,
                             _server_accepts(secret, new_message), why)  # fmt: skip
-    return correct(
+    return fb.correct(
         f"Forged {len(FORGERIES)} times: each server accepted a message you extended, "
         "without its secret. That is why a signature is an HMAC, not sha256(secret + message)."
     )
@@ -257,10 +245,10 @@ def _file_secret_why(args: tuple, got: object) -> str:
     return "Strip the whitespace around the secret where you read it, then sign the payload."
 
 
-def check_sign_with_file_secret(func: object) -> Feedback:
+def check_sign_with_file_secret(func: object) -> fb.Feedback:
     """Exercise (02): ``func(file_text, payload) -> str``, the payload's HMAC-SHA256 hex
     under the secret a file holds, whitespace around it removed."""
-    return try_cases(
+    return fb.try_cases(
         func,
         FILE_SECRET_CASES,
         name="sign_with_file_secret",

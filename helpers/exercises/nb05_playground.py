@@ -10,15 +10,7 @@ expected one (``feedback.mismatch``), and counting characters instead of bytes i
 """
 
 from helpers.compare import first_difference
-from helpers.exercises.feedback import (
-    Feedback,
-    call_answer,
-    correct,
-    is_placeholder,
-    mismatch,
-    not_attempted,
-    screen,
-)
+from helpers.exercises import feedback as fb
 
 __all__ = ["PAIRS", "check_first_differing_byte"]
 
@@ -45,24 +37,22 @@ def _why(signed: str, sent: str, got: object, expected: int) -> str:
     return ""
 
 
-def check_first_differing_byte(func: object) -> Feedback:
+def check_first_differing_byte(func: object) -> fb.Feedback:
     """Exercise (05): ``func(signed, sent) -> int``, the index of the first byte (UTF-8)
     where the two payloads differ, or the shorter one's length if it is a prefix."""
     todo = "Write the body of first_differing_byte, then run this cell again."
-    early = screen(func, callable, "the function first_differing_byte", todo=todo)
+    early = fb.screen(func, callable, "the function first_differing_byte", todo=todo)
     if early is not None:
         return early
     for signed, sent in PAIRS:
         call = f"first_differing_byte({signed!r}, {sent!r})"
-        got, failed = call_answer(func, (signed, sent), f"On {call}", "")
+        got, failed = fb.answer_of(func, (signed, sent), call, todo)
         if failed is not None:
             return failed
-        if is_placeholder(got):
-            return not_attempted(todo)
         expected = first_difference(signed, sent)
         if got != expected or isinstance(got, bool):
-            return mismatch("bytes", call, got, expected, _why(signed, sent, got, expected))
-    return correct(
+            return fb.mismatch("bytes", call, got, expected, _why(signed, sent, got, expected))
+    return fb.correct(
         "Right on every pair: everything before that byte was signed as sent, so that is "
         "where to look."
     )

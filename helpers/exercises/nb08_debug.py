@@ -17,18 +17,8 @@ import hmac
 
 from helpers.doctor import diagnose
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, EXAMPLE_TIMESTAMP
+from helpers.exercises import feedback as fb
 from helpers.exercises.debug import mystery_requests
-from helpers.exercises.feedback import (
-    Feedback,
-    call_answer,
-    correct,
-    is_placeholder,
-    mismatch,
-    not_attempted,
-    screen,
-    short,
-    wrong,
-)
 
 __all__ = ["check_forum_signer", "check_hypothesis_cases"]
 
@@ -93,29 +83,27 @@ def _shown(params: tuple) -> str:
     return "(" + ", ".join(f"({name!r}, {value!r})" for name, value in params[:2]) + ", …)"
 
 
-def check_forum_signer(forum_signer: object) -> Feedback:
+def check_forum_signer(forum_signer: object) -> fb.Feedback:
     """Exercise 8.1: ``forum_signer(params, now, secret) -> str``, the query string of a
     POST /api/v3/order — ``params`` (pairs, values URL-safe) in their order, then
     ``timestamp`` in milliseconds from ``now`` (seconds, as ``time.time()`` gives it), then
     ``signature``: HMAC-SHA256 hex of everything before it."""
     todo = "Write the body of forum_signer above, then run both cells again."
-    early = screen(forum_signer, callable, "the function forum_signer", todo=todo)
+    early = fb.screen(forum_signer, callable, "the function forum_signer", todo=todo)
     if early is not None:
         return early
     for params, now, secret in _FORUM_CASES:
         call = f"forum_signer({_shown(params)}, {now}, secret)"
-        got, failed = call_answer(forum_signer, (params, now, secret), f"On {call}", "")
+        got, failed = fb.answer_of(forum_signer, (params, now, secret), call, todo)
         if failed is not None:
             return failed
-        if is_placeholder(got):
-            return not_attempted(todo)
         expected = _forum_expected(params, now, secret)
         if got != expected:
             secret_shown = "the docs' example secret" if secret == EXAMPLE_SECRET_KEY else (
                 repr(secret))  # fmt: skip
             why = _doctor_says((params, now, secret), got)
-            return mismatch("payload", call, got, expected, f"(secret: {secret_shown}) {why}")
-    return correct(
+            return fb.mismatch("payload", call, got, expected, f"(secret: {secret_shown}) {why}")
+    return fb.correct(
         "The doctor finds nothing on two other orders, at two other times, with two "
         "secrets: milliseconds, and the parameters signed in the order they are sent."
     )
@@ -144,34 +132,32 @@ def _why_not(path: str, payload: str, rebuilt: str, proven: int) -> str:
         return ("That is the payload as sent: the doctor already tried it. Rebuild what the "
                 "client signed instead.")  # fmt: skip
     if proven:
-        return f"Your text {short(rebuilt, 50)} does not follow from {path}: use the arguments."
-    return f"Your text: {short(rebuilt, 60)}. What else could a client sign?"
+        return f"Your text {fb.short(rebuilt, 50)} does not follow from {path}: use the arguments."
+    return f"Your text: {fb.short(rebuilt, 60)}. What else could a client sign?"
 
 
-def check_hypothesis_cases(my_hypothesis: object) -> Feedback:
+def check_hypothesis_cases(my_hypothesis: object) -> fb.Feedback:
     """Exercise 8.2: ``my_hypothesis(path, payload) -> str``, the text the mystery client
     signed; proven as the doctor proves — its HMAC-SHA256 with the example secret equals
     the signature each request carries, the two shown and one more."""
     todo = "Write the body of my_hypothesis above, then run both cells again."
-    early = screen(my_hypothesis, callable, "the function my_hypothesis", todo=todo)
+    early = fb.screen(my_hypothesis, callable, "the function my_hypothesis", todo=todo)
     if early is not None:
         return early
     for proven, (path, payload, signature) in enumerate(_mysteries()):
-        call = f"my_hypothesis({path!r}, {short(payload, 28)})"
-        rebuilt, failed = call_answer(my_hypothesis, (path, payload), f"On {call}", "")
+        call = f"my_hypothesis({path!r}, {fb.short(payload, 28)})"
+        rebuilt, failed = fb.answer_of(my_hypothesis, (path, payload), call, todo)
         if failed is not None:
             return failed
-        if is_placeholder(rebuilt):
-            return not_attempted(todo)
         if not isinstance(rebuilt, str):
-            return wrong("answer", f"Return the text as a str, not {type(rebuilt).__name__}.")
+            return fb.wrong("answer", f"Return the text as a str, not {type(rebuilt).__name__}.")
         mine = _hmac_hex(EXAMPLE_SECRET_KEY, rebuilt)
         if mine != signature:
-            return mismatch(
+            return fb.mismatch(
                 "hypothesis", f"HMAC-SHA256 of {call}", mine, signature,
                 _why_not(path, payload, rebuilt, proven),
             )  # fmt: skip
-    return correct(
+    return fb.correct(
         "Proven on the two requests and on a third you had not seen: HMAC-SHA256 of your "
         "text equals each signature. The client signed the path and '?' with the query "
         "string — Binance signs the parameters alone."

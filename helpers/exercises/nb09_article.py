@@ -17,15 +17,7 @@ from collections.abc import Mapping
 
 from helpers.doctor import Diagnosis, as_sent, diagnose
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, EXAMPLE_TIMESTAMP
-from helpers.exercises.feedback import (
-    Feedback,
-    correct,
-    is_placeholder,
-    mismatch,
-    not_attempted,
-    screen,
-    wrong,
-)
+from helpers.exercises import feedback as fb
 from helpers.wire import API_KEY_HEADER
 
 __all__ = ["check_signed_get"]
@@ -52,17 +44,17 @@ def _expected(api_key: str, secret: str, path: str, params: tuple, timestamp: in
     return f"{path}?{query}&signature={signature}", {API_KEY_HEADER: api_key}
 
 
-def _call(func: object, args: tuple) -> tuple[object, Feedback | None]:
+def _call(func: object, args: tuple) -> tuple[object, fb.Feedback | None]:
     """The learner's result, or the feedback on the exception it raised (str for hmac:
     the article's item 3, named)."""
     try:
         return func(*args), None
     except TypeError as exc:
         if "bytes" in str(exc) or "buffer" in str(exc):
-            return None, wrong("bytes", f"TypeError: {exc}. hmac.new takes bytes on Python 3.")
-        return None, wrong("function", f"Your function raised TypeError: {exc}")
+            return None, fb.wrong("bytes", f"TypeError: {exc}. hmac.new takes bytes on Python 3.")
+        return None, fb.wrong("function", f"Your function raised TypeError: {exc}")
     except Exception as exc:  # the learner's code: report any failure, never raise
-        return None, wrong("function", f"Your function raised {type(exc).__name__}: {exc}")
+        return None, fb.wrong("function", f"Your function raised {type(exc).__name__}: {exc}")
 
 
 def _sends_the_request(url: str, headers: Mapping, args: tuple) -> Diagnosis | object | None:
@@ -81,10 +73,10 @@ def _sends_the_request(url: str, headers: Mapping, args: tuple) -> Diagnosis | o
     return found
 
 
-def check_signed_get(signed_get: object) -> Feedback:
+def check_signed_get(signed_get: object) -> fb.Feedback:
     """Exercise 9.1: ``signed_get(api_key, api_secret, path, params, timestamp) -> (url,
     headers)``; ``url`` is the path and the signed query string."""
-    early = screen(signed_get, callable, "the function signed_get", todo=TODO)
+    early = fb.screen(signed_get, callable, "the function signed_get", todo=TODO)
     if early is not None:
         return early
     for args in _CASES:
@@ -92,16 +84,16 @@ def check_signed_get(signed_get: object) -> Feedback:
         result, failed = _call(signed_get, args)
         if failed is not None:
             return failed
-        if is_placeholder(result):
-            return not_attempted(TODO)
+        if fb.is_placeholder(result):
+            return fb.not_attempted(TODO)
         if not (isinstance(result, tuple) and len(result) == 2 and isinstance(result[0], str)
                 and isinstance(result[1], Mapping)):  # fmt: skip
-            return wrong("answer", "Return a pair (url, headers): the path and query string "
+            return fb.wrong("answer", "Return a pair (url, headers): the path and query string "
                                    "as a str, the headers as a dict.")  # fmt: skip
         url, headers = result
         expected_url, expected_headers = _expected(*args)
         if dict(headers) != expected_headers:
-            return mismatch(
+            return fb.mismatch(
                 "header",
                 f"{call}[1]",
                 dict(headers),
@@ -110,11 +102,11 @@ def check_signed_get(signed_get: object) -> Feedback:
             )
         found = _sends_the_request(url, headers, args)
         if found is _NOT_READ:
-            return mismatch(
+            return fb.mismatch(
                 "request", f"{call}[0]", url, expected_url, "The doctor cannot read it."
             )
         if found is not None and found.ok:
-            return mismatch(
+            return fb.mismatch(
                 "request",
                 f"{call}[0]",
                 url,
@@ -124,8 +116,8 @@ def check_signed_get(signed_get: object) -> Feedback:
         if found is not None:
             first = found.findings[0]
             why = f"The doctor finds {first.code}: {first.title}."
-            return mismatch(first.stage, f"{call}[0]", url, expected_url, why)
-    return correct(
+            return fb.mismatch(first.stage, f"{call}[0]", url, expected_url, why)
+    return fb.correct(
         "The doctor finds nothing on three requests — another path, several parameters, a "
         "non-ASCII value, another secret: bytes for hmac, every value percent-encoded, "
         "timestamp last, the key in the X-MBX-APIKEY header, the signature in hex."

@@ -16,18 +16,8 @@ The right answers are *what the installed libraries do*: the checks ask the libr
 from collections.abc import Mapping
 
 from helpers.examples import EXAMPLE_TIMESTAMP
+from helpers.exercises import feedback as fb
 from helpers.exercises.clients import rebuild_cases, rebuild_mistake
-from helpers.exercises.feedback import (
-    Feedback,
-    call_answer,
-    correct,
-    is_placeholder,
-    mismatch,
-    not_attempted,
-    screen,
-    try_cases,
-    wrong,
-)
 
 __all__ = ["check_ccxt_options", "check_python_binance_payload", "check_rebuild_payload"]
 
@@ -60,28 +50,26 @@ def _python_binance_why(args: tuple, got: object) -> str:
     return ""
 
 
-def check_python_binance_payload(python_binance_payload: object) -> Feedback:
+def check_python_binance_payload(python_binance_payload: object) -> fb.Feedback:
     """Exercise 10.1: ``python_binance_payload(params, timestamp) -> str``, the text
     python-binance hands to HMAC for ``create_test_order(**dict(params))`` at ``timestamp``."""
     from helpers.clients import rest_request
 
     todo = _todo("python_binance_payload")
-    early = screen(python_binance_payload, callable, "the function", todo=todo)
+    early = fb.screen(python_binance_payload, callable, "the function", todo=todo)
     if early is not None:
         return early
     for number, (params, timestamp) in enumerate(_ORDERS, 1):
         order = ", ".join(f"{name}={value!r}" for name, value in params)
         call = f"python_binance_payload(<order {number}>, {timestamp})"
-        got, failed = call_answer(python_binance_payload, (params, timestamp), f"On {call}", "")
+        got, failed = fb.answer_of(python_binance_payload, (params, timestamp), call, todo)
         if failed is not None:
             return failed
-        if is_placeholder(got):
-            return not_attempted(todo)
         expected = rest_request("python-binance", params, timestamp=timestamp).signed
         if got != expected:
             why = _python_binance_why((params, timestamp), got)
-            return mismatch("payload", call, got, expected, f"order {number}: {order}\n{why}")
-    return correct(
+            return fb.mismatch("payload", call, got, expected, f"order {number}: {order}\n{why}")
+    return fb.correct(
         "Your prediction is python-binance's text on two more orders: names sorted, "
         "recvWindow replaced by its 10000, only symbol encoded — a space signed raw."
     )
@@ -90,7 +78,7 @@ def check_python_binance_payload(python_binance_payload: object) -> Feedback:
 # --- 10.2 ------------------------------------------------------------------------------------
 
 
-def check_rebuild_payload(rebuild_payload: object) -> Feedback:
+def check_rebuild_payload(rebuild_payload: object) -> fb.Feedback:
     """Exercise 10.2: ``rebuild_payload(target, body) -> str``, the signature payload a
     server rebuilds from a request's raw target (``/path?query``) and raw body."""
     cases = rebuild_cases()
@@ -102,7 +90,7 @@ def check_rebuild_payload(rebuild_payload: object) -> Feedback:
         found = rebuild_mistake(labels[args], target, body, got, expected)
         return "" if found.stage == "payload" else found.message
 
-    return try_cases(
+    return fb.try_cases(
         rebuild_payload,
         [((target, body), expected) for _, target, body, expected in cases],
         name="rebuild_payload",
@@ -130,35 +118,36 @@ def _ccxt_cases() -> list[tuple[object, int, str]]:
                                                        DOCS_WS_ASCII_SIGNATURE)]  # fmt: skip
 
 
-def check_ccxt_options(ccxt_options: object) -> Feedback:
+def check_ccxt_options(ccxt_options: object) -> fb.Feedback:
     """Exercise 10.3: ``ccxt_options(recv_window) -> dict``, ccxt exchange options under
     which ccxt.pro signs the docs' WebSocket examples with their ``recvWindow`` (5000 for
     the non-ASCII one, 100 for the ASCII one), so its signatures are the docs'."""
     from helpers.clients import library_ws_request
 
     todo = _todo("ccxt_options")
-    early = screen(ccxt_options, callable, "the function ccxt_options", todo=todo)
+    early = fb.screen(ccxt_options, callable, "the function ccxt_options", todo=todo)
     if early is not None:
         return early
     for params, recv_window, expected in _ccxt_cases():
         call = f"ccxt's signature with options=ccxt_options({recv_window})"
         try:
             options = ccxt_options(recv_window)
-            if is_placeholder(options):
-                return not_attempted(todo)
+            if fb.is_placeholder(options):
+                return fb.not_attempted(todo)
             if not isinstance(options, Mapping):
-                return wrong("answer", f"Return a dict of options, not {type(options).__name__}.")
+                kind = type(options).__name__
+                return fb.wrong("answer", f"Return a dict of options, not {kind}.")
             capture = library_ws_request("ccxt", params, options=dict(options))
         except Exception as exc:  # the learner's code, or ccxt refusing the options
-            return wrong("answer", f"On {call}: {type(exc).__name__}: {exc}")
+            return fb.wrong("answer", f"On {call}: {type(exc).__name__}: {exc}")
         if capture.signature != expected:
             sent = capture.params.get("recvWindow")
             why = (f"ccxt sent recvWindow={sent}, not {recv_window}: sign_params sets it from "
                    "an option before it reads yours." if str(sent) != str(recv_window) else
                    "recvWindow is right; compare ccxt's payload with the docs'.")  # fmt: skip
-            return mismatch("recvWindow" if str(sent) != str(recv_window) else "payload",
+            return fb.mismatch("recvWindow" if str(sent) != str(recv_window) else "payload",
                             call, capture.signature, expected, why)  # fmt: skip
-    return correct(
+    return fb.correct(
         "ccxt now signs both docs' examples as the docs do (b33892ae…, aa1b5712…): its "
         "WebSocket payload was right all along; only recvWindow came from its options."
     )
