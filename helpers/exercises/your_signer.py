@@ -115,5 +115,5 @@ def your_signer(*names: str, folder: str | Path = ".") -> SimpleNamespace:
     parts = [f"yours from {SIGNER_FILE}: {', '.join(mine)}"] if mine else []
     if borrowed:
         parts.append(f"the kit's reference solution ({SOLUTIONS}/): {', '.join(borrowed)}")
-    print("Your signer — " + "; ".join(parts) + problem)
+    print(textwrap.fill("Your signer — " + "; ".join(parts) + problem, 88, subsequent_indent="  "))
     return SimpleNamespace(**chosen)

@@ -128,3 +128,14 @@ def test_the_answer_copied_from_above_fails_and_shows_which_input_differed(
 def test_the_untouched_stub_is_not_attempted(nb, i, solution, cell, check):
     stub = "\n".join(line for line in cell.splitlines() if not line.startswith("# %load"))
     assert run_check(check, stub).status == "not attempted"
+
+
+def test_no_function_is_defined_in_two_solution_files():
+    """The solution files are also the reference signer, run in one namespace: one name,
+    one function (two ``verify`` would silently replace each other)."""
+    seen: dict[str, str] = {}
+    for path in sorted(SOLUTIONS.glob("*.py")):
+        for node in ast.parse(path.read_text("utf-8")).body:
+            if isinstance(node, ast.FunctionDef):
+                assert node.name not in seen, f"{node.name}: {seen[node.name]} and {path.name}"
+                seen[node.name] = path.name

@@ -22,6 +22,11 @@ def folder(tmp_path, monkeypatch):
     return tmp_path
 
 
+def said(capsys) -> str:
+    """What the notebook printed, its line wrapping undone."""
+    return " ".join(capsys.readouterr().out.split())
+
+
 def define(source: str):
     """A function defined from source kept in a real file, as a notebook cell's is."""
     namespace: dict = {}
@@ -32,7 +37,7 @@ def define(source: str):
 def test_without_my_signer_the_reference_is_used_and_said(folder, capsys):
     signer = your_signer("shout", "twice", folder=folder)
     assert signer.twice("a") == "AA"
-    assert "reference solution (solutions/): shout, twice" in capsys.readouterr().out
+    assert "reference solution (solutions/): shout, twice" in said(capsys)
 
 
 def test_a_kept_function_replaces_the_reference_and_its_older_version(folder, capsys):
@@ -44,7 +49,7 @@ def test_a_kept_function_replaces_the_reference_and_its_older_version(folder, ca
     signer = your_signer("shout", "twice", folder=folder)
     assert signer.shout("ab cd") == "Ab Cd"
     assert (folder / SIGNER_FILE).read_text().count("def shout") == 1
-    out = capsys.readouterr().out
+    out = said(capsys)
     assert f"yours from {SIGNER_FILE}: shout" in out and "(solutions/): twice" in out
 
 
@@ -58,7 +63,7 @@ def test_reference_only_keeps_nothing_and_reads_no_my_signer(folder, monkeypatch
 def test_a_broken_my_signer_falls_back_and_says_why(folder, capsys):
     (folder / SIGNER_FILE).write_text("def shout(:\n")
     assert your_signer("shout", folder=folder).shout("a") == "A"
-    assert "could not be run: SyntaxError" in capsys.readouterr().out
+    assert "could not be run: SyntaxError" in said(capsys)
 
 
 def test_an_unknown_name_is_refused_naming_it(folder):
