@@ -1,0 +1,236 @@
+"""Notebook 07's exercises as functions: ``ws_payload``, ``logon_request``, ``fix_raw_data``.
+
+Each is judged on other inputs than the notebook's worked examples (other parameters, a
+non-ASCII value, another key, other FIX header values), so nothing copied from a cell
+above passes; a wrong answer is shown beside the expected one, first difference marked,
+and named from the kit's catalogue of mistakes (``helpers.mistakes``) where it is one.
+The right answers are literals (the payloads by the docs' rule, the signatures as
+``openssl pkeyutl -sign -rawin`` gives them; the tests re-derive them).
+
+- ``check_ws_payload(ws_payload)``: sorted by name, values raw, ``signature`` left out,
+  ``apiKey`` in; kept in the learner's signer when it passes. Needs no ``cryptography``
+  (the browser edition runs it).
+- ``check_logon_request(logon_request)``: the JSON text of a ``session.logon`` signed with
+  the checker's Ed25519 key, judged by a fresh local exchange.
+- ``check_fix_raw_data(fix_raw_data)``: a FIX Logon's RawData (96) for other header values.
+"""
+
+import json
+import urllib.parse
+
+from helpers.exercises.feedback import (
+    Feedback,
+    correct,
+    mismatch,
+    screen,
+    short,
+    try_cases,
+    wrong,
+)
+
+__all__ = [
+    "FIX_CASES",
+    "LOGON_API_KEY",
+    "LOGON_TIMESTAMP",
+    "WS_CASES",
+    "check_fix_raw_data",
+    "check_logon_request",
+    "check_ws_payload",
+]
+
+# (params, payload): an order with a non-ASCII value, timeInForce and timestamp (I sorts
+# before s), apiKey and a placeholder signature; then a session.logon's two params.
+WS_CASES = (
+    (
+        {"symbol": "ＥＴＨ１", "side": "BUY", "type": "LIMIT", "timeInForce": "IOC",
+         "quantity": "0.5", "price": "1999.99", "newClientOrderId": "kit é/1+2",
+         "recvWindow": 5000, "timestamp": 1700000000000, "apiKey": "KitFakeHmacApiKey",
+         "signature": "------ FILL ME ------"},
+        "apiKey=KitFakeHmacApiKey&newClientOrderId=kit é/1+2&price=1999.99&quantity=0.5"
+        "&recvWindow=5000&side=BUY&symbol=ＥＴＨ１&timeInForce=IOC&timestamp=1700000000000"
+        "&type=LIMIT",
+    ),
+    (
+        {"timestamp": 1700000000001, "apiKey": "KitFakeEd25519ApiKey"},
+        "apiKey=KitFakeEd25519ApiKey&timestamp=1700000000001",
+    ),
+)  # fmt: skip
+
+LOGON_API_KEY = "KitFakeCheckerApiKey"
+LOGON_TIMESTAMP = 1700000000002
+LOGON_PAYLOAD = f"apiKey={LOGON_API_KEY}&timestamp={LOGON_TIMESTAMP}"
+# Ed25519 of LOGON_PAYLOAD with helpers.exercises.nb06_keys.CHECK_SEED's key, base64.
+LOGON_SIGNATURE = (
+    "Tvz8p53KXtKCJ2cuSZwTGaGytswSSfrtTfZgsXfTS1mcqqUW1uWJM12pk1giww7nGV6aUMBMEXWlRJxPP8sbBg=="
+)
+
+# ((SenderCompID, TargetCompID, MsgSeqNum, SendingTime), RawData with the docs' example key).
+FIX_CASES = (
+    (("KITSEND1", "SPOT", 7, "20261129-20:00:00.000"),
+     "ajynvrN++SWtmDF7/t87/65aGoPF8NI7D/RgCBQd1KOEBN6kJOWbuObH2VEGtBdg2REC7mFBTHkw9L5e/PdcDg=="),
+    (("EXAMPLE", "SPOT", 1, "20261129-20:00:00.000"),
+     "tZ2vXIc9KWfZBo019w8Hzng4uBj062eWkeLhvo0JSuCifgk8ye322G6PcaH6NKqMwWKZJrXIPxiWAZA8tR/aDA=="),
+)  # fmt: skip
+
+
+class _Params(dict):
+    """The params a check passes: a dict, shown short in feedback."""
+
+    def __repr__(self) -> str:
+        text = dict.__repr__(self)
+        return text if len(text) <= 44 else text[:43] + "…}"
+
+
+def _named(code: str, advice: str) -> str:
+    from helpers.mistakes import BY_CODE
+
+    return f"{code} ({BY_CODE[code].title}): {advice}"
+
+
+def _ws_why(args: tuple, got: object) -> str:
+    """The catalogue's name for a wrong WebSocket payload, when it is one."""
+    params = args[0]
+    pairs = [(k, v) for k, v in params.items() if k != "signature"]
+    ordered = sorted(pairs)
+
+    def join(items) -> str:
+        return "&".join(f"{k}={v}" for k, v in items)
+
+    known = {
+        join(pairs): _named("WS_PARAMS_NOT_SORTED", "sort the pairs by name."),
+        join(params.items()): _named("WS_PARAMS_NOT_SORTED", "sort by name, signature out."),
+        join(sorted(params.items())): _named("SIGNATURE_IN_PAYLOAD", "leave `signature` out."),
+        join(kv for kv in ordered if kv[0] != "apiKey"): _named(
+            "WS_API_KEY_NOT_SIGNED", "on the WebSocket API the key is a signed parameter."),
+        urllib.parse.urlencode(ordered): _named(
+            "WS_VALUES_PERCENT_ENCODED", "the WebSocket API signs the values raw."),
+        "&".join(f"{k}={urllib.parse.quote(str(v), safe='')}" for k, v in ordered): _named(
+            "WS_VALUES_PERCENT_ENCODED", "the WebSocket API signs the values raw."),
+    }  # fmt: skip
+    if got in known:
+        return known[got]
+    if isinstance(got, str) and "%" in got:
+        return _named("WS_VALUES_PERCENT_ENCODED", "the WebSocket API signs the values raw.")
+    return "Every parameter but signature, sorted by name, name=value, joined with &."
+
+
+def check_ws_payload(func: object) -> Feedback:
+    """Exercise 7.1: ``func(params: dict) -> str``, the WebSocket API's signature payload."""
+    return try_cases(
+        func,
+        [((_Params(params),), payload) for params, payload in WS_CASES],
+        name="ws_payload",
+        stage="payload",
+        todo="Write ws_payload(params) in the cell above, then run this cell.",
+        passed="Sorted by name (timeInForce before timestamp), values raw (ＥＴＨ１, é, / and +\n"
+        "as they are), signature left out, apiKey in.",
+        why=_ws_why,
+        keep=True,
+    )
+
+
+def _logon_key():
+    from helpers.exercises.nb06_keys import _check_key
+
+    return _check_key()
+
+
+def _judge_logon(text: str) -> Feedback:
+    """Parse the learner's request, compare its payload and signature, let an exchange judge."""
+    call = f"logon_request(<key>, {LOGON_API_KEY!r}, {LOGON_TIMESTAMP})"
+    shown = f"the {{}} of {call}"
+    try:
+        request = json.loads(text)
+        params = dict(request["params"])
+    except (ValueError, KeyError, TypeError) as exc:
+        return wrong("JSON", f"{call} returned {short(text, 60)}: not a request the API "
+                             f"reads ({type(exc).__name__}: {exc}).")  # fmt: skip
+    if request.get("method") != "session.logon":
+        return mismatch("method", shown.format("method"), request.get("method"), "session.logon")
+    signed = "&".join(f"{k}={v}" for k, v in sorted(params.items()) if k != "signature")
+    if signed != LOGON_PAYLOAD:
+        return mismatch(
+            "payload",
+            shown.format("payload"),
+            signed,
+            LOGON_PAYLOAD,
+            "Use the api_key and timestamp you are given; the payload is sorted.",
+        )
+    if params.get("signature") != LOGON_SIGNATURE:
+        return mismatch("signature", shown.format("signature"), params.get("signature"),
+                        LOGON_SIGNATURE, "Ed25519 of the payload with private_key, base64, as "
+                        "it is (JSON needs no percent-encoding).")  # fmt: skip
+    from helpers.exchange import Ed25519Key, LocalExchange
+
+    exchange = LocalExchange(keys={LOGON_API_KEY: Ed25519Key(_logon_key().public_key())},
+                             clock=lambda: LOGON_TIMESTAMP + 98)  # fmt: skip
+    response = exchange.handle_ws(text)
+    if response.get("status") != 200:
+        return wrong("request", f"The exchange answered {response}: {exchange.last_verdict.detail}")
+    return correct("Logged on: a fresh exchange holding only the public key verified your\n"
+                   f"signature over {LOGON_PAYLOAD!r}.")  # fmt: skip
+
+
+def check_logon_request(func: object) -> Feedback:
+    """Exercise 7.2: ``func(private_key, api_key, timestamp) -> str``, a session.logon."""
+    todo = "Write logon_request(private_key, api_key, timestamp) above, then run this cell."
+    early = screen(func, callable, "the function logon_request", todo=todo)
+    if early is not None:
+        return early
+    from helpers.exercises.nb06_keys import KEY_LABEL, _Labelled
+
+    try:
+        text = func(_Labelled(_logon_key(), KEY_LABEL), LOGON_API_KEY, LOGON_TIMESTAMP)
+    except Exception as exc:  # the learner's code: report any failure, never raise
+        return wrong("function", f"Your function raised {type(exc).__name__}: {exc}.")
+    if text is None or text is ...:
+        return screen(None, todo=todo)
+    if not isinstance(text, str):
+        return wrong("answer", f"Return the JSON text (json.dumps), not {type(text).__name__}.")
+    return _judge_logon(text)
+
+
+def _fix_why(args: tuple, got: object) -> str:
+    """Which wrong FIX payload ``got`` signs, when it is a typical one."""
+    key, sender, target, seq, time = args[0].key, *args[1:]
+    import base64
+
+    values = ["A", sender, target, str(seq), time]
+    tags = ["35", "49", "56", "34", "52"]
+    known = {
+        "\x01".join(["A", str(seq), sender, time, target]): "the message's order (35, 34, 49, "
+        "52, 56); the payload's is 35, 49, 56, 34, 52.",
+        "|".join(values): "values joined by '|', how the docs print SOH: join by chr(1).",
+        "\x01".join(values) + "\x01": "a trailing SOH: none after the last value.",
+        "\x01".join(f"{t}={v}" for t, v in zip(tags, values, strict=True)): "tag=value pairs: "
+        "the payload holds the values alone.",
+    }  # fmt: skip
+    for payload, why in known.items():
+        if got == base64.b64encode(key.sign(payload.encode())).decode():
+            return "You signed " + why
+    return "MsgType A, then SenderCompID, TargetCompID, MsgSeqNum, SendingTime, joined by SOH."
+
+
+def check_fix_raw_data(func: object) -> Feedback:
+    """Exercise 7.3: ``func(private_key, sender_comp_id, target_comp_id, msg_seq_num,
+    sending_time) -> str``, RawData (96) of a Logon, with the docs' example key."""
+    todo = "Write fix_raw_data(...) in the cell above, then run this cell."
+    if not callable(func):
+        return try_cases(func, [], name="fix_raw_data", stage="signature", todo=todo, passed="")
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    from helpers.exercises.nb06_keys import _Labelled
+    from helpers.fix_api import docs_example
+
+    pem = docs_example()["private_key_pem"].encode()
+    key = _Labelled(load_pem_private_key(pem, None), "<docs' key>")
+    return try_cases(
+        func,
+        [((key, *values), raw_data) for values, raw_data in FIX_CASES],
+        name="fix_raw_data",
+        stage="signature",
+        todo=todo,
+        passed="RawData (96) right for other header values than the docs': the five values\n"
+        "in the payload's order, joined by SOH, signed with Ed25519, base64.",
+        why=_fix_why,
+    )
