@@ -12,6 +12,7 @@ from dataclasses import dataclass
 __all__ = [
     "CORRECT",
     "NOT_ATTEMPTED",
+    "Shown",
     "WRONG",
     "Feedback",
     "answer_of",
@@ -55,6 +56,15 @@ class Feedback:
         else:
             head = f"✗ Not yet — the {self.stage} stage diverged."
         return head + "\n" + "\n".join("  " + line for line in self.message.splitlines())
+
+
+class Shown(dict):
+    """A dict a check passes to the learner's function, shown short in feedback (a call
+    ``f({'symbol': 'BTCUSDT', …})`` stays on one line)."""
+
+    def __repr__(self) -> str:
+        text = dict.__repr__(self)
+        return text if len(text) <= 48 else text[:47] + "…}"
 
 
 def correct(message: str) -> Feedback:

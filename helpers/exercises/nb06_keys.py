@@ -17,7 +17,7 @@ import base64
 import hashlib
 import urllib.parse
 
-from helpers.exercises.feedback import Feedback, correct, mismatch, screen, short, try_cases
+from helpers.exercises import feedback as fb
 
 __all__ = [
     "CHECK_PAYLOADS",
@@ -44,13 +44,14 @@ CHECK_SIGNATURES = (
 KEY_LABEL = "<checker's key>"
 
 
-def _check_key():
+def checker_key():
+    """The checker's own Ed25519 key (from a visibly fake seed): not the worked example's."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     return Ed25519PrivateKey.from_private_bytes(CHECK_SEED)
 
 
-class _Labelled:
+class Labelled:
     """A key that feedback shows by a label (a key object's repr says nothing useful);
     everything else (``sign``, ``verify``, ``public_key``...) is the key's own."""
 
@@ -104,15 +105,15 @@ def _kit_function(func: object, names: tuple[str, ...]) -> bool:
     )
 
 
-def check_sign_ed25519(func: object) -> Feedback:
+def check_sign_ed25519(func: object) -> fb.Feedback:
     """Exercise 6.1: ``func(private_key, payload) -> str``, the base64 Ed25519 signature."""
     todo = "Write sign_ed25519(private_key, payload) in the cell above, then run this cell."
     if _kit_function(func, ("ed25519_signature",)):
-        return screen(func, lambda f: False, "your own function, not the kit's", todo=todo)
-    key = _Labelled(_check_key(), KEY_LABEL)
+        return fb.screen(func, lambda f: False, "your own function, not the kit's", todo=todo)
+    key = Labelled(checker_key(), KEY_LABEL)
     pairs = zip(CHECK_PAYLOADS, CHECK_SIGNATURES, strict=True)
     cases = [((key, payload), signature) for payload, signature in pairs]
-    return try_cases(
+    return fb.try_cases(
         func,
         cases,
         name="sign_ed25519",
@@ -129,8 +130,8 @@ def _verify_cases() -> list[tuple[tuple, bool, str, str]]:
     """((public key, payload, signature), expected, stage, why) on the checker's key."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    public = _Labelled(_check_key().public_key(), "<checker's public key>")
-    other = _Labelled(Ed25519PrivateKey.from_private_bytes(bytes(range(32))).public_key(),
+    public = Labelled(checker_key().public_key(), "<checker's public key>")
+    other = Labelled(Ed25519PrivateKey.from_private_bytes(bytes(range(32))).public_key(),
                       "<another public key>")  # fmt: skip
     payload, good = CHECK_PAYLOADS[0], CHECK_SIGNATURES[0]
     hex_hmac = "aa1b5712c094bc4e57c05a1a5c1fd8d88dcd628338ea863fec7b88e59fe2db24"
@@ -161,25 +162,26 @@ class _Raised:
         return self.text
 
 
-def check_verify_ed25519(func: object) -> Feedback:
+def check_verify_ed25519(func: object) -> fb.Feedback:
     """Exercise 6.2: ``func(public_key, payload, signature) -> bool``, the server's side."""
-    early = screen(func, callable, "the function verify_ed25519",
+    early = fb.screen(func, callable, "the function verify_ed25519",
                    todo="Write verify_ed25519(public_key, payload, signature) in the cell "
                         "above, then run this cell.")  # fmt: skip
     if early is not None:
         return early
     for args, expected, stage, why in _verify_cases():
-        call = f"verify_ed25519({args[0]!r}, {short(args[1], 16)}, {short(args[2], 16)})"
+        call = f"verify_ed25519({args[0]!r}, {fb.short(args[1], 16)}, {fb.short(args[2], 16)})"
         try:
             got = func(*args)
         except Exception as exc:  # the learner's code: report any failure, never raise
-            return mismatch("errors", call, _Raised(exc), expected,
+            return fb.mismatch("errors", call, _Raised(exc), expected,
                             why + " Return False instead of raising.")  # fmt: skip
         if got is None or got is ...:
-            return screen(None, todo="Write verify_ed25519 in the cell above, then run this cell.")
+            todo = "Write verify_ed25519 in the cell above, then run this cell."
+            return fb.screen(None, todo=todo)
         if got is not expected:
-            return mismatch(stage, call, got, expected, why)
-    return correct(
+            return fb.mismatch(stage, call, got, expected, why)
+    return fb.correct(
         "Your verifier accepts the good signature and refuses every tampered payload,\n"
         "key, case and encoding — without raising, as a server must."
     )

@@ -18,15 +18,7 @@ The right answers are literals (the payloads by the docs' rule, the signatures a
 import json
 import urllib.parse
 
-from helpers.exercises.feedback import (
-    Feedback,
-    correct,
-    mismatch,
-    screen,
-    short,
-    try_cases,
-    wrong,
-)
+from helpers.exercises import feedback as fb
 
 __all__ = [
     "FIX_CASES",
@@ -73,14 +65,6 @@ FIX_CASES = (
 )  # fmt: skip
 
 
-class _Params(dict):
-    """The params a check passes: a dict, shown short in feedback."""
-
-    def __repr__(self) -> str:
-        text = dict.__repr__(self)
-        return text if len(text) <= 44 else text[:43] + "…}"
-
-
 def _named(code: str, advice: str) -> str:
     from helpers.mistakes import BY_CODE
 
@@ -114,11 +98,11 @@ def _ws_why(args: tuple, got: object) -> str:
     return "Every parameter but signature, sorted by name, name=value, joined with &."
 
 
-def check_ws_payload(func: object) -> Feedback:
+def check_ws_payload(func: object) -> fb.Feedback:
     """Exercise 7.1: ``func(params: dict) -> str``, the WebSocket API's signature payload."""
-    return try_cases(
+    return fb.try_cases(
         func,
-        [((_Params(params),), payload) for params, payload in WS_CASES],
+        [((fb.Shown(params),), payload) for params, payload in WS_CASES],
         name="ws_payload",
         stage="payload",
         todo="Write ws_payload(params) in the cell above, then run this cell.",
@@ -130,12 +114,12 @@ def check_ws_payload(func: object) -> Feedback:
 
 
 def _logon_key():
-    from helpers.exercises.nb06_keys import _check_key
+    from helpers.exercises.nb06_keys import checker_key
 
-    return _check_key()
+    return checker_key()
 
 
-def _judge_logon(text: str) -> Feedback:
+def _judge_logon(text: str) -> fb.Feedback:
     """Parse the learner's request, compare its payload and signature, let an exchange judge."""
     call = f"logon_request(<key>, {LOGON_API_KEY!r}, {LOGON_TIMESTAMP})"
     shown = f"the {{}} of {call}"
@@ -143,13 +127,13 @@ def _judge_logon(text: str) -> Feedback:
         request = json.loads(text)
         params = dict(request["params"])
     except (ValueError, KeyError, TypeError) as exc:
-        return wrong("JSON", f"{call} returned {short(text, 60)}: not a request the API "
+        return fb.wrong("JSON", f"{call} returned {fb.short(text, 60)}: not a request the API "
                              f"reads ({type(exc).__name__}: {exc}).")  # fmt: skip
     if request.get("method") != "session.logon":
-        return mismatch("method", shown.format("method"), request.get("method"), "session.logon")
+        return fb.mismatch("method", shown.format("method"), request.get("method"), "session.logon")
     signed = "&".join(f"{k}={v}" for k, v in sorted(params.items()) if k != "signature")
     if signed != LOGON_PAYLOAD:
-        return mismatch(
+        return fb.mismatch(
             "payload",
             shown.format("payload"),
             signed,
@@ -157,7 +141,7 @@ def _judge_logon(text: str) -> Feedback:
             "Use the api_key and timestamp you are given; the payload is sorted.",
         )
     if params.get("signature") != LOGON_SIGNATURE:
-        return mismatch("signature", shown.format("signature"), params.get("signature"),
+        return fb.mismatch("signature", shown.format("signature"), params.get("signature"),
                         LOGON_SIGNATURE, "Ed25519 of the payload with private_key, base64, as "
                         "it is (JSON needs no percent-encoding).")  # fmt: skip
     from helpers.exchange import Ed25519Key, LocalExchange
@@ -166,27 +150,28 @@ def _judge_logon(text: str) -> Feedback:
                              clock=lambda: LOGON_TIMESTAMP + 98)  # fmt: skip
     response = exchange.handle_ws(text)
     if response.get("status") != 200:
-        return wrong("request", f"The exchange answered {response}: {exchange.last_verdict.detail}")
-    return correct("Logged on: a fresh exchange holding only the public key verified your\n"
+        detail = exchange.last_verdict.detail
+        return fb.wrong("request", f"The exchange answered {response}: {detail}")
+    return fb.correct("Logged on: a fresh exchange holding only the public key verified your\n"
                    f"signature over {LOGON_PAYLOAD!r}.")  # fmt: skip
 
 
-def check_logon_request(func: object) -> Feedback:
+def check_logon_request(func: object) -> fb.Feedback:
     """Exercise 7.2: ``func(private_key, api_key, timestamp) -> str``, a session.logon."""
     todo = "Write logon_request(private_key, api_key, timestamp) above, then run this cell."
-    early = screen(func, callable, "the function logon_request", todo=todo)
+    early = fb.screen(func, callable, "the function logon_request", todo=todo)
     if early is not None:
         return early
-    from helpers.exercises.nb06_keys import KEY_LABEL, _Labelled
+    from helpers.exercises.nb06_keys import KEY_LABEL, Labelled
 
     try:
-        text = func(_Labelled(_logon_key(), KEY_LABEL), LOGON_API_KEY, LOGON_TIMESTAMP)
+        text = func(Labelled(_logon_key(), KEY_LABEL), LOGON_API_KEY, LOGON_TIMESTAMP)
     except Exception as exc:  # the learner's code: report any failure, never raise
-        return wrong("function", f"Your function raised {type(exc).__name__}: {exc}.")
+        return fb.wrong("function", f"Your function raised {type(exc).__name__}: {exc}.")
     if text is None or text is ...:
-        return screen(None, todo=todo)
+        return fb.screen(None, todo=todo)
     if not isinstance(text, str):
-        return wrong("answer", f"Return the JSON text (json.dumps), not {type(text).__name__}.")
+        return fb.wrong("answer", f"Return the JSON text (json.dumps), not {type(text).__name__}.")
     return _judge_logon(text)
 
 
@@ -211,20 +196,20 @@ def _fix_why(args: tuple, got: object) -> str:
     return "MsgType A, then SenderCompID, TargetCompID, MsgSeqNum, SendingTime, joined by SOH."
 
 
-def check_fix_raw_data(func: object) -> Feedback:
+def check_fix_raw_data(func: object) -> fb.Feedback:
     """Exercise 7.3: ``func(private_key, sender_comp_id, target_comp_id, msg_seq_num,
     sending_time) -> str``, RawData (96) of a Logon, with the docs' example key."""
     todo = "Write fix_raw_data(...) in the cell above, then run this cell."
     if not callable(func):
-        return try_cases(func, [], name="fix_raw_data", stage="signature", todo=todo, passed="")
+        return fb.try_cases(func, [], name="fix_raw_data", stage="signature", todo=todo, passed="")
     from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
-    from helpers.exercises.nb06_keys import _Labelled
+    from helpers.exercises.nb06_keys import Labelled
     from helpers.fix_api import docs_example
 
     pem = docs_example()["private_key_pem"].encode()
-    key = _Labelled(load_pem_private_key(pem, None), "<docs' key>")
-    return try_cases(
+    key = Labelled(load_pem_private_key(pem, None), "<docs' key>")
+    return fb.try_cases(
         func,
         [((key, *values), raw_data) for values, raw_data in FIX_CASES],
         name="fix_raw_data",

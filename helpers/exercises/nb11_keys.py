@@ -8,7 +8,7 @@ checks decides the answer. A wrong answer is shown beside the expected one, firs
 difference marked.
 """
 
-from helpers.exercises.feedback import Feedback, try_cases
+from helpers.exercises import feedback as fb
 
 __all__ = ["CAUSE_CASES", "FAKE_PEMS", "check_cause_of_minus_2015", "check_repair"]
 
@@ -39,7 +39,7 @@ def _repair_why(args: tuple, got: object) -> str:
     return f"inspect_key names this text's problems: {problems}. Undo each."
 
 
-def check_repair(func: object) -> Feedback:
+def check_repair(func: object) -> fb.Feedback:
     """Exercise 11.1: ``func(text) -> str``, the PEM a ``.env`` line held (a final newline
     or not, either is right)."""
 
@@ -48,7 +48,7 @@ def check_repair(func: object) -> Feedback:
         return got.rstrip("\n") if isinstance(got, str) else got
 
     trimmed.__name__ = "repair"
-    return try_cases(
+    return fb.try_cases(
         trimmed if callable(func) else func,
         [((damaged,), pem.rstrip("\n")) for pem in FAKE_PEMS for damaged, _ in _damaged(pem)],
         name="repair",
@@ -82,14 +82,6 @@ CAUSE_CASES = (
 )  # fmt: skip
 
 
-class _Request(dict):
-    """A case as the check passes it: a dict, shown short in feedback."""
-
-    def __repr__(self) -> str:
-        text = dict.__repr__(self)
-        return text if len(text) <= 48 else text[:47] + "…}"
-
-
 def _cause_why(args: tuple, got: object) -> str:
     request = args[0]
     return (
@@ -100,12 +92,12 @@ def _cause_why(args: tuple, got: object) -> str:
     )
 
 
-def check_cause_of_minus_2015(func: object) -> Feedback:
+def check_cause_of_minus_2015(func: object) -> fb.Feedback:
     """Exercise 11.2: ``func(request: dict) -> str``: "environment", "ip", "permission",
     or "accepted", the first check that fails in the local exchange's order."""
-    return try_cases(
+    return fb.try_cases(
         func,
-        [((_Request(request),), cause) for request, cause in CAUSE_CASES],
+        [((fb.Shown(request),), cause) for request, cause in CAUSE_CASES],
         name="cause_of_minus_2015",
         stage="cause",
         todo="Write cause_of_minus_2015(request) in the cell above, then run this cell.",
