@@ -163,8 +163,8 @@ def check_within_window(within_window: object) -> Feedback:
     return try_cases(
         within_window, WINDOW_CASES, name="within_window", stage="timing",
         todo="Write within_window (return True or False), then run this cell again.",
-        passed=f"All {len(WINDOW_CASES)} cases, both edges and microseconds: the window "
-               "[serverTime - recvWindow, serverTime + 1000).",
+        passed=f"All {len(WINDOW_CASES)} cases, both edges and microseconds:\n"
+               "the window [serverTime - recvWindow, serverTime + 1000).",
         why=_window_why,
     )  # fmt: skip
 
