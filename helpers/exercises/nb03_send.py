@@ -31,7 +31,7 @@ from helpers.exercises.feedback import (
     screen,
     try_cases,
 )
-from helpers.wire import split_signature
+from helpers.wire import API_KEY_HEADER, FORM_CONTENT_TYPE, MAX_RECV_WINDOW_MS, split_signature
 
 __all__ = ["check_best_offset", "check_signed_parts", "check_within_window"]
 
@@ -67,9 +67,9 @@ def _send(ex: LocalExchange, query: str, body: str) -> Verdict:
     import requests
 
     url = ex.base_url + PATH + ("?" + query if query else "")
-    headers = {"X-MBX-APIKEY": API_KEY}
+    headers = {API_KEY_HEADER: API_KEY}
     if body:
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        headers["Content-Type"] = FORM_CONTENT_TYPE
     prepared = requests.Request("POST", url, headers=headers, data=body.encode()).prepare()
     prepared.url = url  # requests normalises URLs; send what was signed
     with requests.Session() as session:
@@ -137,8 +137,8 @@ WINDOW_CASES = [
     ((SERVER - 3001, SERVER, 3000), False),
     ((SERVER + 999, SERVER, 3000), True),
     ((SERVER + 1000, SERVER, 3000), False),
-    ((SERVER - 60000, SERVER, 60000), True),
-    ((1700000000, SERVER, 60000), False),  # seconds, read as milliseconds: 1970
+    ((SERVER - MAX_RECV_WINDOW_MS, SERVER, MAX_RECV_WINDOW_MS), True),
+    ((1700000000, SERVER, MAX_RECV_WINDOW_MS), False),  # seconds, read as milliseconds: 1970
     (((SERVER - 3000) * 1000, SERVER, 3000), True),  # microseconds, on the left edge
     (((SERVER - 3000) * 1000 - 1, SERVER, 3000), False),  # one microsecond too early
     (((SERVER + 1000) * 1000 - 1, SERVER, 3000), True),  # the last accepted microsecond
