@@ -21,16 +21,7 @@ from textwrap import fill
 from urllib.parse import parse_qsl
 
 from helpers.exchange import HmacKey, LocalExchange, Verdict
-from helpers.exercises.feedback import (
-    Feedback,
-    call_answer,
-    correct,
-    is_placeholder,
-    mismatch,
-    not_attempted,
-    screen,
-    try_cases,
-)
+from helpers.exercises import feedback as fb
 from helpers.wire import API_KEY_HEADER, FORM_CONTENT_TYPE, MAX_RECV_WINDOW_MS, split_signature
 
 __all__ = ["check_best_offset", "check_signed_parts", "check_within_window"]
@@ -81,18 +72,20 @@ def _pairs(part: str) -> list[tuple[str, str]]:
     return parse_qsl(split_signature(part)[0], keep_blank_values=True)
 
 
-def _judge_parts(ex: LocalExchange, args: tuple, got: object, expected: tuple) -> Feedback | None:
+def _judge_parts(
+    ex: LocalExchange, args: tuple, got: object, expected: tuple
+) -> fb.Feedback | None:
     """``None`` if ``got`` is accepted with the case's parameters; else what diverged."""
     call = f"signed_parts(…, timestamp={args[3]})"
     if not (
         isinstance(got, tuple | list) and len(got) == 2 and all(isinstance(p, str) for p in got)
     ):
-        return mismatch("answer", call, got, expected, "Return two str: (query, body).")
+        return fb.mismatch("answer", call, got, expected, "Return two str: (query, body).")
     query, body = got
     unsendable = [c for c in query if not "!" <= c <= "~"]
     if unsendable:
         why = f"{unsendable[0]!r} cannot go on the request line: percent-encode every value."
-        return mismatch("encoding", call + "[0]", query, expected[0], why)
+        return fb.mismatch("encoding", call + "[0]", query, expected[0], why)
     verdict = _send(ex, query, body)
     if verdict.accepted and (_pairs(query), _pairs(body)) == tuple(map(_pairs, expected)):
         return None
@@ -101,29 +94,29 @@ def _judge_parts(ex: LocalExchange, args: tuple, got: object, expected: tuple) -
     at = 0 if query != expected[0] else 1
     same_params = split_signature(got[at])[0] == split_signature(expected[at])[0]
     stage = "signature" if same_params and not verdict.accepted else "payload"
-    return mismatch(stage, f"{call}[{at}]", got[at], expected[at], why)
+    return fb.mismatch(stage, f"{call}[{at}]", got[at], expected[at], why)
 
 
-def check_signed_parts(signed_parts: object) -> Feedback:
+def check_signed_parts(signed_parts: object) -> fb.Feedback:
     """Exercise 3.1: ``signed_parts(query_params, body_params, secret, timestamp)`` returns
     the query string and the body to send, signed; each case is sent to a local exchange."""
-    early = screen(signed_parts, callable, "the function signed_parts", todo=TODO_PARTS)
+    early = fb.screen(signed_parts, callable, "the function signed_parts", todo=TODO_PARTS)
     if early is not None:
         return early
     clock = [0]
     with LocalExchange(keys={API_KEY: HmacKey(SECRET)}, clock=lambda: clock[0]) as ex:
         for (query_params, body_params, timestamp), expected in SIGNED_PARTS:
             args = ([*query_params], [*body_params], SECRET, timestamp)
-            got, failed = call_answer(signed_parts, args, "On another order", "")
+            got, failed = fb.call_answer(signed_parts, args, "On another order", "")
             if failed is not None:
                 return failed
-            if is_placeholder(got):
-                return not_attempted(TODO_PARTS)
+            if fb.is_placeholder(got):
+                return fb.not_attempted(TODO_PARTS)
             clock[0] = timestamp + 250  # the request arrives 250 ms later
             found = _judge_parts(ex, args, got, expected)
             if found is not None:
                 return found
-    return correct(
+    return fb.correct(
         f"Three other orders (query only, body only, mixed; a space, '#', 'é', '/')\n"
         f"signed with another secret: the exchange accepted all {len(SIGNED_PARTS)}."
     )
@@ -157,10 +150,10 @@ def _window_why(args: tuple, got: object) -> str:
     return f"{timestamp - server_time:+} ms from serverTime, recvWindow {recv_window} ms."
 
 
-def check_within_window(within_window: object) -> Feedback:
+def check_within_window(within_window: object) -> fb.Feedback:
     """Exercise 3.2: ``within_window(timestamp, server_time, recv_window) -> bool``, the docs'
     timing rule, for a timestamp in milliseconds or microseconds."""
-    return try_cases(
+    return fb.try_cases(
         within_window, WINDOW_CASES, name="within_window", stage="timing",
         todo="Write within_window (return True or False), then run this cell again.",
         passed=f"All {len(WINDOW_CASES)} cases, both edges and microseconds:\n"
@@ -190,10 +183,10 @@ def _offset_why(args: tuple, got: object) -> str:
     return "offset = serverTime - (sent + received) // 2, of the shortest round trip."
 
 
-def check_best_offset(best_offset: object) -> Feedback:
+def check_best_offset(best_offset: object) -> fb.Feedback:
     """Exercise 3.3: ``best_offset(samples) -> int``, samples ``(sent_at, server_time,
     received_at)``: the offset of the sample with the shortest round trip."""
-    return try_cases(
+    return fb.try_cases(
         best_offset, OFFSET_CASES, name="best_offset", stage="offset",
         todo="Write best_offset (return the offset in ms), then run this cell again.",
         passed="The shortest round trip's midpoint, subtracted from its serverTime:\n"

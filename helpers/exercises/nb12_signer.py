@@ -9,14 +9,7 @@ shows your answer beside the expected one (the case's expected payload and signa
 the corpus), with the stage and the doctor's codes.
 """
 
-from helpers.exercises.feedback import (
-    Feedback,
-    call_answer,
-    correct,
-    mismatch,
-    not_attempted,
-    screen,
-)
+from helpers.exercises import feedback as fb
 
 __all__ = ["check_hmac_signer"]
 
@@ -36,28 +29,28 @@ def _expected(case: object) -> dict:
     return {"query": query + ("&" if query else "") + signed, "body": ""}
 
 
-def check_hmac_signer(my_signer: object) -> Feedback:
+def check_hmac_signer(my_signer: object) -> fb.Feedback:
     """Exercise 12.1: ``my_signer(case) -> dict`` passes every HMAC case of the corpus (REST
     and WebSocket API), run by ``helpers.conformance.run``."""
     from helpers.conformance import cases, run, signer_input
 
-    early = screen(my_signer, callable, "the function my_signer", todo=TODO)
+    early = fb.screen(my_signer, callable, "the function my_signer", todo=TODO)
     if early is not None:
         return early
     corpus = {case.name: case for case in cases(key_type="HMAC")}
     first = next(iter(corpus.values()))
-    got, failed = call_answer(my_signer, (signer_input(first),), f"On {first.name}", "")
+    got, failed = fb.call_answer(my_signer, (signer_input(first),), f"On {first.name}", "")
     if failed is not None:
         return failed
     if got is None or got is ...:
-        return not_attempted(TODO)
+        return fb.not_attempted(TODO)
     report = run(my_signer, key_type="HMAC")
     if report.failed == 0 and report.unsupported == 0:
-        return correct(f"your signer: {report.passed} of {len(corpus)} HMAC cases, REST and "
+        return fb.correct(f"your signer: {report.passed} of {len(corpus)} HMAC cases, REST and "
                        "WebSocket API.")  # fmt: skip
     bad = next(r for r in report.results if r.status != "pass")
     case = corpus[bad.name]
-    answer, failed = call_answer(my_signer, (signer_input(case),), f"On {case.name}", "")
+    answer, failed = fb.call_answer(my_signer, (signer_input(case),), f"On {case.name}", "")
     if failed is not None:
         return failed
     why = f"{report.passed} of {len(corpus)} pass.\n{case.name}: {case.about}"
@@ -66,5 +59,5 @@ def check_hmac_signer(my_signer: object) -> Feedback:
     else:
         codes = ", ".join(bad.codes) or "no mistake the doctor can prove"
         why += f"\nStage: {bad.stage}; the doctor: {codes}."
-    return mismatch(bad.stage or "answer", f"my_signer({case.name!r})", answer, _expected(case),
+    return fb.mismatch(bad.stage or "answer", f"my_signer({case.name!r})", answer, _expected(case),
                     why)  # fmt: skip
