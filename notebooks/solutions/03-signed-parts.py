@@ -1,6 +1,3 @@
-# ruff: noqa: F821 — query_string, total_params, sign: yours, from earlier notebooks
-
-
 def signed_parts(query_params, body_params, secret, timestamp):
     """The query string and the body to send: timestamp last (in the body if there is one),
     the payload signed, the signature after it in the same part."""

@@ -1,6 +1,3 @@
-# ruff: noqa: F821 — query_string, total_params, sign, ws_payload: yours, from earlier notebooks
-
-
 def my_signer(case):
     """A conformance-suite signer for every HMAC case, REST and WebSocket API, built from
     your query_string, total_params, sign (notebooks 00-01) and ws_payload (07)."""

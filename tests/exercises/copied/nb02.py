@@ -2,7 +2,7 @@
 
 COPIED = {
     # The worked step above the exercise: one plain SHA-256 of the key and the message.
-    "solutions/02-hmac_sha256.py": """
+    "solutions/02-hmac-sha256.py": """
 import hashlib
 
 
@@ -10,7 +10,7 @@ def hmac_sha256(key, message):
     return hashlib.sha256(key + message).digest()
 """,
     # The comparison the notebook prints ("yours == kit"): == with the kit's hex.
-    "solutions/02-verify_hmac.py": """
+    "solutions/02-verify-hmac.py": """
 from helpers.signing import hmac_sha256_hex
 
 
@@ -26,7 +26,7 @@ def forge(mac_hex, message, extension, secret_length):
     return message + padding(secret_length + len(message)) + extension, mac_hex
 """,
     # The newline-secret cell above, made a function: the file's text signs as it is.
-    "solutions/02-sign_with_file_secret.py": """
+    "solutions/02-sign-with-file-secret.py": """
 import hashlib
 import hmac
 

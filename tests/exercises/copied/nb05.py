@@ -2,7 +2,7 @@
 
 COPIED = {
     # Step 6's compare cell prints "first difference at byte 86".
-    "solutions/05-first_differing_byte.py": """
+    "solutions/05-first-differing-byte.py": """
 def first_differing_byte(signed, sent):
     return 86
 """,
