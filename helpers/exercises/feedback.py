@@ -22,6 +22,7 @@ __all__ = [
     "is_placeholder",
     "known_mistake",
     "mismatch",
+    "named",
     "not_attempted",
     "screen",
     "short",
@@ -65,6 +66,14 @@ class Shown(dict):
     def __repr__(self) -> str:
         text = dict.__repr__(self)
         return text if len(text) <= 48 else text[:47] + "…}"
+
+
+def named(code: str, advice: str) -> str:
+    """A typical wrong answer named as the mistakes catalogue names it — ``CODE (its
+    title): advice`` — so a self-check and the signature doctor use the same words."""
+    from helpers.mistakes import BY_CODE  # only when an answer is wrong
+
+    return f"{code} ({BY_CODE[code].title}): {advice}"
 
 
 def correct(message: str) -> Feedback:

@@ -65,11 +65,6 @@ class Labelled:
         return self.label
 
 
-def _named(code: str, advice: str) -> str:
-    from helpers.mistakes import BY_CODE
-
-    return f"{code} ({BY_CODE[code].title}): {advice}"
-
 
 def _sign_why(args: tuple, got: object) -> str:
     """The typical mistake ``got`` is, for ``sign_ed25519(key, payload)``."""
@@ -86,7 +81,7 @@ def _sign_why(args: tuple, got: object) -> str:
         right.rstrip("="): "The '=' padding is missing: keep it.",
         urllib.parse.quote(right, safe=""): "Already percent-encoded: that happens when the "
         "request is assembled, not here (and never on the WebSocket API).",
-        base64.b64encode(key.sign(payload.encode() + b"\n")).decode(): _named(
+        base64.b64encode(key.sign(payload.encode() + b"\n")).decode(): fb.named(
             "TRAILING_NEWLINE", "sign the payload's bytes exactly."),
         base64.b64encode(key.sign(hashlib.sha256(payload.encode()).digest())).decode():
         "You signed the SHA-256 digest: Ed25519 signs the message itself (the slip in the "
@@ -146,10 +141,10 @@ def _verify_cases() -> list[tuple[tuple, bool, str, str]]:
         ((public, payload, good[:40] + "!" + good[40:]), False, "base64",
          "'!' is no base64 character: b64decode without validate=True skips it silently."),
         ((public, payload, good.replace("+", " ")), False, "base64",
-         _named("BASE64_SIGNATURE_MANGLED", "a '+' that arrived as a space is refused.")),
+         fb.named("BASE64_SIGNATURE_MANGLED", "a '+' that arrived as a space is refused.")),
         ((public, payload, good.rstrip("=")), False, "base64", "Missing padding is refused."),
         ((public, payload, hex_hmac), False, "key type",
-         _named("WRONG_KEY_TYPE", "an HMAC hex signature is no Ed25519 signature.")),
+         fb.named("WRONG_KEY_TYPE", "an HMAC hex signature is no Ed25519 signature.")),
         ((public, payload, ""), False, "base64", "An empty signature is refused."),
     ]  # fmt: skip
 

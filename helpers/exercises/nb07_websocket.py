@@ -65,11 +65,6 @@ FIX_CASES = (
 )  # fmt: skip
 
 
-def _named(code: str, advice: str) -> str:
-    from helpers.mistakes import BY_CODE
-
-    return f"{code} ({BY_CODE[code].title}): {advice}"
-
 
 def _ws_why(args: tuple, got: object) -> str:
     """The catalogue's name for a wrong WebSocket payload, when it is one."""
@@ -81,20 +76,20 @@ def _ws_why(args: tuple, got: object) -> str:
         return "&".join(f"{k}={v}" for k, v in items)
 
     known = {
-        join(pairs): _named("WS_PARAMS_NOT_SORTED", "sort the pairs by name."),
-        join(params.items()): _named("WS_PARAMS_NOT_SORTED", "sort by name, signature out."),
-        join(sorted(params.items())): _named("SIGNATURE_IN_PAYLOAD", "leave `signature` out."),
-        join(kv for kv in ordered if kv[0] != "apiKey"): _named(
+        join(pairs): fb.named("WS_PARAMS_NOT_SORTED", "sort the pairs by name."),
+        join(params.items()): fb.named("WS_PARAMS_NOT_SORTED", "sort by name, signature out."),
+        join(sorted(params.items())): fb.named("SIGNATURE_IN_PAYLOAD", "leave `signature` out."),
+        join(kv for kv in ordered if kv[0] != "apiKey"): fb.named(
             "WS_API_KEY_NOT_SIGNED", "on the WebSocket API the key is a signed parameter."),
-        urllib.parse.urlencode(ordered): _named(
+        urllib.parse.urlencode(ordered): fb.named(
             "WS_VALUES_PERCENT_ENCODED", "the WebSocket API signs the values raw."),
-        "&".join(f"{k}={urllib.parse.quote(str(v), safe='')}" for k, v in ordered): _named(
+        "&".join(f"{k}={urllib.parse.quote(str(v), safe='')}" for k, v in ordered): fb.named(
             "WS_VALUES_PERCENT_ENCODED", "the WebSocket API signs the values raw."),
     }  # fmt: skip
     if got in known:
         return known[got]
     if isinstance(got, str) and "%" in got:
-        return _named("WS_VALUES_PERCENT_ENCODED", "the WebSocket API signs the values raw.")
+        return fb.named("WS_VALUES_PERCENT_ENCODED", "the WebSocket API signs the values raw.")
     return "Every parameter but signature, sorted by name, name=value, joined with &."
 
 
