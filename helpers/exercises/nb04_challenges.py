@@ -9,7 +9,8 @@ signed beside what arrived, and the verdict — not its code. ``check_challenge`
 both functions on other inputs and another secret: the expected texts are literals worked
 out by hand (``tests/exercises/test_nb04_challenges.py`` proves that, on the case shown,
 they are the bytes the pitfall's wrong way and its fix really produce). ``run_your_signer``
-sends the pitfalls' inputs signed with the learner's own signer.
+sends the pitfalls' inputs signed with the learner's own signer; ``check_fixed_order``
+judges the closing exercise's repaired request at another timestamp.
 """
 
 import hashlib
@@ -17,6 +18,7 @@ import hmac
 import pprint
 from dataclasses import dataclass
 
+from helpers.exchange import LocalExchange
 from helpers.exercises.feedback import (
     Feedback,
     call_answer,
@@ -25,11 +27,16 @@ from helpers.exercises.feedback import (
     mismatch,
     not_attempted,
     screen,
+    wrong,
 )
-from helpers.mistakes import attempt, by_name
+from helpers.exercises.pitfalls import MUST_ARRIVE
+from helpers.mistakes import Context, attempt, by_name
 from helpers.mistakes.ways import get_signed, post_form
 
-__all__ = ["CHALLENGES", "Challenge", "check_challenge", "run_your_signer", "show_challenge"]
+__all__ = [
+    "CHALLENGES", "Challenge", "check_challenge", "check_fixed_order", "run_your_signer",
+    "show_challenge",
+]  # fmt: skip
 
 T = "1499827319559"  # the examples' timestamp, as the demonstrations send it
 
@@ -328,3 +335,63 @@ def _yours(signer, exchange, request: str, query_pairs: tuple, body_pairs: tuple
         return _short(attempt(way, exchange))
     except Exception as exc:  # the learner's code: say what it raised, go on
         return f"raised {type(exc).__name__}: {exc}"
+
+
+# The closing exercise: repair a request that added recvWindow after signing. The check runs
+# the learner's fixed_order(ctx) at another moment than the cells above (its own exchange,
+# clock and timestamp), so a payload copied from an output, timestamp included, is refused.
+OTHER_TIMESTAMP = 1700000000000
+FIX_TODO = "Write fixed_order(ctx) and run this cell again."
+
+
+def check_fixed_order(way: object) -> Feedback:
+    """Run ``way(ctx) -> (payload signed, response)`` against a local exchange of its own,
+    at another timestamp, and judge the verdict stage by stage."""
+    early = screen(way, callable, "the function fixed_order", todo=FIX_TODO)
+    if early is not None:
+        return early
+    with LocalExchange(clock=lambda: OTHER_TIMESTAMP + 441) as exchange:
+        ctx = Context(base_url=exchange.base_url, timestamp=OTHER_TIMESTAMP)
+        got, failed = call_answer(way, (ctx,), f"With ctx.timestamp = {OTHER_TIMESTAMP},", "")
+        if failed is not None:
+            return failed
+        if is_placeholder(got):
+            return not_attempted(FIX_TODO)
+        if not (isinstance(got, tuple) and len(got) == 2):
+            return wrong("answer", "Return a pair: (payload you signed, response).")
+        outcome = attempt(lambda _: got, exchange, ctx)
+    refused = _fix_verdict(outcome)  # a Feedback is falsy unless correct: no `or`
+    return refused if refused is not None else _fix_complete(outcome)
+
+
+def _fix_verdict(outcome) -> Feedback | None:
+    """The stage a refused request went wrong at, or ``None`` when it was accepted."""
+    call = "fixed_order(ctx)[0], the payload you signed,"
+    if outcome.code == -1022 and outcome.signed != outcome.received:
+        why = "Expected: the payload the server received; it verifies those bytes."
+        return mismatch("payload", call, outcome.signed, outcome.received, why)
+    if outcome.code == -1022:
+        return wrong("secret", "What you signed is what arrived, so the key differs: sign "
+                               "with ctx.secret, encoded once, without whitespace.")  # fmt: skip
+    if outcome.code == -1021:
+        return wrong("timestamp", f"{outcome.msg} This check runs at ctx.timestamp = "
+                                  f"{OTHER_TIMESTAMP}: use ctx.timestamp.")  # fmt: skip
+    if outcome.code in (-2014, -2015):
+        return wrong("API key header", f"{outcome.msg} Send ctx.api_key as X-MBX-APIKEY.")
+    if not outcome.accepted:
+        return wrong("parameters", f"The server answered {outcome.code}: {outcome.msg}")
+    return None
+
+
+def _fix_complete(outcome) -> Feedback:
+    """An accepted request: right only if it returns what it signed, every parameter in."""
+    if outcome.signed != outcome.received:
+        return mismatch("payload", "fixed_order(ctx)[0], the payload you signed,",
+                        outcome.signed, outcome.received,
+                        "Accepted, but return the exact text you signed.")  # fmt: skip
+    missing = [pair for pair in MUST_ARRIVE if pair not in outcome.received.split("&")]
+    if missing:
+        return wrong("parameters", f"Accepted, but {', '.join(missing)} did not arrive: "
+                                   "keep every parameter.")  # fmt: skip
+    return correct("Accepted at another timestamp: what you signed is what arrived, every "
+                   "parameter included.")  # fmt: skip

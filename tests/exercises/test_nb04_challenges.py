@@ -14,11 +14,13 @@ from helpers.exercises.nb04_challenges import (
     CHALLENGES,
     RUNS,
     check_challenge,
+    check_fixed_order,
     hmac_hex,
     run_your_signer,
     show_challenge,
 )
 from helpers.mistakes import attempt, by_name
+from helpers.mistakes.ways import post_form
 from helpers.params import query_string, total_params
 from helpers.signing import hmac_sha256_hex
 
@@ -113,3 +115,33 @@ def test_the_solutions_on_the_shown_case_give_the_demonstrated_signature():
     shown = CHALLENGES["double-encoded"].shown
     expected = hmac_hex(EXAMPLE_SECRET_KEY, shown.signed)
     assert expected == hmac_sha256_hex(EXAMPLE_SECRET_KEY, shown.signed)
+
+
+def fixed_order(ctx, timestamp=None, recv_window="5000", secret=None):
+    params = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1",
+              "recvWindow": recv_window, "timestamp": timestamp or ctx.timestamp}  # fmt: skip
+    payload = urllib.parse.urlencode({k: v for k, v in params.items() if v is not None})
+    signature = hmac_hex(secret or ctx.secret, payload)
+    return payload, post_form(ctx, "/api/v3/order/test", f"{payload}&signature={signature}")
+
+
+@pytest.mark.parametrize(
+    ("way", "stage", "words"),
+    [
+        (lambda ctx: fixed_order(ctx, timestamp=1499827319559), "timestamp", "1700000000000"),
+        (lambda ctx: fixed_order(ctx, secret="x" * 64), "secret", "the key differs"),
+        (lambda ctx: ("other", fixed_order(ctx)[1]), "payload", "return the exact text"),
+        (lambda ctx: fixed_order(ctx)[0], "answer", "Return a pair"),
+        (lambda ctx: 1 / 0, "function", "ZeroDivisionError"),
+    ],
+)
+def test_check_fixed_order_names_the_stage_at_another_timestamp(way, stage, words):
+    feedback = check_fixed_order(way)
+    assert feedback.stage == stage and words in feedback.message, feedback
+
+
+def test_check_fixed_order_accepts_the_fix_and_waits_for_the_stub():
+    assert check_fixed_order(fixed_order).status == "correct"
+    assert check_fixed_order(lambda ctx: None).status == "not attempted"
+    dropped = check_fixed_order(lambda ctx: fixed_order(ctx, recv_window=None))
+    assert dropped.stage == "parameters" and "recvWindow=5000 did not arrive" in dropped.message

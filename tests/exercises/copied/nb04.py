@@ -1,6 +1,7 @@
-"""Notebook 04's challenges, answered by copying what a challenge shows: the bytes the
-server received and the text the broken code signed, written into functions that return
-them whatever the inputs (the demonstration's case, and nothing else)."""
+"""Notebook 04's exercises answered by copying: for each challenge, the bytes the server
+received and the text the broken code signed, returned whatever the inputs (the
+demonstration's case, and nothing else); for the closing exercise, the broken request of
+the cell above it."""
 
 from helpers.exercises.nb04_challenges import CHALLENGES
 
@@ -28,4 +29,28 @@ def copied(name: str) -> str:
     )
 
 
+# The closing exercise: the broken request of the cell above, renamed.
+BROKEN_ORDER = """
+import hashlib
+import hmac
+import urllib.parse
+
+import requests
+
+
+def fixed_order(ctx):
+    params = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "1",
+              "timestamp": ctx.timestamp}
+    payload = urllib.parse.urlencode(params)
+    signature = hmac.new(ctx.secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
+    params["recvWindow"] = 5000  # added after signing
+    response = requests.post(
+        f"{ctx.base_url}/api/v3/order/test",
+        params={**params, "signature": signature},
+        headers={"X-MBX-APIKEY": ctx.api_key},
+    )
+    return payload, response
+"""
+
 COPIED = {path: copied(name) for name, path in FILES.items()}
+COPIED["solutions/04-fixed-order.py"] = BROKEN_ORDER
