@@ -70,7 +70,6 @@ def _params(*pairs: str) -> dict:
     return dict(pair.split("=", 1) for pair in pairs)
 
 
-ORDER = ("symbol=BTCUSDT", "side=SELL", "type=MARKET", "quantity=1")
 CHALLENGES = {c.pitfall: c for c in (
     Challenge("non-ascii-signed-raw", "unicode", "params", Case(
         (_params("symbol=１２３４５６", "side=BUY", "type=MARKET", "quantity=1",
@@ -125,7 +124,7 @@ CHALLENGES = {c.pitfall: c for c in (
              "symbol=BNBUSDT&origClientOrderId=a%2Bb%3Dc&timestamp=1700000000123"),
     )),
     Challenge("ws-sorted-payload-on-rest", "sorted", "params", Case(
-        (_params(*ORDER, f"timestamp={T}"),),
+        (_params("symbol=BTCUSDT", "side=SELL", "type=MARKET", "quantity=1", f"timestamp={T}"),),
         f"quantity=1&side=SELL&symbol=BTCUSDT&timestamp={T}&type=MARKET",
         f"symbol=BTCUSDT&side=SELL&type=MARKET&quantity=1&timestamp={T}",
         f"symbol=BTCUSDT&side=SELL&type=MARKET&quantity=1&timestamp={T}"), (
@@ -193,7 +192,6 @@ class Shown:
 
     def __init__(self, challenge: Challenge, outcome):
         self.challenge, self.outcome = challenge, outcome
-
     def __repr__(self) -> str:
         c, o = self.challenge, self.outcome
         broken, fixed = c.names
@@ -201,13 +199,9 @@ class Shown:
         inputs = [f"{n} = {pprint.pformat(a, width=88 - len(n), sort_dicts=False)}"
                   .replace("\n", "\n" + " " * (len(n) + 3))
                   for n, a in zip(names, c.shown.args, strict=True)]  # fmt: skip
-        return "\n".join([
-            *inputs,
-            "secret = EXAMPLE_SECRET_KEY (Binance's example)",
-            repr(o.comparison()),
-            f"verdict: {o.verdict_text()}",
-            f"Write {broken}({c.inputs}, secret) that earns this, then {fixed}.",
-        ])  # fmt: skip
+        ask = f"Write {broken}({c.inputs}, secret) that earns this, then {fixed}."
+        return "\n".join([*inputs, "secret = EXAMPLE_SECRET_KEY (Binance's example)",
+                          repr(o.comparison()), f"verdict: {o.verdict_text()}", ask])  # fmt: skip
 
 
 def show_challenge(name: str, exchange) -> Shown:
@@ -242,12 +236,22 @@ def _judge(func, name: str, challenge: Challenge, broken: bool) -> Feedback | No
             return mismatch("payload", f"{call}[0], the payload the server receives,", got[0],
                             sent, given)  # fmt: skip
         if got[1] != hmac_hex(secret, covers):
-            mine = ("Yours is the HMAC of what was sent: that is the fix, not the broken code. "
-                    if broken and got[1] == hmac_hex(secret, sent) else "")  # fmt: skip
+            mine = _whose(challenge, broken, got[1], secret, case)
             return mismatch("signature", f"{call}[1], the signature,", got[1],
                             hmac_hex(secret, covers),
                             f"{given}.\n{mine}Expected: the HMAC of {covers!r}.")  # fmt: skip
     return None
+
+
+def _whose(challenge: Challenge, broken: bool, signature: str, secret: str, case: Case) -> str:
+    """Names a wrong signature that is the other function's: the fix's, or the mistake's
+    (by its code in the catalogue the doctor reports)."""
+    if broken and signature == hmac_hex(secret, case.received):
+        return "Yours is the HMAC of what was sent: that is the fix, not the broken code. "
+    if not broken and signature == hmac_hex(secret, case.signed):
+        mistake = by_name(challenge.pitfall).mistake
+        return f"Yours still signs what the broken code signs: {mistake.code}. "
+    return ""
 
 
 def check_challenge(name: str, broken: object, fixed: object) -> Feedback:
@@ -288,21 +292,20 @@ RUNS = {
 }  # fmt: skip
 
 
+def _short(outcome) -> str:
+    return "accepted" if outcome.accepted else f"HTTP {outcome.status}, {outcome.code}"
+
+
 class SignerRun:
     """One row per pitfall: the broken way's verdict beside your signer's."""
 
     def __init__(self, rows: list[tuple[str, str, str]]):
         self.rows = rows
-
     def __repr__(self) -> str:
         width = max(len(r[0]) for r in self.rows)
         lines = [f"{'pitfall':{width}}  {'the broken way':18}  your signer"]
         lines += [f"{p:{width}}  {w:18}  {y}" for p, w, y in self.rows]
         return "\n".join(lines)
-
-
-def _short(outcome) -> str:
-    return "accepted" if outcome.accepted else f"HTTP {outcome.status}, {outcome.code}"
 
 
 def run_your_signer(signer, exchange) -> SignerRun:
@@ -378,9 +381,8 @@ def _fix_verdict(outcome) -> Feedback | None:
                                   f"{OTHER_TIMESTAMP}: use ctx.timestamp.")  # fmt: skip
     if outcome.code in (-2014, -2015):
         return wrong("API key header", f"{outcome.msg} Send ctx.api_key as X-MBX-APIKEY.")
-    if not outcome.accepted:
-        return wrong("parameters", f"The server answered {outcome.code}: {outcome.msg}")
-    return None
+    return None if outcome.accepted else wrong("parameters", f"The server answered "
+                                                             f"{outcome.code}: {outcome.msg}")
 
 
 def _fix_complete(outcome) -> Feedback:

@@ -145,3 +145,16 @@ def test_check_fixed_order_accepts_the_fix_and_waits_for_the_stub():
     assert check_fixed_order(lambda ctx: None).status == "not attempted"
     dropped = check_fixed_order(lambda ctx: fixed_order(ctx, recv_window=None))
     assert dropped.stage == "parameters" and "recvWindow=5000 did not arrive" in dropped.message
+
+
+def test_a_fix_that_still_signs_the_broken_text_is_named_by_its_catalogue_code():
+    def sends_plus_signs_percent20(params, secret):
+        sent = urllib.parse.urlencode(params)
+        return sent, hmac_hex(secret, urllib.parse.urlencode(params, quote_via=urllib.parse.quote))
+
+    feedback = check_challenge("space-percent20-vs-plus", sends_plus_signs_percent20,
+                               sends_plus_signs_percent20)  # fmt: skip
+    assert feedback.stage == "signature" and "that is the fix" not in feedback.message
+    assert "signs what the broken code signs: SPACE_PLUS_VS_PERCENT20" in feedback.message
+    feedback = check_challenge("space-percent20-vs-plus", sends_plus_signs_percent20, space_the_fix)
+    assert feedback.status == "correct"
