@@ -18,7 +18,7 @@ against them names the mistake.
 
 Who reads them: the signature doctor (``helpers.doctor.verifiers``: the rows with a ``how``,
 tried over each payload it rebuilds) and the exercises' self-checks
-(``helpers.exercises.first_signature`` and ``.signatures``: the rows with a ``hint``).
+(``helpers.exercises.nb00_sign`` and ``.nb02_signatures``: the rows with a ``hint``).
 The HMACs are computed with ``hmac``/``hashlib`` directly, not with the kit's signer.
 """
 

@@ -1,36 +1,48 @@
 """Self-checks for the notebooks' exercises: they say which stage diverged, not just "wrong".
 
-Each ``check_…`` function takes the learner's answer and returns a
+Each ``check_…`` function takes the learner's answer — most often a function they wrote,
+run on inputs other than the worked example's — and returns a
 ``helpers.exercises.feedback.Feedback``; a notebook displays it as the last line of a cell.
 A check never raises on a wrong answer or on an answer not given yet (``...`` or
 ``None``): it says "Not attempted yet", so an untouched notebook still runs top to bottom.
-Right answers are Binance's documented values (``helpers.examples``), RFC 4231's, or
-literals worked out by hand; the checks compute only the typical *wrong* answers, so they
-can name the mistake.
+Right answers are Binance's documented values (``helpers.examples``), RFC 4231's, literals
+worked out by hand, or what the installed client libraries do; the checks compute only the
+typical *wrong* answers, so they can name the mistake.
 
 Where each notebook's checks live (import them from there):
 
-- 00-start-here — ``first_signature``: ``check_first_signature``
-- 01-assemble-parameters — ``parameters``: ``check_quantity_value``,
-  ``check_mixed_payload``, ``check_non_ascii``
-- 02-generate-signatures — ``signatures``: ``check_verifier``, ``check_secret_fix``,
-  ``check_hmac_by_hand``
-- 03-send-signed-requests — ``timing``: ``check_window_edges``, ``check_clock_offset``;
-  ``send``: ``check_mixed_order``
+- 00-start-here — ``nb00_sign``: ``check_sign``
+- 01-assemble-parameters — ``nb01_params``: ``check_percent_encode``,
+  ``check_query_string``, ``check_total_params``, ``check_decimal_text``,
+  ``check_signed_query`` (and their cases, on which the notebook compares your functions
+  with the kit's: ``PERCENT_CASES``, ``QUERY_CASES``, ``TOTAL_CASES``)
+- 02-generate-signatures — ``nb02_signatures``: ``check_hmac_sha256``,
+  ``check_verify_hmac``, ``check_forge``, ``check_sign_with_file_secret``
+- 03-send-signed-requests — ``nb03_send``: ``check_signed_parts``,
+  ``check_within_window``, ``check_best_offset``
 - 04-encoding-pitfalls — ``pitfalls``: ``check_fixed_request``
-- 05-play-with-signatures — ``playground``
-- 06-use-ed25519-and-rsa-keys — ``keys``: ``check_ed25519_signature``,
-  ``check_ed25519_verifier``
-- 07-sign-websocket-api-requests — ``websocket``: ``check_ws_payload``, ``check_logon``;
-  ``fix_api``: ``check_fix_logon``
-- 08-debug-invalid-signatures, 09-fix-the-article — ``debug``: ``check_fixed_request``,
-  ``check_hypothesis``, ``check_article_rewrite``
-- 10-compare-popular-clients — ``clients``: ``check_predicted_payload``,
-  ``check_rebuild``, ``check_ccxt_options``
-- 11-check-your-keys — ``keys_clinic``: ``check_repair``, ``check_minus_2015``
+- 05-play-with-signatures — ``playground``: ``check_mixed_in_playground``;
+  ``nb05_playground``: ``check_first_differing_byte``
+- 06-use-ed25519-and-rsa-keys — ``nb06_keys``: ``check_sign_ed25519``,
+  ``check_verify_ed25519``
+- 07-sign-websocket-api-requests — ``nb07_websocket``: ``check_ws_payload``,
+  ``check_logon_request``, ``check_fix_raw_data``
+- 08-debug-invalid-signatures — ``nb08_debug``: ``check_forum_signer``,
+  ``check_hypothesis_cases``; ``debug``: the notebook's broken requests (``FORUM_ORDER``,
+  ``forum_curl``, ``mystery_requests``), no check
+- 09-fix-the-article — ``nb09_article``: ``check_signed_get``
+- 10-compare-popular-clients — ``nb10_clients``: ``check_python_binance_payload``,
+  ``check_rebuild_payload``, ``check_ccxt_options``
+- 11-check-your-keys — ``nb11_keys``: ``check_repair``, ``check_cause_of_minus_2015``
+- 12-test-any-signer — ``nb12_signer``: ``check_hmac_signer``; ``conformance``:
+  ``check_touched``, ``check_always_wrong`` (and ``MISTAKE_CHOICES``)
 
-Shared by all: ``feedback`` (the result type, its constructors, and the steps several
-checks take: ``screen``, ``call_answer``, ``first_finding``, ``known_mistake``). The typical
-wrong HMAC signatures are the kit's one catalogue, ``helpers.wrong_signatures``,
-which the signature doctor reads too. Importing this package imports none of the checks.
+Shared by all: ``feedback`` (the result type, its constructors, and the steps the checks
+take: ``screen``, ``call_answer``, ``answer_of``, ``mismatch``, ``try_cases``) and
+``your_signer`` (a function whose check passes is kept in the learner's ``my_signer.py``;
+later notebooks load it with ``your_signer(...)``, the reference solution standing in for a
+name not written yet). The typical wrong HMAC signatures are the kit's one catalogue,
+``helpers.wrong_signatures``, which the signature doctor reads too (``nb00_sign`` and
+``nb02_signatures`` name a wrong answer from it). Importing this package imports none of
+the checks.
 """

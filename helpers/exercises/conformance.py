@@ -4,14 +4,15 @@ Like every check in ``helpers.exercises``, each returns a ``Feedback`` naming th
 diverged, and says "Not attempted yet" — never raises — for an answer not given (``...`` or
 ``None``). The right answers come from the corpus and the suite themselves.
 
-- 12.1 ``check_signer`` — a signer (a Python function) that passes every REST HMAC case
 - 12.2 ``check_touched`` — the cases a signer joining query and body with ``&`` fails
 - 12.3 ``check_always_wrong`` — the one mistake code that fails every case
+
+12.1, your own signer run over the corpus, is ``helpers.exercises.nb12_signer``'s.
 """
 
 from helpers.exercises.feedback import Feedback, correct, screen, short, wrong
 
-__all__ = ["MISTAKE_CHOICES", "check_always_wrong", "check_signer", "check_touched"]
+__all__ = ["MISTAKE_CHOICES", "check_always_wrong", "check_touched"]
 
 # 12.3: the codes to choose from, and why each wrong one leaves some cases intact.
 MISTAKE_CHOICES = {
@@ -28,32 +29,6 @@ def _rest_hmac() -> list:
     from helpers.conformance import cases
 
     return cases(api="rest", key_type="HMAC")
-
-
-# --- 12.1 --------------------------------------------------------------------------------
-
-
-def check_signer(answer: object) -> Feedback:
-    """Exercise 12.1: ``answer`` is a function (case dict → answer dict) that passes every
-    REST HMAC case of the corpus."""
-    early = screen(answer, callable, "a function taking the case (a dict)",
-                   todo="Replace ... with your signer function (def my_signer(case): ...), "
-                   "then run the cell again.")  # fmt: skip
-    if early is not None:
-        return early
-    from helpers.conformance import run
-
-    report = run(answer, api="rest", key_type="HMAC")
-    if report.failed == 0 and report.unsupported == 0:
-        return correct(f"All {report.passed} REST HMAC cases pass: encoded once, signed as "
-                       "sent, the signature placed where the server reads it.")  # fmt: skip
-    if report.failed == 0:
-        return wrong("answer", f"{report.unsupported} case(s) answered 'unsupported': this "
-                     "signer should handle every REST HMAC case.")  # fmt: skip
-    first = report.failures()[0]
-    what = ", ".join(first.codes) or first.detail
-    return wrong(first.stage or "signature",
-                 f"{report.failed} case(s) fail, first {first.name}: {short(what)}")
 
 
 # --- 12.2 --------------------------------------------------------------------------------

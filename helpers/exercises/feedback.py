@@ -6,7 +6,7 @@ name). A check never raises on a wrong answer or on an answer not given yet (``.
 ``None``): it says "Not attempted yet", so an untouched notebook still runs top to bottom.
 """
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 __all__ = [
@@ -18,9 +18,7 @@ __all__ = [
     "answer_of",
     "call_answer",
     "correct",
-    "first_finding",
     "is_placeholder",
-    "known_mistake",
     "mismatch",
     "named",
     "not_attempted",
@@ -139,26 +137,6 @@ def answer_of(func: Callable, args: tuple, call: str, todo: str) -> tuple[object
     if failed is None and is_placeholder(got):
         return None, not_attempted(todo)
     return got, failed
-
-
-# A step of a check: the feedback on what it finds wrong with an answer, or None to go on.
-Step = Callable[..., "Feedback | None"]
-
-
-def first_finding(steps: Iterable[Step], *answer: object) -> Feedback | None:
-    """The feedback of the first step that finds something wrong with ``answer`` (each is
-    called as ``step(*answer)``), or ``None`` when none does: a check's stages, in order."""
-    for step in steps:
-        found = step(*answer)
-        if found is not None:
-            return found
-    return None
-
-
-def known_mistake(answer: object, known: Mapping[object, tuple[str, str]]) -> Feedback | None:
-    """``wrong(stage, why)`` if ``answer`` is one of the ``known`` typical wrong answers
-    (``{answer: (stage, why)}``), else ``None``."""
-    return wrong(*known[answer]) if answer in known else None
 
 
 WIDTH = 64  # characters of a value shown in a mismatch: the notebook's width, less labels

@@ -15,9 +15,9 @@ The right answers are *what the installed libraries do*: the checks ask the libr
 
 from collections.abc import Mapping
 
-from helpers.examples import EXAMPLE_TIMESTAMP
+from helpers.examples import EXAMPLE_TIMESTAMP, vector
 from helpers.exercises import feedback as fb
-from helpers.exercises.clients import rebuild_cases, rebuild_mistake
+from helpers.wire import split_signature
 
 __all__ = ["check_ccxt_options", "check_python_binance_payload", "check_rebuild_payload"]
 
@@ -78,17 +78,71 @@ def check_python_binance_payload(python_binance_payload: object) -> fb.Feedback:
 # --- 10.2 ------------------------------------------------------------------------------------
 
 
+def _rebuild_cases() -> list[tuple[str, str, str, str]]:
+    """(label, target, body, payload the server rebuilds): the clients' own requests plus a
+    mixed one (query string and body)."""
+    from helpers.clients import BASE_ORDER, rest_request
+
+    tricky = {**dict(BASE_ORDER), "newClientOrderId": "kit order 1", "symbol": "１２３４５６"}
+    cases = [
+        (f"{c.client}'s request", c.target, c.body, c.sent_payload)
+        for c in (
+            rest_request("binance-sdk-spot", tricky),
+            rest_request("python-binance", tricky),
+            rest_request("ccxt", tricky),
+        )
+    ]
+    mixed = vector("rest-hmac-mixed")
+    cases.append(
+        (
+            "the docs' mixed request",
+            f"{mixed['path']}?{mixed['query_string']}",
+            f"{mixed['body_text']}&signature={mixed['signature'][:4]}",
+            mixed["payload"],
+        )
+    )
+    return cases
+
+
+def _rebuild_why(label: str, target: str, body: str, got: object, expected: str) -> str:
+    """Which typical mistake makes a rebuilt payload ``got`` differ from the server's
+    ``expected`` on one request ("" if none: the mismatch shows where)."""
+    if not isinstance(got, str):
+        return f"Expected a str, got {type(got).__name__} on {label}."
+    if "signature=" in got:
+        return (
+            f"On {label} your payload still holds signature=...: the server removes the "
+            "signature pair from the query string and the body before it verifies."
+        )
+    if got.startswith("/"):
+        return f"On {label} your payload starts with the path: only what follows '?' counts."
+    query = split_signature(target.partition("?")[2])[0]
+    unsigned_body = split_signature(body)[0]
+    if query and unsigned_body and got == query + "&" + unsigned_body:
+        return (
+            f"On {label}: query string and body are joined with no separator at all "
+            "(…timeInForce=GTCquantity=1…), not with '&'."
+        )
+    if " " in got or any(ord(ch) > 127 for ch in got):
+        return (
+            f"On {label} your payload is decoded ({fb.short(got)}): the server hashes the "
+            "bytes as they arrived, percent-escapes and '+' included."
+        )
+    if sorted(got.split("&")) == sorted(expected.split("&")):
+        return f"On {label} the pairs are reordered: keep them as they arrived."
+    return ""
+
+
 def check_rebuild_payload(rebuild_payload: object) -> fb.Feedback:
     """Exercise 10.2: ``rebuild_payload(target, body) -> str``, the signature payload a
     server rebuilds from a request's raw target (``/path?query``) and raw body."""
-    cases = rebuild_cases()
+    cases = _rebuild_cases()
     labels = {(target, body): label for label, target, body, _ in cases}
 
     def why(args: tuple, got: object) -> str:
         target, body = args
         expected = next(e for _, t, b, e in cases if (t, b) == args)
-        found = rebuild_mistake(labels[args], target, body, got, expected)
-        return "" if found.stage == "payload" else found.message
+        return _rebuild_why(labels[args], target, body, got, expected)
 
     return fb.try_cases(
         rebuild_payload,

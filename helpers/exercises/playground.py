@@ -1,22 +1,22 @@
-"""Self-checks for notebook 05's exercises (the signature playground).
+"""Self-check for notebook 05's first exercise (the signature playground).
 
 Same contract as every check: a ``Feedback``, never an exception, "Not attempted yet" for
 an untouched answer. The expected mixed request is Binance's documented one
-(``helpers.examples``, vector ``rest-hmac-mixed``); the expected byte index is where
-``helpers.compare.first_difference`` finds the payloads differ.
+(``helpers.examples``, vector ``rest-hmac-mixed``).
 
 - 5.1: the docs' mixed request (query + body) rebuilt in the playground —
   ``check_mixed_in_playground``
-- 5.2: the first byte where a signed and a sent payload differ — ``check_first_difference``
+
+5.2 (the first byte where a signed and a sent payload differ) is
+``helpers.exercises.nb05_playground``'s.
 """
 
-from helpers.compare import first_difference
 from helpers.examples import vector
-from helpers.exercises.feedback import Feedback, correct, is_placeholder, not_attempted, wrong
+from helpers.exercises.feedback import Feedback, correct, not_attempted, wrong
 from helpers.playground.model import REST, PlaygroundModel
 from helpers.signing import HMAC
 
-__all__ = ["check_first_difference", "check_mixed_in_playground"]
+__all__ = ["check_mixed_in_playground"]
 
 _MIXED = vector("rest-hmac-mixed")
 
@@ -64,28 +64,3 @@ def check_mixed_in_playground(playground: object) -> Feedback:
         "The payload is the docs' one, so the key differs: put the docs' example secret "
         "back in the secret box (or rerun the playground cell).",
     )
-
-
-def check_first_difference(answer: object, signed: str, sent: str) -> Feedback:
-    """Exercise 5.2: the index of the first byte where ``signed`` and ``sent`` differ."""
-    if is_placeholder(answer):
-        return not_attempted("Replace ... with the byte index (an int).")
-    expected = first_difference(signed, sent)
-    if isinstance(answer, bool) or not isinstance(answer, int):
-        return wrong("answer", f"Expected an int, got {type(answer).__name__}.")
-    if answer == expected:
-        return correct(
-            f"Byte {expected}: everything before it is identical, so everything up to "
-            "there was signed as sent."
-        )
-    # The same place counted in characters: the whole characters before that byte.
-    before = signed.encode("utf-8")[: expected or 0]
-    if expected is not None and answer == len(before.decode("utf-8", errors="ignore")):
-        return wrong(
-            "encoding",
-            f"{answer} counts characters. A signature covers bytes, and in UTF-8 a "
-            "non-ASCII character takes 2 to 4: count bytes (the compare tab does).",
-        )
-    if expected is not None and answer == expected + 1:
-        return wrong("answer", "Off by one: byte indexes start at 0.")
-    return wrong("answer", f"Not byte {answer}: look for the highlighted byte.")

@@ -13,7 +13,8 @@ Split as jupyter-widgets' own tutorial splits a widget, model apart from view:
   model (``helpers.playground.row_view``: one parameter row's widgets). The only modules
   that import ipywidgets.
 
-Notebook 05's exercise checks live in ``helpers.exercises.playground``.
+Notebook 05's exercise checks live in ``helpers.exercises.playground`` (5.1, the mixed
+request in the playground) and ``helpers.exercises.nb05_playground`` (5.2).
 """
 
 from helpers.playground.keys import API_KEYS

@@ -18,6 +18,8 @@ import ast
 import importlib.util
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -139,3 +141,10 @@ def test_no_function_is_defined_in_two_solution_files():
             if isinstance(node, ast.FunctionDef):
                 assert node.name not in seen, f"{node.name}: {seen[node.name]} and {path.name}"
                 seen[node.name] = path.name
+
+
+def test_importing_the_package_imports_no_check():
+    """``helpers.exercises`` is an index: the checks load only when a notebook asks."""
+    code = "import sys, helpers.exercises; print(*sorted(m for m in sys.modules if 'helpers' in m))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["helpers", "helpers.exercises"]

@@ -16,6 +16,7 @@ from helpers.exercises.nb02_signatures import (
 )
 from helpers.exercises.nb05_playground import check_first_differing_byte
 from helpers.length_extension import extend, padding
+from helpers.wrong_signatures import hand_made_hmacs
 
 
 def by_hand(key, message, *, inner=0x36, outer=0x5C, hash_long=True, block=64, hex_inner=False):
@@ -47,6 +48,21 @@ def test_a_hand_made_hmac_slip_is_named(func, stage, words):
     feedback = check_hmac_sha256(func)
     assert (feedback.status, feedback.stage) == ("wrong", stage), repr(feedback)
     assert words in feedback.message
+
+
+@pytest.mark.parametrize("name", [row.name for row in hand_made_hmacs(b"k") if row.hint])
+def test_a_hand_made_hmac_of_the_catalogue_is_named_by_its_hint(name):
+    """check_hmac_sha256 names a slip from the kit's one catalogue
+    (``helpers.wrong_signatures.hand_made_hmacs``): every row with a hint."""
+
+    def hmac_sha256(key, message):
+        made = {row.name: row for row in hand_made_hmacs(key)}[name].sign(message)
+        return bytes.fromhex(made)
+
+    hint = {row.name: row for row in hand_made_hmacs(b"k")}[name].hint
+    feedback = check_hmac_sha256(hmac_sha256)
+    assert (feedback.status, feedback.stage) == ("wrong", hint.stage), repr(feedback)
+    assert " ".join(hint.text.split()) in " ".join(feedback.message.split())
 
 
 def test_a_right_hmac_passes_and_the_stub_is_not_attempted():

@@ -6,6 +6,8 @@ import hashlib
 import hmac
 import urllib.parse
 
+import pytest
+
 from helpers.exercises.nb08_debug import check_forum_signer, check_hypothesis_cases
 from helpers.exercises.nb09_article import check_signed_get
 from helpers.exercises.nb10_clients import (
@@ -127,14 +129,40 @@ def test_10_1_unsorted_and_own_recv_window_are_named():
     assert_wrong(check_python_binance_payload(own_window), "payload", "recvWindow=10000")
 
 
-def test_10_2_a_separator_is_named():
-    def with_amp(target, body):
-        parts = [target.partition("?")[2], body]
-        kept = ["&".join(p for p in part.split("&") if p and not p.startswith("signature="))
-                for part in parts]  # fmt: skip
-        return "&".join(k for k in kept if k)
+def unsigned(part):
+    return "&".join(p for p in part.split("&") if p and not p.startswith("signature="))
 
-    assert_wrong(check_rebuild_payload(with_amp), "payload", "no separator")
+
+def rebuild(target, body):
+    return unsigned(target.partition("?")[2]) + unsigned(body)
+
+
+def test_10_2_right():
+    assert check_rebuild_payload(rebuild).status == "correct"
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (lambda t, b: "&".join(x for x in (unsigned(t.partition("?")[2]), unsigned(b)) if x),
+         "no separator"),
+        (lambda t, b: urllib.parse.unquote_plus(rebuild(t, b)), "as they arrived"),
+        (lambda t, b: t.partition("?")[2] + b, "removes the signature"),
+        (lambda t, b: t.split("&signature")[0] + unsigned(b), "starts with the path"),
+        (lambda t, b: "&".join(sorted(rebuild(t, b).split("&"))), "reordered"),
+        (lambda t, b: rebuild(t, b).encode(), "Expected a str, got bytes"),
+        (lambda t, b: rebuild(t, b)[:-1], "first difference"),
+    ],
+    ids=["ampersand", "decoded", "signature", "path", "sorted", "bytes", "other"],
+)  # fmt: skip
+def test_10_2_a_typical_mistake_is_named(answer, words):
+    assert_wrong(check_rebuild_payload(answer), "payload", words)
+
+
+def test_10_2_a_raising_function_and_a_non_function_are_reported():
+    feedback = check_rebuild_payload(lambda t, b: 1 / 0)
+    assert feedback.stage == "function" and "ZeroDivisionError" in feedback.message
+    assert check_rebuild_payload("rebuild").stage == "answer"
 
 
 def test_10_3_another_option_name_and_a_constant_fail_on_recv_window():

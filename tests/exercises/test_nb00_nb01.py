@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers.examples import EXAMPLE_SECRET_KEY
+from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
 from helpers.exercises import nb00_sign, nb01_params
+from helpers.wrong_signatures import wrong_signatures
 
 VECTORS = Path(__file__).resolve().parents[1] / "vectors"
 
@@ -68,3 +69,23 @@ def test_signed_query_judges_the_payload_before_the_signature():
         return payload + "&signature=" + hmac_hex(secret, payload)
 
     assert nb01_params.check_signed_query(unencoded).stage == "payload"
+
+
+def catalogue_rows(secret: str) -> dict:
+    """The catalogue's wrong signatures of a request signed with ``secret``, by name."""
+    rows = wrong_signatures(secret.encode(), api_key=EXAMPLE_API_KEY.encode())
+    return {row.name: row for row in rows}
+
+
+@pytest.mark.parametrize("name", [name for name, row in catalogue_rows("s").items() if row.hint])
+def test_a_sign_that_makes_a_catalogue_row_is_told_that_rows_hint(name):
+    """check_sign names a wrong signature from the kit's one catalogue
+    (``helpers.wrong_signatures``, which the doctor reads too): every row with a hint."""
+
+    def sign(secret, payload):
+        return catalogue_rows(secret)[name].sign(payload.encode())
+
+    feedback = nb00_sign.check_sign(sign)
+    hint = catalogue_rows("s")[name].hint
+    assert feedback.status == "wrong", repr(feedback)
+    assert " ".join(hint.text.split()) in " ".join(feedback.message.split()), repr(feedback)

@@ -8,7 +8,6 @@ are typed out, not built with ``helpers.params``.
 """
 
 import json
-from decimal import Decimal
 from html.parser import HTMLParser
 
 import ipywidgets as widgets
@@ -17,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, vector
-from helpers.exercises.playground import check_first_difference, check_mixed_in_playground
+from helpers.exercises.playground import check_mixed_in_playground
 from helpers.params import format_value
 from helpers.playground import (
     API_KEYS,
@@ -627,18 +626,3 @@ def test_check_mixed_in_playground_wrong_mode_or_key_type():
     verdict = check_mixed_in_playground(model)
     assert (verdict.status, verdict.stage) == ("wrong", "mode")
     assert "HMAC" in verdict.message
-
-
-def test_check_first_difference():
-    signed = "symbol=１２３４５６&side=BUY&quantity=1.0&timestamp=1499827319559"
-    sent = "symbol=１２３４５６&side=BUY&quantity=1&timestamp=1499827319559"
-    # typed out: 7 + 6 × 3 + len("&side=BUY&quantity=1") = 45
-    assert check_first_difference(45, signed, sent)
-    assert check_first_difference(..., signed, sent).status == "not attempted"
-    assert check_first_difference(None, signed, sent).status == "not attempted"
-    assert check_first_difference(33, signed, sent).stage == "encoding"  # characters
-    assert "Off by one" in check_first_difference(46, signed, sent).message
-    assert check_first_difference("45", signed, sent).stage == "answer"
-    assert check_first_difference(True, signed, sent).stage == "answer"
-    assert check_first_difference(3, signed, sent).status == "wrong"
-    assert check_first_difference(Decimal("45"), signed, sent).stage == "answer"
