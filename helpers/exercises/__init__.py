@@ -20,7 +20,7 @@ Where each notebook's checks live (import them from there):
   ``check_verify_hmac``, ``check_forge``, ``check_sign_with_file_secret``
 - 03-send-signed-requests — ``nb03_send``: ``check_signed_parts``,
   ``check_within_window``, ``check_best_offset``
-- 04-encoding-pitfalls — ``pitfalls``: ``check_fixed_request``
+- 04-encoding-pitfalls — ``nb04_challenges``: ``check_challenge``, ``check_fixed_order``
 - 05-play-with-signatures — ``playground``: ``check_mixed_in_playground``;
   ``nb05_playground``: ``check_first_differing_byte``
 - 06-use-ed25519-and-rsa-keys — ``nb06_keys``: ``check_sign_ed25519``,

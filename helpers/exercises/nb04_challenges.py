@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from helpers.exchange import LocalExchange
 from helpers.exercises import feedback as fb
-from helpers.exercises.pitfalls import MUST_ARRIVE
 from helpers.mistakes import Context, attempt, by_name
 from helpers.mistakes.ways import get_signed, post_form
 
@@ -55,6 +54,9 @@ class Challenge:
     def names(self) -> tuple[str, str]:
         return f"{self.prefix}_broken", f"{self.prefix}_fixed"
 
+
+# The closing exercise asks to keep every parameter the broken code meant to send.
+MUST_ARRIVE = ("symbol=BTCUSDT", "side=BUY", "type=MARKET", "quantity=1", "recvWindow=5000")
 
 def _params(*pairs: str) -> dict:
     """``_params("symbol=A", "side=B")`` → ``{"symbol": "A", "side": "B"}``."""
