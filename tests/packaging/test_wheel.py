@@ -13,6 +13,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -86,4 +87,6 @@ def test_helpers_examples_loads_from_an_installed_copy(wheel, tmp_path):
     assert seen["signature"] == data["vectors"][0]["signature"]
     assert seen["secret"] == data["keys"][0]["secret"]
     assert seen["faq"]["heading"] == "API Key Types → RSA"
-    assert len(seen["mistakes"]) == 41 and seen["mistakes"][-1] == "UNKNOWN_MISMATCH"
+    source = tomllib.loads((ROOT / "helpers/data/mistakes.toml").read_text("utf-8"))
+    assert seen["mistakes"] == [m["code"] for m in source["mistake"]]  # the whole catalogue
+    assert len(seen["mistakes"]) > 40 and seen["mistakes"][-1] == "UNKNOWN_MISMATCH"
