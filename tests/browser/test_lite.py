@@ -141,7 +141,25 @@ def test_notebook_00_computes_the_docs_signature_in_the_browser(site, offline_pa
     text = outputs(offline_page)
     assert DOCS_SIGNATURE in text
     assert "our signature equals the docs': True" in text
+    assert "Your signer — the kit's reference solution (solutions/): sign" in text
     assert unexpected_errors(offline_page, "00-start-here.ipynb") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "notebook",
+    ["01-assemble-parameters.ipynb", "02-generate-signatures.ipynb",
+     "07-sign-websocket-api-requests.ipynb"],
+)  # fmt: skip
+def test_the_learners_notebooks_run_in_the_browser_with_the_reference_signer(
+    site, offline_page, notebook
+):
+    """The exercises' solution files ship in the site: the reference signer loads from
+    them in Pyodide, and nothing outside the deliberate-error cells fails."""
+    run_notebook(offline_page, site, notebook)
+    wait_until_idle(offline_page)
+    assert "Your signer — the kit's reference solution (solutions/)" in outputs(offline_page)
+    assert unexpected_errors(offline_page, notebook) == []
 
 
 @pytest.mark.slow
