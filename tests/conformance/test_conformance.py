@@ -243,26 +243,6 @@ def test_a_shell_signer_with_openssl_passes_every_rest_case(tmp_path):
     assert done.returncode == 0 and "[ 1/" in done.stderr
 
 
-def readme_signer(language: str) -> str:
-    """The README's example signer in ``language`` (the conformance section's block)."""
-    text = (ROOT / "README.md").read_text("utf-8")
-    section = text[text.index("### Test any signer: the conformance suite"):]
-    return section.split(f"```{language}\n", 1)[1].split("```", 1)[0]
-
-
-@pytest.mark.parametrize("language, program", [("python", sys.executable), ("javascript", "node")])
-def test_the_readme_example_signers_pass_every_rest_hmac_case(tmp_path, language, program):
-    if shutil.which(program) is None:
-        pytest.skip(f"{program} is not installed")
-    script = tmp_path / "sign"
-    script.write_text(readme_signer(language))
-    report = conformance.run(f"{program} {script}")
-    rest_hmac = conformance.cases(api="rest", key_type="HMAC")
-    assert report.failed == 0, report.table()
-    assert report.passed == len(rest_hmac)
-    assert len(readme_signer(language).splitlines()) <= 15
-
-
 @pytest.mark.parametrize("mistake, stage, code", [
     ("unsorted", "payload assembly", "WS_PARAMS_NOT_SORTED"),
     ("encoded", "encoding", "WS_VALUES_PERCENT_ENCODED"),
