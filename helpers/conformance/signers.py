@@ -46,8 +46,9 @@ def table(rows: list[dict] | None = None) -> str:
     """The rows as a text table, one line a signer, narrow enough for a notebook."""
     rows = load() if rows is None else rows
     titles = [title for _, _, title in GROUPS]
-    lines = [f"{'language':<11}{'file':<21}" + "".join(f"{t:>14}" for t in titles)]
+    shown = [t.replace("WebSocket API", "WebSocket") for t in titles]  # the column's width
+    lines = [f"{'language':<11}{'file':<25}" + "".join(f"{t:>13}" for t in shown)]
     for row in rows:
-        cells = "".join(f"{row[t]:>14}" for t in titles)
-        lines.append(f"{row['language']:<11}{row['file']:<21}{cells}")
+        cells = "".join(f"{row[t]:>13}" for t in titles)
+        lines.append(f"{row['language']:<11}{row['file']:<25}{cells}")
     return "\n".join(lines)
