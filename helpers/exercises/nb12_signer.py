@@ -3,8 +3,8 @@ suite, REST and WebSocket API.
 
 ``check_hmac_signer(my_signer)`` returns a ``Feedback`` and never raises on the learner's
 code; the stub (it returns ``None``) is "not attempted". The cases are the corpus's
-(``helpers.conformance``), 28 of them: the notebook's REST signer, copied, answers the
-four WebSocket API cases "unsupported" and fails. On the first failing case the feedback
+(``helpers.conformance``), REST and WebSocket API: the notebook's REST signer, copied,
+answers the WebSocket API cases "unsupported" and fails. On the first failing case the feedback
 shows your answer beside the expected one (the case's expected payload and signature, from
 the corpus), with the stage and the doctor's codes.
 """

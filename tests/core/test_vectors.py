@@ -187,6 +187,10 @@ def test_the_suite_has_every_documented_vector_and_the_named_pitfalls():
     named = {"get-space", "get-utf8", "post-body-only", "mixed-unsorted", "reserved-chars",
              "json-array-value", "long-value", "ws-raw-reserved"}
     assert named <= ids
+    # The vectors users broke on (issue 27), REST and, for the symbols, the WebSocket API.
+    broke_on = {"binance-life-usdt", "testnet-symbol", "special-values", "batch-orders",
+                "ws-binance-life-usdt", "ws-testnet-symbol"}
+    assert broke_on <= ids
     assert len(ids) >= 19
 
 

@@ -217,6 +217,81 @@ def pitfalls(data: dict) -> list[dict]:
     ]
 
 
+# --- the vectors users broke on (issue 27), shared with generate_conformance.py --------
+
+# The symbol of 2025's wave of -1022 reports: 3-byte UTF-8 characters, signed raw by
+# signers that only ever met ASCII. Observed (users' reports), not a documented vector.
+BINANCE_LIFE = "币安人生USDT"
+# The Spot Testnet's Unicode symbol, added "for testing endpoints/methods with a Unicode
+# symbol" (CHANGELOG.md → 2025-12-18).
+TESTNET_SYMBOL = "这是测试币456"
+TESTNET_SOURCE = {"file": "CHANGELOG.md", "heading": "2025-12-18",
+                  "note": "Assets 这是测试币 and 456 and symbol 这是测试币456 added to the "
+                          "SPOT Testnet for testing endpoints/methods with a Unicode symbol."}
+# '@ + * / = ~ %' and a space in one value: all but '~' (unreserved) are percent-encoded.
+SPECIALS = "me@bot+1*2/3=4~5%6 x"
+# A batchOrders list (USDⓈ-M Futures' POST /fapi/v1/batchOrders takes one): its compact
+# JSON text is the value, percent-encoded like any other.
+BATCH_ORDERS = json.dumps([
+    {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC",
+     "quantity": "0.001", "price": "10000.5"},
+    {"symbol": BINANCE_LIFE, "side": "SELL", "type": "MARKET", "quantity": "100"},
+], separators=(",", ":"), ensure_ascii=False)
+
+# name, description, REST request (method, path, query, body), source, and whether the
+# same parameters are also a WebSocket API case (order.place, apiKey added).
+BROKE_ON = [
+    {"name": "binance-life-usdt", "ws": True, "source": None,
+     "about": "Observed: the 2025 wave of -1022 on the symbol 币安人生USDT. Each Chinese "
+              "character is 3 UTF-8 bytes, percent-encoded (uppercase hex) before signing; "
+              "a signer tested on ASCII symbols signs them raw.",
+     "method": "POST", "path": "/api/v3/order",
+     "query": [["symbol", BINANCE_LIFE], ["side", "BUY"], ["type", "MARKET"],
+               ["quantity", "100"], ["recvWindow", RW], ["timestamp", TS]],
+     "body": []},
+    {"name": "testnet-symbol", "ws": True, "source": TESTNET_SOURCE,
+     "about": "The Spot Testnet's Unicode symbol 这是测试币456 (CHANGELOG.md, 2025-12-18), "
+              "in a form body: Chinese characters then ASCII digits, percent-encoded as UTF-8.",
+     "method": "POST", "path": "/api/v3/order", "query": [],
+     "body": [["symbol", TESTNET_SYMBOL], ["side", "SELL"], ["type", "LIMIT"],
+              ["timeInForce", "GTC"], ["quantity", "1"], ["price", "0.1"],
+              ["recvWindow", RW], ["timestamp", TS]]},
+    {"name": "special-values", "ws": False, "source": None,
+     "about": "Observed: '@ + * / = ~ %' and a space in a value (an e-mail-like client order "
+              "id). Each is %XX but '~', which RFC 3986 leaves unreserved; a raw '+' the "
+              "server reads as a space, a raw '=' or '%' breaks the parameter.",
+     "method": "POST", "path": "/api/v3/order", "query": [],
+     "body": ORDER + [["newClientOrderId", SPECIALS]] + TIMING},
+    {"name": "batch-orders", "ws": False, "source": None,
+     "about": "Observed: a batchOrders list of orders (USDⓈ-M Futures' POST "
+              "/fapi/v1/batchOrders takes one; here sent to the Spot order test endpoint, "
+              "the signing is the same). The value is the list's compact JSON text, one "
+              "order with a non-ASCII symbol, percent-encoded like any value.",
+     "method": "POST", "path": "/api/v3/order/test",
+     "query": [["batchOrders", BATCH_ORDERS], ["recvWindow", RW], ["timestamp", TS]],
+     "body": []},
+]
+
+
+def broke_on(data: dict) -> list[dict]:
+    """The vectors users broke on: each REST case, and the WebSocket API case for the same
+    parameters where there is one (raw UTF-8, sorted, apiKey included)."""
+    api_key = api_key_of(data, KEY)
+    cases = []
+    for v in BROKE_ON:
+        cases.append(rest_case(data, v["name"], v["about"], method=v["method"],
+                               path=v["path"], query=v["query"], body=v["body"],
+                               source=v["source"]))
+        if v["ws"]:
+            cases.append(ws_case(data, "ws-" + v["name"], "WebSocket API, the same parameters "
+                                 "as " + v["name"] + ": signed raw (UTF-8, not percent-"
+                                 "encoded), sorted by name, apiKey included.",
+                                 method="order.place",
+                                 params=v["query"] + v["body"] + [["apiKey", api_key]],
+                                 source=v["source"]))
+    return cases
+
+
 def render(value: object, indent: int = 0) -> str:
     """JSON text, one key per line and one [name, value] pair per line (easy to read)."""
     pad = " " * (indent + 1)
@@ -231,7 +306,7 @@ def render(value: object, indent: int = 0) -> str:
 
 def build() -> dict[str, str]:
     data = json.loads(DATA.read_text("utf-8"))
-    cases = documented(data) + pitfalls(data)
+    cases = documented(data) + pitfalls(data) + broke_on(data)
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids)), f"duplicate case ids: {ids}"
     return {f"{c['id']}.json": render(c) + "\n" for c in cases}

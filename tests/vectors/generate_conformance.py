@@ -9,6 +9,11 @@ and ``hmac``, cross-checked with ``openssl``); this script never imports ``helpe
 docs' vectors are copied from ``helpers/data/vectors.json`` and re-checked against the
 docs' own query strings, payloads and signatures before anything is written.
 
+The vectors users broke on (``generate.py``'s ``BROKE_ON``: the symbols 币安人生USDT and
+这是测试币456, '@ + * / = ~ %' and a space in a value, a batchOrders list) are REST cases
+with each key type, and WebSocket API cases (HMAC, as every WebSocket case here) for the
+same parameters where ``BROKE_ON`` says so.
+
 Ed25519 and RSA cases carry no expected signature: the suite verifies them with the public
 half of a test-only key it derives from the seed stored here (``keys``), deterministically.
 
@@ -21,7 +26,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import DATA, api_key_of, encode, hmac_hex, secret_of, text  # noqa: E402
+from generate import BROKE_ON, DATA, api_key_of, encode, hmac_hex, secret_of, text  # noqa: E402
 
 CORPUS = DATA.parent / "conformance.json"
 DOCS = "docs-hmac"
@@ -190,13 +195,35 @@ def ws_cases(data: dict) -> list[dict]:
     ]
 
 
+def broke_on_cases(data: dict, key: str, label: str) -> list[dict]:
+    """The vectors users broke on (generate.py's ``BROKE_ON``), REST, signed with ``key``."""
+    return [rest(data, f"{label}-{v['name']}", v["about"], key=key, method=v["method"],
+                 path=v["path"], query=v["query"], body=v["body"], source=v["source"])
+            for v in BROKE_ON]
+
+
+def broke_on_ws_cases(data: dict) -> list[dict]:
+    """The same parameters as the REST case ``hmac-<name>``, on the WebSocket API: raw
+    UTF-8, sorted by name, apiKey included."""
+    api_key = api_key_of(data, DOCS)
+    return [ws(data, f"ws-{v['name']}", f"The parameters of hmac-{v['name']} on the "
+               "WebSocket API: signed raw (UTF-8, not percent-encoded), sorted by name, "
+               "apiKey included.", params=v["query"] + v["body"] + [["apiKey", api_key]],
+               source=v["source"])
+            for v in BROKE_ON if v["ws"]]
+
+
 def build() -> str:
     data = json.loads(DATA.read_text("utf-8"))
     docs = documented(data)
     cases = ([c for c in docs if c["api"] == "rest"] + hmac_cases(data)
+             + broke_on_cases(data, DOCS, "hmac")
              + asymmetric_cases(data, "test-ed25519", "ed25519")
+             + broke_on_cases(data, "test-ed25519", "ed25519")
              + asymmetric_cases(data, "test-rsa", "rsa")
-             + [c for c in docs if c["api"] == "ws"] + ws_cases(data))
+             + broke_on_cases(data, "test-rsa", "rsa")
+             + [c for c in docs if c["api"] == "ws"] + ws_cases(data)
+             + broke_on_ws_cases(data))
     names = [c["name"] for c in cases]
     assert len(names) == len(set(names)), f"duplicate case names: {names}"
     corpus = {
