@@ -61,6 +61,7 @@ NEEDS = {
     "10": "the client libraries and their sockets",
     "11": "the `cryptography` package and `openssl`",
     "12": "sockets and threads",
+    "13": "the `cryptography` package and `openssl`",
 }
 SITE_KERNELSPEC = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
 

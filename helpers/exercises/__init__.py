@@ -26,7 +26,7 @@ Where each notebook's checks live (import them from there):
 - 06-use-ed25519-and-rsa-keys — ``nb06_keys``: ``check_sign_ed25519``,
   ``check_verify_ed25519``
 - 07-sign-websocket-api-requests — ``nb07_websocket``: ``check_ws_payload``,
-  ``check_logon_request``, ``check_fix_raw_data``
+  ``check_logon_request``
 - 08-debug-invalid-signatures — ``nb08_debug``: ``check_forum_signer``,
   ``check_hypothesis_cases``; ``debug``: the notebook's broken requests (``FORUM_ORDER``,
   ``forum_curl``, ``mystery_requests``), no check
@@ -36,6 +36,7 @@ Where each notebook's checks live (import them from there):
 - 11-check-your-keys — ``nb11_keys``: ``check_repair``, ``check_cause_of_minus_2015``
 - 12-test-any-signer — ``nb12_signer``: ``check_hmac_signer``; ``conformance``:
   ``check_touched``, ``check_always_wrong`` (and ``MISTAKE_CHOICES``)
+- 13-sign-fix-api-logon — ``nb13_fix_api``: ``check_fix_raw_data``
 
 Shared by all: ``feedback`` (the result type, its constructors, and the steps the checks
 take: ``screen``, ``call_answer``, ``answer_of``, ``mismatch``, ``try_cases``) and

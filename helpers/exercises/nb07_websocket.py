@@ -1,18 +1,19 @@
-"""Notebook 07's exercises as functions: ``ws_payload``, ``logon_request``, ``fix_raw_data``.
+"""Notebook 07's exercises as functions: ``ws_payload``, ``logon_request``.
 
 Each is judged on other inputs than the notebook's worked examples (other parameters, a
-non-ASCII value, another key, other FIX header values), so nothing copied from a cell
-above passes; a wrong answer is shown beside the expected one, first difference marked,
-and named from the kit's catalogue of mistakes (``helpers.mistakes``) where it is one.
-The right answers are literals (the payloads by the docs' rule, the signatures as
-``openssl pkeyutl -sign -rawin`` gives them; the tests re-derive them).
+non-ASCII value, another key), so nothing copied from a cell above passes; a wrong answer
+is shown beside the expected one, first difference marked, and named from the kit's
+catalogue of mistakes (``helpers.mistakes``) where it is one. The right answers are
+literals (the payloads by the docs' rule, the signatures as ``openssl pkeyutl -sign
+-rawin`` gives them; the tests re-derive them).
 
 - ``check_ws_payload(ws_payload)``: sorted by name, values raw, ``signature`` left out,
   ``apiKey`` in; kept in the learner's signer when it passes. Needs no ``cryptography``
   (the browser edition runs it).
 - ``check_logon_request(logon_request)``: the JSON text of a ``session.logon`` signed with
   the checker's Ed25519 key, judged by a fresh local exchange.
-- ``check_fix_raw_data(fix_raw_data)``: a FIX Logon's RawData (96) for other header values.
+
+Notebook 13's FIX Logon exercise is ``helpers.exercises.nb13_fix_api``.
 """
 
 import json
@@ -21,11 +22,9 @@ import urllib.parse
 from helpers.exercises import feedback as fb
 
 __all__ = [
-    "FIX_CASES",
     "LOGON_API_KEY",
     "LOGON_TIMESTAMP",
     "WS_CASES",
-    "check_fix_raw_data",
     "check_logon_request",
     "check_ws_payload",
 ]
@@ -55,15 +54,6 @@ LOGON_PAYLOAD = f"apiKey={LOGON_API_KEY}&timestamp={LOGON_TIMESTAMP}"
 LOGON_SIGNATURE = (
     "Tvz8p53KXtKCJ2cuSZwTGaGytswSSfrtTfZgsXfTS1mcqqUW1uWJM12pk1giww7nGV6aUMBMEXWlRJxPP8sbBg=="
 )
-
-# ((SenderCompID, TargetCompID, MsgSeqNum, SendingTime), RawData with the docs' example key).
-FIX_CASES = (
-    (("KITSEND1", "SPOT", 7, "20261129-20:00:00.000"),
-     "ajynvrN++SWtmDF7/t87/65aGoPF8NI7D/RgCBQd1KOEBN6kJOWbuObH2VEGtBdg2REC7mFBTHkw9L5e/PdcDg=="),
-    (("EXAMPLE", "SPOT", 1, "20261129-20:00:00.000"),
-     "tZ2vXIc9KWfZBo019w8Hzng4uBj062eWkeLhvo0JSuCifgk8ye322G6PcaH6NKqMwWKZJrXIPxiWAZA8tR/aDA=="),
-)  # fmt: skip
-
 
 
 def _ws_why(args: tuple, got: object) -> str:
@@ -170,49 +160,3 @@ def check_logon_request(func: object) -> fb.Feedback:
     if not isinstance(text, str):
         return fb.wrong("answer", f"Return the JSON text (json.dumps), not {type(text).__name__}.")
     return _judge_logon(text)
-
-
-def _fix_why(args: tuple, got: object) -> str:
-    """Which wrong FIX payload ``got`` signs, when it is a typical one."""
-    key, sender, target, seq, time = args[0].key, *args[1:]
-    import base64
-
-    values = ["A", sender, target, str(seq), time]
-    tags = ["35", "49", "56", "34", "52"]
-    known = {
-        "\x01".join(["A", str(seq), sender, time, target]): "the message's order (35, 34, 49, "
-        "52, 56); the payload's is 35, 49, 56, 34, 52.",
-        "|".join(values): "values joined by '|', how the docs print SOH: join by chr(1).",
-        "\x01".join(values) + "\x01": "a trailing SOH: none after the last value.",
-        "\x01".join(f"{t}={v}" for t, v in zip(tags, values, strict=True)): "tag=value pairs: "
-        "the payload holds the values alone.",
-    }  # fmt: skip
-    for payload, why in known.items():
-        if got == base64.b64encode(key.sign(payload.encode())).decode():
-            return "You signed " + why
-    return "MsgType A, then SenderCompID, TargetCompID, MsgSeqNum, SendingTime, joined by SOH."
-
-
-def check_fix_raw_data(func: object) -> fb.Feedback:
-    """Exercise 7.3: ``func(private_key, sender_comp_id, target_comp_id, msg_seq_num,
-    sending_time) -> str``, RawData (96) of a Logon, with the docs' example key."""
-    todo = "Write fix_raw_data(...) in the cell above, then run this cell."
-    if not callable(func):
-        return fb.try_cases(func, [], name="fix_raw_data", stage="signature", todo=todo, passed="")
-    from cryptography.hazmat.primitives.serialization import load_pem_private_key
-
-    from helpers.exercises.nb06_keys import Labelled
-    from helpers.fix_api import docs_example
-
-    pem = docs_example()["private_key_pem"].encode()
-    key = Labelled(load_pem_private_key(pem, None), "<docs' key>")
-    return fb.try_cases(
-        func,
-        [((key, *values), raw_data) for values, raw_data in FIX_CASES],
-        name="fix_raw_data",
-        stage="signature",
-        todo=todo,
-        passed="RawData (96) right for other header values than the docs': the five values\n"
-        "in the payload's order, joined by SOH, signed with Ed25519, base64.",
-        why=_fix_why,
-    )

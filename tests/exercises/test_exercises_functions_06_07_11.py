@@ -1,5 +1,6 @@
-"""The function exercises of notebooks 06, 07 and 11: their literals re-derived, and the
-typical wrong answers named (helpers.exercises.nb06_keys, nb07_websocket, nb11_keys)."""
+"""The function exercises of notebooks 06, 07, 11 and 13: their literals re-derived, and the
+typical wrong answers named (helpers.exercises.nb06_keys, nb07_websocket, nb11_keys,
+nb13_fix_api)."""
 
 import base64
 import hashlib
@@ -19,15 +20,14 @@ from helpers.exercises.nb06_keys import (
     check_verify_ed25519,
 )
 from helpers.exercises.nb07_websocket import (
-    FIX_CASES,
     LOGON_API_KEY,
     LOGON_SIGNATURE,
     LOGON_TIMESTAMP,
     WS_CASES,
-    check_fix_raw_data,
     check_ws_payload,
 )
 from helpers.exercises.nb11_keys import CAUSE_CASES, check_cause_of_minus_2015, check_repair
+from helpers.exercises.nb13_fix_api import FIX_CASES, check_fix_raw_data
 from helpers.fix_api import docs_example, logon_payload, logon_signature
 from helpers.params import ws_payload
 from helpers.signing import ed25519_signature

@@ -16,10 +16,4 @@ def logon_request(private_key, api_key, timestamp):
               "signature": "the worked example's"}
     return json.dumps({"id": "kit-logon", "method": "session.logon", "params": params})
 """,
-    # 7.3: the docs' RawData (96), printed above, whatever the header values.
-    "solutions/07-fix-raw-data.py": """
-def fix_raw_data(private_key, sender_comp_id, target_comp_id, msg_seq_num, sending_time):
-    return ("4MHXelVVcpkdwuLbl6n73HQUXUf1dse2PCgT1DYqW9w8AVZ1RACFGM+5UdlGPrQH"
-            "rgtS3CvsRURC1oj73j8gCA==")
-""",
 }
