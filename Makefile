@@ -8,22 +8,19 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 
-# JupyterLab offline, without noise: no news, no update check, no extension manager
-# (they would try to reach the internet); overrides.json turns the same things off in
-# the front end.
-LAB_FLAGS := --LabApp.news_url=None \
-	--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
-	--LabApp.extension_manager=readonly \
-	--LabApp.app_settings_dir=$(CURDIR)/.jupyter/lab-settings \
-	--ServerApp.root_dir=$(CURDIR) \
-	--LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb
+# JupyterLab offline, without noise (no news, no update check, a read-only extension
+# manager, notebook 00 as the landing page): requirements.txt installs .jupyter/'s settings
+# into the environment, so `make lab` and a plain `jupyter lab` start the same way. Only
+# root needs a flag, which stays explicit (README, "Without make").
+LAB_FLAGS :=
 ifeq ($(shell id -u),0)
 LAB_FLAGS += --allow-root
 endif
 
 .PHONY: lab test lint notebooks bench testnet-check conformance lite clean
 
-$(READY): requirements.txt requirements-peers.txt pyproject.toml
+$(READY): requirements.txt requirements-peers.txt pyproject.toml \
+		.jupyter/pyproject.toml .jupyter/jupyter_lab_config.json .jupyter/lab-settings/overrides.json
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt

@@ -46,8 +46,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# The Makefile's LAB_FLAGS: JupyterLab offline, without news, update checks or extension
-# manager (they would try to reach the internet).
+# The kit's JupyterLab settings (.jupyter/jupyter_lab_config.json) as flags, so that the
+# test does not depend on the environment having them installed: JupyterLab offline,
+# without news, update checks or extension manager (they would try to reach the internet).
 LAB_FLAGS = [
     "--LabApp.news_url=None",
     "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
