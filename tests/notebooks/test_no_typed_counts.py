@@ -34,6 +34,9 @@ TYPED_COUNT = re.compile(
 )
 
 
+FIX = "say it without a number, or print it from the registry in a code cell"
+
+
 def typed_counts(text: str) -> list[str]:
     return [" ".join(m.group(0).split()) for m in TYPED_COUNT.finditer(text)]
 
@@ -58,9 +61,9 @@ def _markdown(path: Path) -> str:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_no_typed_count_in_markdown(path):
     found = typed_counts(_markdown(path))
-    assert not found, f"typed counts {found}: say it without a number, or print it from the registry"
+    assert not found, f"typed counts {found}: {FIX}"
 
 
 def test_no_typed_count_in_readme():
     found = typed_counts((ROOT / "README.md").read_text(encoding="utf-8"))
-    assert not found, f"typed counts {found}: say it without a number, or print it from the registry"
+    assert not found, f"typed counts {found}: {FIX}"
