@@ -160,13 +160,3 @@ def test_a_signer_that_signs_before_encoding_fails_every_new_rest_vector():
 
 
 # --- the README states the corpus's size -------------------------------------------------
-
-
-def test_the_readme_states_the_corpus_counts():
-    text = " ".join((ROOT / "README.md").read_text("utf-8").split())
-    section = text[text.index("### Test any signer: the conformance suite"):]
-    rest = re.search(r"(\d+) REST cases with HMAC, Ed25519 and RSA keys", section)
-    ws = re.search(r"(\d+) WebSocket API cases", section)
-    assert rest and ws
-    assert int(rest[1]) == len(conformance.cases(api="rest"))
-    assert int(ws[1]) == len(conformance.cases(api="ws"))
