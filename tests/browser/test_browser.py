@@ -18,17 +18,14 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from test_lab_smoke import free_port, running, throwaway_env
 
 from helpers.examples import EXAMPLE_SECRET_KEY, vector
 
@@ -49,12 +46,14 @@ CHROMIUM_ARGS = [
 # The kit's JupyterLab settings (.jupyter/jupyter_lab_config.json) as flags, so that the
 # test does not depend on the environment having them installed: JupyterLab offline,
 # without news, update checks or extension manager (they would try to reach the internet).
+# The kit's JupyterLab settings (.jupyter/jupyter_lab_config.json) as flags, the landing
+# page left out (this server serves a copy of the notebooks), then its settings folder.
+_CONFIG = json.loads((ROOT / ".jupyter" / "jupyter_lab_config.json").read_text("utf-8"))
 LAB_FLAGS = [
-    "--LabApp.news_url=None",
-    "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    "--LabApp.extension_manager=readonly",
+    *(f"--LabApp.{name}={'None' if value is None else value}"
+      for name, value in _CONFIG["LabApp"].items() if name != "default_url"),
     f"--LabApp.app_settings_dir={ROOT / '.jupyter' / 'lab-settings'}",
-]
+]  # fmt: skip
 TOKEN = "browser-test-token"
 TIMEOUT_MS = 30_000
 
@@ -83,12 +82,6 @@ def require_chromium() -> None:
     pytest.skip(message)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def jupyterlab(workdir: Path, settings: dict | None = None) -> Iterator[str]:
     """JupyterLab on 127.0.0.1 serving a copy of the notebooks; yields its base URL.
@@ -107,10 +100,6 @@ def jupyterlab(workdir: Path, settings: dict | None = None) -> Iterator[str]:
         )
         flags = [*LAB_FLAGS[:-1], f"--LabApp.app_settings_dir={workdir / 'lab-settings'}"]
     port = free_port()
-    env = os.environ | {
-        name: str(workdir / name.lower())
-        for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR")
-    }
     command = [
         sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
         f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={TOKEN}",
@@ -118,33 +107,9 @@ def jupyterlab(workdir: Path, settings: dict | None = None) -> Iterator[str]:
     ]  # fmt: skip
     if os.geteuid() == 0:
         command.append("--allow-root")
-    log = workdir / "lab.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                request = urllib.request.Request(
-                    base_url + "/api/status", headers={"Authorization": f"token {TOKEN}"}
-                )
-                urllib.request.urlopen(request, timeout=5).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("JupyterLab did not start:\n" + log.read_text()) from None
-                time.sleep(0.2)
-        yield base_url
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+    with running(command, cwd=None, env=throwaway_env(workdir), log=workdir / "lab.log",
+                 port=port, token=TOKEN):  # fmt: skip
+        yield f"http://127.0.0.1:{port}"
 
 
 @contextmanager

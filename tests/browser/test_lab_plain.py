@@ -10,59 +10,34 @@ requirements.txt installed .jupyter/.
 import json
 import os
 import re
-import signal
-import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from test_lab_smoke import ROOT, TOKEN, default_setting, free_port, get
+from test_lab_smoke import (
+    ROOT,
+    TOKEN,
+    default_setting,
+    free_port,
+    get,
+    running,
+    throwaway_env,
+)
 
 START = "/lab/tree/notebooks/00-start-here.ipynb"
 
 
 @pytest.fixture
 def plain_lab(tmp_path):
-    port = free_port()
-    env = os.environ | {
-        name: str(tmp_path / name.lower())
-        for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR")
-    }
+    port, log = free_port(), tmp_path / "lab.log"
     jupyter = Path(sys.executable).parent / "jupyter"
     command = [str(jupyter), "lab", "--no-browser", f"--port={port}"]
     command += ["--ip=127.0.0.1", "--ServerApp.port_retries=0", f"--IdentityProvider.token={TOKEN}"]
     if os.geteuid() == 0:
         command.append("--allow-root")  # what the README tells root to add
-    log = tmp_path / "lab.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                get(port, "/api/status")
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("JupyterLab did not start:\n" + log.read_text())
-                time.sleep(0.3)
+    with running(command, cwd=ROOT, env=throwaway_env(tmp_path), log=log, port=port):
         yield port, log
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
 
 
 @pytest.mark.slow

@@ -12,6 +12,8 @@ import socket
 import subprocess
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,9 +28,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def get(port: int, path: str) -> tuple[int, bytes]:
+def get(port: int, path: str, token: str = TOKEN) -> tuple[int, bytes]:
     request = urllib.request.Request(
-        f"http://127.0.0.1:{port}{path}", headers={"Authorization": f"token {TOKEN}"}
+        f"http://127.0.0.1:{port}{path}", headers={"Authorization": f"token {token}"}
     )
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.status, response.read()
@@ -40,38 +42,35 @@ def default_setting(port: int, plugin: str, name: str):
     return settings["schema"]["properties"][name]["default"]
 
 
-@pytest.fixture
-def lab(tmp_path):
-    port = free_port()
-    env = os.environ | {
-        name: str(tmp_path / name.lower())
-        for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR")
-    }
-    log = tmp_path / "lab.log"
-    args = (
-        f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0 "
-        f"--IdentityProvider.token={TOKEN}"
-    )
+def throwaway_env(folder: Path) -> dict[str, str]:
+    """The environment with Jupyter's config, data and runtime folders (and IPython's) under
+    ``folder``, so the learner's own settings cannot change a test's result."""
+    names = ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR")
+    return os.environ | {name: str(folder / name.lower()) for name in names}
+
+
+@contextmanager
+def running(
+    command: list[str], *, cwd: Path | None, env: dict, log: Path, port: int, token: str = TOKEN
+) -> Iterator[None]:
+    """Start a JupyterLab ``command`` in a process group of its own, its output in ``log``;
+    wait (60 s at most) until ``/api/status`` answers on ``port``; stop the group after."""
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            ["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
+            command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True,  # so the whole group (make and jupyter) can be stopped
-        )
+        )  # fmt: skip
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                get(port, "/api/status")
+                get(port, "/api/status", token)
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     pytest.fail("JupyterLab did not start:\n" + log.read_text())
                 time.sleep(0.3)
-        yield port, log
+        yield
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
@@ -79,6 +78,18 @@ def lab(tmp_path):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+
+
+@pytest.fixture
+def lab(tmp_path):
+    port, log = free_port(), tmp_path / "lab.log"
+    args = (
+        f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0 "
+        f"--IdentityProvider.token={TOKEN}"
+    )
+    command = ["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"]
+    with running(command, cwd=ROOT, env=throwaway_env(tmp_path), log=log, port=port):
+        yield port, log
 
 
 @pytest.mark.slow
