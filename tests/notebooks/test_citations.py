@@ -2,7 +2,7 @@
 ``helpers/data/citations.json``, each entry names headings that exist in Binance's docs at
 the commit it was checked against (``tests/data/docs_headings.json``, commit a5e0bc3), and
 every heading-looking citation in the notebooks (sources and stored outputs), in
-``helpers/`` and in the README is one of those entries.
+``helpers/``, in the README and in ``docs/`` is one of those entries.
 
 A heading-looking citation is a docs designator (a ``.md`` file of the docs repository, or
 "REST API" / "WebSocket API" / "FIX API") followed by ``→`` or ``,`` and a quoted heading,
@@ -95,6 +95,8 @@ def kit_texts():
     for path in HELPERS:
         yield str(path.relative_to(ROOT)), path.read_text("utf-8")
     yield "README.md", (ROOT / "README.md").read_text("utf-8")
+    for path in sorted((ROOT / "docs").glob("*.md")):  # the README's reference pages
+        yield str(path.relative_to(ROOT)), path.read_text("utf-8")
 
 
 def heading_path_exists(file: str, path: list[str]) -> bool:

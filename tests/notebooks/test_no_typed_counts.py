@@ -2,7 +2,7 @@
 
 How many mistakes, pitfalls, error codes or conformance cases the kit has is decided by
 `helpers.mistakes` (MISTAKES, PITFALLS), the local exchange and `helpers.conformance.cases()`;
-a number typed in a markdown cell or the README goes stale the day one is added (00 and 04
+a number typed in a markdown cell, the README or docs/ goes stale the day one is added (00 and 04
 once said "twenty-six ways" while 04 printed 25). Prose says "every pitfall", or a code cell
 prints the number from the registry.
 
@@ -66,4 +66,11 @@ def test_no_typed_count_in_markdown(path):
 
 def test_no_typed_count_in_readme():
     found = typed_counts((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert not found, f"typed counts {found}: {FIX}"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "docs").glob("*.md")), ids=lambda p: p.name)
+def test_no_typed_count_in_docs(path):
+    """The README's reference pages, docs/*.md."""
+    found = typed_counts(path.read_text(encoding="utf-8"))
     assert not found, f"typed counts {found}: {FIX}"

@@ -59,8 +59,8 @@ SPLIT = re.compile(r"(?<=[.!?])\s+|\s\|\s")
 
 
 def texts():
-    """(where, text) of every notebook cell and stored output, helpers' .py and .toml files
-    and the README."""
+    """(where, text) of every notebook cell and stored output, helpers' .py and .toml files,
+    the README and docs/."""
     yield from kit_texts()
     for path in sorted((ROOT / "helpers").rglob("*.toml")):
         yield str(path.relative_to(ROOT)), path.read_text("utf-8")
@@ -86,9 +86,12 @@ def prose() -> list[tuple[str, str]]:
     ]
 
 
-def numbers_in(pattern: str, *, where: str = "", within: str = "") -> list[tuple[str, int]]:
+def numbers_in(
+    pattern: str, *, where: str | tuple[str, ...] = "", within: str = ""
+) -> list[tuple[str, int]]:
     """(where, number) for each match of ``pattern`` (its first group that matched: a number
-    in digits or words) in the sentences from ``where`` (a prefix) that contain ``within``."""
+    in digits or words) in the sentences from ``where`` (a prefix, or a tuple of them) that
+    contain ``within``."""
     found = []
     for place, sentence in sentences():
         if place.startswith(where) and within in sentence:
@@ -207,7 +210,7 @@ def test_the_counts_the_kit_states_are_the_counts():
          sum(1 for v in vectors() if v["api"] == "ws")),
         (numbers_in(r"\b(\w+) (?:popular )?(?:Python )?(?:clients|client libraries|libraries)\b",
                     where="10-"), len(CLIENTS)),
-        (numbers_in(r"\b(\d+) (?:one-cell )?notebooks\b", where="README"),
+        (numbers_in(r"\b(\d+) (?:one-cell )?notebooks\b", where=("README", "docs/")),
          len(list((ROOT / "notebooks").glob("[0-9]*.ipynb")))),
     ]  # fmt: skip
     for found, count in counts:
