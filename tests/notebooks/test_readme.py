@@ -93,6 +93,27 @@ def test_the_first_block_is_a_first_accepted_request_and_prints_what_the_readme_
     assert printed.splitlines() == [vector("rest-hmac-ascii")["signature"], "200 True"]
 
 
+def shown_outputs(source: str) -> list[tuple[str, str]]:
+    """(code, output) for every ```python block whose next fenced block is a ```text block:
+    what the page says the code prints."""
+    fences = re.findall(r"^```(\w*)\n(.*?)^```$", source, flags=re.S | re.M)
+    return [(code, out) for (lang, code), (next_lang, out) in zip(fences, fences[1:], strict=False)
+            if lang == "python" and next_lang == "text"]  # fmt: skip
+
+
+SHOWN = [(name(p), code, out) for p in PAGES for code, out in shown_outputs(text(p))]
+
+
+def test_pages_show_what_blocks_print():
+    assert [where for where, _, _ in SHOWN].count("README.md") == 1
+    assert len(SHOWN) >= 2
+
+
+@pytest.mark.parametrize("where, code, output", SHOWN, ids=[w for w, _, _ in SHOWN])
+def test_a_block_prints_the_text_block_after_it(where, code, output, tmp_path):
+    assert run(code, tmp_path).stdout == output
+
+
 def test_the_python_signer_shown_in_docs_is_the_file_in_signers():
     """docs/conformance.md shows signers/sign.py in full; the copy is the file, byte for byte
     (the signer itself is tested by tests/conformance/test_signers.py)."""
