@@ -10,7 +10,7 @@ diverged (encoding, payload assembly, signature, placement).
 
 The protocol — one JSON object in on standard input, one out on standard output — and an
 example signer in Python are written once, in ``protocol`` (printed by ``--help``), and
-end this docstring. The README has an example signer in JavaScript too.
+end this docstring. Signers in other languages are files in ``signers/`` (docs/conformance.md).
 
 The modules: ``corpus`` (the cases), ``keys`` (test-only keys from seeds), ``signer``
 (running a command or a function), ``process`` (one signer process, its output bounded),

@@ -1,7 +1,7 @@
-"""A plain `jupyter lab` from the repository's folder starts like `make lab` (README,
+"""A plain `jupyter lab` from the repository's folder starts like `make lab` (docs/install.md,
 "Without make"): notebook 00 as the landing page, no news, a read-only extension manager.
 
-None of the Makefile's flags: only what the README tells a user to type (`--allow-root` as
+None of the Makefile's flags: only what docs/install.md tells a user to type (`--allow-root` as
 root), plus what a test needs (no browser, loopback, a free port, a token, throwaway user
 folders). The settings come from the environment running the tests, where
 requirements.txt installed .jupyter/.
@@ -35,7 +35,7 @@ def plain_lab(tmp_path):
     command = [str(jupyter), "lab", "--no-browser", f"--port={port}"]
     command += ["--ip=127.0.0.1", "--ServerApp.port_retries=0", f"--IdentityProvider.token={TOKEN}"]
     if os.geteuid() == 0:
-        command.append("--allow-root")  # what the README tells root to add
+        command.append("--allow-root")  # what docs/install.md tells root to add
     with running(command, cwd=ROOT, env=throwaway_env(tmp_path), log=log, port=port):
         yield port, log
 

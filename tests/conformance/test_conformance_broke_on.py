@@ -158,5 +158,3 @@ def test_a_signer_that_signs_before_encoding_fails_every_new_rest_vector():
         assert "SIGNED_BEFORE_ENCODING" in failed[f"{label}-special-values"].codes
         assert "NON_ASCII_UNENCODED" in failed[f"{label}-binance-life-usdt"].codes
 
-
-# --- the README states the corpus's size -------------------------------------------------
