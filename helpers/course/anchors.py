@@ -1,0 +1,58 @@
+"""A heading's anchor, the way JupyterLab 4 makes it, and whether a link can reach it.
+
+JupyterLab 4.6 (``@jupyterlab/rendermime``, ``renderers.ts``: ``headerAnchors`` and
+``Private.createHeaderId``) renders the markdown, then gives each ``h1``–``h6`` the id
+``header.textContent.replace(/ /g, '-')``: the heading's visible text (code spans keep their
+text, emphasis and link markup vanish), every space a ``-``, nothing lowercased.
+
+A link ``NN-name.ipynb#Anchor`` reaches it only if the browser's ``a.hash`` equals the id:
+the browser percent-encodes a fragment's non-ASCII characters, space, ``"``, ``<``, ``>`` and
+`````, and JupyterLab compares without decoding (``StaticNotebook.setFragment``); it also reads
+``#kind=value`` as a cell or heading target, so an ``=`` breaks the lookup too.
+"""
+
+import html
+import re
+
+__all__ = ["heading_id", "heading_text", "linkable"]
+
+_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"<[^>]+>")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_NOT_IN_A_FRAGMENT = re.compile(r'[^\x21-\x7e]|["<>`=]')
+
+
+def _inline_text(markdown: str) -> str:
+    text = _LINK.sub(r"\1", markdown)
+    text = _TAG.sub("", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    return html.unescape(_ESCAPE.sub(r"\1", text))
+
+
+def heading_text(markdown: str) -> str:
+    """The text a rendered heading shows: ``## 6. The `X-MBX-APIKEY` header`` (or just the
+    part after the ``#``) → ``6. The X-MBX-APIKEY header``."""
+    markdown = re.sub(r"^\s{0,3}#{1,6}\s+", "", markdown.strip())
+    markdown = re.sub(r"\s+#+\s*$", "", markdown)  # an ATX heading's closing hashes
+    parts, last = [], 0
+    for match in _CODE_SPAN.finditer(markdown):
+        parts.append(_inline_text(markdown[last : match.start()]))
+        code = match.group(2)
+        parts.append(code[1:-1] if code.startswith(" ") and code.endswith(" ") else code)
+        last = match.end()
+    parts.append(_inline_text(markdown[last:]))
+    return "".join(parts).strip()
+
+
+def heading_id(markdown: str) -> str:
+    """JupyterLab's id of the heading: its text, spaces replaced by ``-``."""
+    return heading_text(markdown).replace(" ", "-")
+
+
+def linkable(anchor: str) -> bool:
+    """Whether ``#anchor`` survives the browser and JupyterLab's fragment lookup unchanged."""
+    return bool(anchor) and not _NOT_IN_A_FRAGMENT.search(anchor)
