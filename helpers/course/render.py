@@ -66,8 +66,8 @@ def thirty_minutes(prefix: str, notebooks: Path) -> str:
     path = course()["thirty_minutes"]
     lines = []
     for number, step in enumerate(path["step"], 1):
-        where = link(prefix, step["notebook"], step["heading"],
-                     f"{_short(step['notebook'])} · {step['heading'].replace('`', '')}")  # fmt: skip
+        title = f"{_short(step['notebook'])} · {step['heading'].replace('`', '')}"
+        where = link(prefix, step["notebook"], step["heading"], title)
         spent = max(1, round(_step_minutes(notebooks, step)))
         lines.append(f"{number}. {where}: {step['do']} (~{spent} min).")
     lines.append("")

@@ -51,7 +51,7 @@ def _markdown_segments(index: int, source: str) -> list[Segment]:
     starts = [m.start() for m in HEADING.finditer(fenced)]
     bounds = [0, *starts] if not starts or starts[0] else starts
     found = []
-    for begin, end in zip(bounds, [*bounds[1:], len(source)]):
+    for begin, end in zip(bounds, [*bounds[1:], len(source)], strict=True):
         text = source[begin:end]
         match = HEADING.match(fenced, begin) if begin in starts else None
         level = len(match.group(1)) if match else 0

@@ -41,7 +41,8 @@ def undefined_before_use(cells: list[str], terms: list[dict]) -> list[str]:
         first_use = defined = None
         for index, source in enumerate(cells):
             boxes = " ".join(JARGON.findall(source))
-            if defined is None and (GLOSSARY in source or any(used(s, boxes) for s in spellings(term))):
+            boxed = any(used(s, boxes) for s in spellings(term))
+            if defined is None and (GLOSSARY in source or boxed):
                 defined = index
             prose = BLOCK.sub(" ", JARGON.sub(" ", source))
             if first_use is None and any(used(s, prose) for s in spellings(term)):
