@@ -22,6 +22,7 @@ _TAG = re.compile(r"<[^>]+>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ENTITY = re.compile(r"&#?\w+;")  # marked keeps a bare `&` as text: only `&name;` is an entity
 _NOT_IN_A_FRAGMENT = re.compile(r'[^\x21-\x7e]|["<>`=]')
 
 
@@ -30,7 +31,8 @@ def _inline_text(markdown: str) -> str:
     text = _TAG.sub("", text)
     text = _STRONG.sub(r"\2", text)
     text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
-    return html.unescape(_ESCAPE.sub(r"\1", text))
+    text = _ESCAPE.sub(r"\1", text)
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 def heading_text(markdown: str) -> str:

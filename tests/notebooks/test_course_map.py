@@ -58,6 +58,7 @@ def block(text: str, name: str) -> str:
          "1.-The-seed-article:-&timestamp-eaten-by-HTML"),
         ("A **bold** and *soft* [link](x.md) &amp; `a  b`", "A-bold-and-soft-link-&-a--b"),
         ("2. Ordered parameters → query string", "2.-Ordered-parameters-→-query-string"),
+        ("&times &times; \\*x\\*", "&times-×-*x*"),  # only `&name;` is an entity
     ],
 )  # fmt: skip
 def test_a_heading_id_is_what_jupyterlab_makes(heading, expected):
