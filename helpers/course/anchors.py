@@ -22,17 +22,20 @@ _TAG = re.compile(r"<[^>]+>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_PARKED = 0xE000  # private-use code points stand for escaped ASCII while markup is removed
 _ENTITY = re.compile(r"&#?\w+;")  # marked keeps a bare `&` as text: only `&name;` is an entity
 _NOT_IN_A_FRAGMENT = re.compile(r'[^\x21-\x7e]|["<>`=]')
 
 
 def _inline_text(markdown: str) -> str:
-    text = _LINK.sub(r"\1", markdown)
+    # An escaped character is text, never markup: park it outside ASCII until the end.
+    text = _ESCAPE.sub(lambda m: chr(_PARKED + ord(m.group(1))), markdown)
+    text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = _STRONG.sub(r"\2", text)
     text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _ESCAPE.sub(r"\1", text)
-    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    return re.sub(r"[\ue000-\ue07f]", lambda m: chr(ord(m.group(0)) - _PARKED), text)
 
 
 def heading_text(markdown: str) -> str:
