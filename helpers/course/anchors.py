@@ -1,13 +1,14 @@
-"""A heading's anchor, the way JupyterLab 4 makes it, and whether a link can reach it.
+r"""A heading's anchor, the way JupyterLab 4 makes it, and whether a link can reach it.
 
 JupyterLab 4.6 (``@jupyterlab/rendermime``, ``renderers.ts``: ``headerAnchors`` and
 ``Private.createHeaderId``) renders the markdown, then gives each ``h1``–``h6`` the id
 ``header.textContent.replace(/ /g, '-')``: the heading's visible text (code spans keep their
 text, emphasis and link markup vanish), every space a ``-``, nothing lowercased.
 
-A link ``NN-name.ipynb#Anchor`` reaches it only if the browser's ``a.hash`` equals the id:
-the browser percent-encodes a fragment's non-ASCII characters, space, ``"``, ``<``, ``>`` and
-`````, and JupyterLab compares without decoding (``StaticNotebook.setFragment``); it also reads
+A link ``NN-name.ipynb#Anchor`` reaches it only if the fragment arrives as the id itself:
+the markdown renderer writes the href through ``encodeURI`` (which escapes non-ASCII, space,
+``"<>`[]{}|^\``), the browser's ``a.hash`` percent-encodes what is left of those, and
+JupyterLab compares without decoding (``StaticNotebook.setFragment``); it also reads
 ``#kind=value`` as a cell or heading target, so an ``=`` breaks the lookup too.
 """
 
@@ -24,7 +25,7 @@ _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PARKED = 0xE000  # private-use code points stand for escaped ASCII while markup is removed
 _ENTITY = re.compile(r"&#?\w+;")  # marked keeps a bare `&` as text: only `&name;` is an entity
-_NOT_IN_A_FRAGMENT = re.compile(r'[^\x21-\x7e]|["<>`=]')
+_NOT_IN_A_FRAGMENT = re.compile(r'[^\x21-\x7e]|["<>`=\[\]{}|^\\]')
 
 
 def _inline_text(markdown: str) -> str:

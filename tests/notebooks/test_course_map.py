@@ -69,6 +69,7 @@ def test_a_link_cannot_reach_a_non_ascii_or_equals_id():
     assert linkable("6.-The-X-MBX-APIKEY-header")
     assert not linkable("2.-Ordered-parameters-→-query-string")  # the browser encodes →
     assert not linkable("signature=hex")  # JupyterLab reads #kind=value
+    assert not linkable("list-[a]")  # marked's encodeURI writes %5B
     assert not linkable("")
 
 
