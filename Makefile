@@ -17,7 +17,7 @@ ifeq ($(shell id -u),0)
 LAB_FLAGS += --allow-root
 endif
 
-.PHONY: lab test lint notebooks bench testnet-check conformance lite clean
+.PHONY: lab test lint course notebooks bench testnet-check conformance lite clean
 
 $(READY): requirements.txt requirements-peers.txt pyproject.toml \
 		.jupyter/pyproject.toml .jupyter/jupyter_lab_config.json .jupyter/lab-settings/overrides.json
@@ -37,12 +37,18 @@ lint: $(READY)
 test: lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The generated parts of the notebooks and the README (front door, 30-minute path, map, time
+# per notebook, glossary), rewritten from helpers/data/course.toml between <!-- kit:NAME -->
+# markers; `$(BIN)/python -m helpers.course --check` lists stale ones (a test runs it).
+course: $(READY)
+	$(BIN)/python -m helpers.course --write
+
 # Re-execute every notebook in place, the same way every time: a timeout (a stalled
 # kernel fails instead of hanging), no widget state (it would store typed secrets), and
 # the reference solution instead of any my_signer.py (helpers.exercises.your_signer).
 NOTEBOOKS ?= notebooks/[0-9]*.ipynb
 
-notebooks: $(READY)
+notebooks: $(READY) course
 	KIT_REFERENCE_SIGNER=1 $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.timeout=120 \
 		--ExecutePreprocessor.store_widget_state=False \
