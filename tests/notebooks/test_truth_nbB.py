@@ -231,5 +231,7 @@ def test_a_questionnaire_closes_the_notebook(name):
     assert 6 <= len(questions) <= 10
     assert questions == [str(n) for n in range(1, len(questions) + 1)]
     items = re.split(r"^\d+\. ", found[0], flags=re.M)[1:]
-    assert all(item.count("<details><summary>Answer</summary>") == 1
-               and item.rstrip().endswith("</details>") for item in items)  # fmt: skip
+    for item in items:  # the question on one line, its answer folded right under it
+        question, answer = item.rstrip().split("\n", 1)
+        assert answer.startswith("   <details><summary>Answer</summary>"), question
+        assert answer.count("<details>") == 1 and answer.endswith("</details>"), question
