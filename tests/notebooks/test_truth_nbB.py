@@ -1,8 +1,9 @@
 """Facts behind notebooks 05, 06, 07 and 13 (issue 30 findings 2, 8b, 10, 11b, 18; issue 24).
 
 Each test holds a claim of these notebooks against a source the notebook cannot change: the
-docs' headings (``tests/data/docs_headings.json``, commit a5e0bc3), the docs' text when the
-snapshot is on this machine (``KIT_DOCS_SNAPSHOT``; skipped otherwise), the local exchange,
+docs' headings (``tests/data/docs_headings.json``, commit a5e0bc3), the docs' passages kept
+in ``tests/data/docs_passages.json`` (checked against the docs repository when
+``KIT_DOCS_SNAPSHOT`` names a copy of it), the local exchange,
 ``cryptography``, the standard library, or JupyterLab's own settings schema.
 """
 
@@ -26,8 +27,7 @@ from helpers.exchange.parse import form_decode
 from helpers.request import sign_request
 
 ROOT = Path(__file__).resolve().parents[2]
-SNAPSHOT = Path(os.environ.get("KIT_DOCS_SNAPSHOT",
-                               "/work/shared/reference/binance-spot-api-docs"))  # fmt: skip
+PASSAGES = json.loads((ROOT / "tests/data/docs_passages.json").read_text("utf-8"))
 SEED = b"kit-example-seed-not-a-real-key!"  # notebooks 06 and 07: visibly fake
 SORT_RULE = "sort them in alphabetical order by parameter name"
 RETIRED = ("POST /api/v3/userDataStream", "PUT /api/v3/userDataStream",
@@ -57,18 +57,35 @@ def output_of(name: str, cell_id: str) -> str:
     return "".join("".join(o.get("text", "")) for o in cell.get("outputs", []))
 
 
-def snapshot_section(file: str, heading: str) -> str:
-    """The docs' text under ``heading`` (any level) up to the next heading of that level."""
-    path = SNAPSHOT / file
-    if not path.exists():
-        pytest.skip("the docs snapshot is not on this machine (KIT_DOCS_SNAPSHOT)")
-    lines = path.read_text("utf-8").splitlines()
+def section_in(text: str, heading: str) -> str:
+    """The text under ``heading`` (any level) up to the next heading of that level."""
+    lines = text.splitlines()
     wanted = re.compile(rf"#+ {re.escape(heading)}")
     start = next(i for i, line in enumerate(lines) if wanted.fullmatch(line))
     level = len(lines[start]) - len(lines[start].lstrip("#"))
     end = next((i for i in range(start + 1, len(lines))
                 if re.match(rf"#{{1,{level}}} ", lines[i])), len(lines))  # fmt: skip
     return "\n".join(lines[start:end])
+
+
+def snapshot_section(file: str, heading: str) -> str:
+    """The docs' text under ``heading`` in ``file``, as kept in docs_passages.json."""
+    return PASSAGES["sections"][f"{file} → {heading}"]
+
+
+def test_the_kept_passages_are_the_docs_text():
+    """With ``KIT_DOCS_SNAPSHOT`` naming a copy of binance-spot-api-docs at the kept commit,
+    every kept passage and private-key count is what that copy says."""
+    snapshot = os.environ.get("KIT_DOCS_SNAPSHOT")
+    if not snapshot:
+        pytest.skip("set KIT_DOCS_SNAPSHOT to a copy of binance-spot-api-docs to re-check")
+    root = Path(snapshot)
+    for where, text in PASSAGES["sections"].items():
+        file, heading = where.split(" → ", 1)
+        assert section_in((root / file).read_text("utf-8"), heading) == text, where
+    keys = {p.relative_to(root).as_posix(): p.read_text("utf-8").count("BEGIN PRIVATE KEY")
+            for p in root.rglob("*.md")}  # fmt: skip
+    assert {name: n for name, n in keys.items() if n} == PASSAGES["private_keys"]
 
 
 # --- finding 2: Binance publishes an Ed25519 vector for FIX only -------------------------
@@ -81,10 +98,7 @@ def test_the_docs_publish_one_private_key_an_ed25519_one_in_the_fix_api_docs():
     assert isinstance(key, ed25519.Ed25519PrivateKey)
     payload = fix_api.SOH.join(str(v) for v in example["fields"].values())
     assert base64.b64encode(key.sign(payload.encode())).decode() == example["signature"]
-    if SNAPSHOT.exists():
-        keys = {p.name: p.read_text("utf-8").count("BEGIN PRIVATE KEY")
-                for p in SNAPSHOT.rglob("*.md")}  # fmt: skip
-        assert {name: n for name, n in keys.items() if n} == {"fix-api.md": 1}
+    assert PASSAGES["private_keys"] == {"fix-api.md": 1}
 
 
 def test_06_says_the_only_vector_is_fixs_and_13_reproduces_it():
