@@ -244,3 +244,16 @@ def test_questionnaire_closes_the_notebook(name):
     assert 6 <= len(questions) <= 10
     assert len(questions) == len(re.findall(r"^\d+\. ", text, re.M))
     assert any(q.split("\n")[0].count("Predict") for q in questions)
+
+
+def test_09_states_a_plus_signed_as_sent_at_the_models_certainty():
+    """Issue 30, finding 7's kind, in 09: that Binance accepts a space sent as `+` when it
+    was signed as sent rests on the assumption row "Signature payload", which is not
+    verified against Binance; where 09 says `URLEncoder` writes `+`, it says so."""
+    from helpers.exchange import assumptions
+    from helpers.exchange.assumptions import NOT_VERIFIED
+
+    row = next(cited for behaviour, _, cited in assumptions() if behaviour == "Signature payload")
+    assert NOT_VERIFIED in row
+    said = " ".join(source(cells("09")["9dc602ce"]).split())
+    assert "writes a space as `+`" in said and "not verified" in said
