@@ -257,3 +257,13 @@ def test_09_states_a_plus_signed_as_sent_at_the_models_certainty():
     assert NOT_VERIFIED in row
     said = " ".join(source(cells("09")["9dc602ce"]).split())
     assert "writes a space as `+`" in said and "not verified" in said
+
+
+def test_08_names_the_seed_article_where_it_first_refers_to_it():
+    """Issue 24, item 3: before notebook 09, the article is named by title and date and
+    points to 09 where it is first referred to."""
+    mentions = [source(c) for c in cells("08").values()
+                if c["cell_type"] == "markdown" and "article" in source(c)]  # fmt: skip
+    first = " ".join(mentions[0].split())
+    title = "Understanding Binance API Key Authentication - HMAC SHA256"
+    assert title in first and "2026-06-25" in first and "notebook 09" in first
