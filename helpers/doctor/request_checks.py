@@ -11,7 +11,9 @@ WebSocket doctor.
 """
 
 import html
+import json
 import re
+from importlib import resources
 from typing import NamedTuple
 
 from helpers import wire
@@ -26,8 +28,16 @@ DECIMAL_PARAMS = {
     "limitIcebergQty", "stopIcebergQty", "limitPrice", "aboveStopPrice", "belowStopPrice",
     "abovePrice", "belowPrice", "pendingQuantity", "pendingPrice", "pendingStopPrice",
 }  # fmt: skip
-# Boolean parameters of the Spot API (documented as `true`/`false`).
-BOOLEAN_PARAMS = {"computeCommissionRates", "omitZeroBalances", "useServerTime"}
+
+
+def _spot_parameters() -> dict:
+    text = resources.files("helpers").joinpath("data", "spot_parameters.json").read_text("utf-8")
+    return json.loads(text)["files"]
+
+
+# Boolean parameters of the Spot API (type BOOLEAN in its parameter tables, `true`/`false`):
+# helpers/data/spot_parameters.json, derived from the docs and checked against them.
+BOOLEAN_PARAMS = frozenset(name for f in _spot_parameters().values() for name in f["boolean"])
 API_KEY_PARAMS = {"apikey", "api_key", "api-key", wire.API_KEY_HEADER.lower()}
 # Parameter names an HTML entity could eat the start of (`&times`tamp, `&para`m, ...).
 KNOWN_PARAMS = {
