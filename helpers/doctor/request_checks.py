@@ -4,7 +4,7 @@ Many refusals need no key to explain: the ``X-MBX-APIKEY`` header missing or mal
 a JSON body, raw or illegal characters, ``&timestamp`` eaten by an HTML entity, no
 ``timestamp`` or ``signature``, a parameter sent twice or empty, ``recvWindow``, a
 timestamp in seconds or — given the server time — outside the timing window, ``1e-05``,
-``True``. ``examine_request`` runs these checks in the order the server does (see
+``True``. ``examine_request`` runs these checks in the local exchange's order (see
 ``helpers.exchange``), one short step each, and adds each finding with the proof "the
 request shows it"; the timing rule is ``helpers.doctor.timing``'s, shared with the
 WebSocket doctor.
@@ -91,7 +91,7 @@ def _mojibake_in(text: str) -> Mojibake | None:
 
 
 def examine_request(view: ServerView, server_time: int | None, found: Findings) -> list[str]:
-    """Step 2: what the request itself shows, in the order the server checks. Adds the
+    """Step 2: what the request itself shows, in the local exchange's check order. Adds the
     findings; returns notes (what could not be checked, and why)."""
     notes: list[str] = []
     _examine_api_key_header(view.sent, found, notes)
