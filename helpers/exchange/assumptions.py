@@ -7,7 +7,9 @@ errors.md; faqs/api_key_types.md) or ``NOT_VERIFIED``, a choice still to be chec
 Spot Testnet with ``make testnet-check`` (``helpers.testnet_check``).
 
 The rows are data so that one source feeds the table at the end of ``helpers.exchange``'s
-docstring, ``assumptions()`` and notebook 03: the three cannot drift apart.
+docstring, ``assumptions()`` and notebook 03: the three cannot drift apart. A row's
+behaviour is its stable key: a verdict of ``helpers/data/mistakes.toml`` that rests on a row
+(``rests_on``) is "the local exchange's choice" exactly when the row is ``unverified``.
 """
 
 from helpers.exchange.messages import (
