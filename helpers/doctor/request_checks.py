@@ -207,7 +207,7 @@ def _examine_raw_bytes(view: ServerView, found: Findings) -> None:
                 "NON_ASCII_UNENCODED",
                 f"The {label} carries raw non-ASCII bytes "
                 f"(`{raw.decode('utf-8', 'backslashreplace')[:60]}`): it was never "
-                "percent-encoded, and Binance refuses it (-1100).",
+                "percent-encoded, so the local exchange refuses it before the signature check.",
                 f"{REQUEST_SHOWS}: bytes above 0x7F in the raw {label}.",
             )
         other = [b for b in raw if b < 0x21 or b == 0x7F]
