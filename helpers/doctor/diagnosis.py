@@ -52,6 +52,13 @@ class Diagnosis(RowsDisplay):
         """The findings' codes, in the local exchange's check order; ``("OK",)`` when none."""
         return tuple(f.code for f in self.findings) or ("OK",)
 
+    @property
+    def verdict(self) -> str:
+        """What the local exchange answers this request, labelled: the first finding's
+        verdict (``-1021 (local exchange's choice)``), or ``accepted`` when nothing was
+        found."""
+        return self.findings[0].verdict if self.findings else "accepted"
+
     def reworded(self, change: Callable[[str], str]) -> "Diagnosis":
         """The same diagnosis with ``change`` applied to the doctor's own words (each
         finding's explanation, proof and fix, the notes, the signature check) — not to

@@ -36,6 +36,7 @@ def first_finding_answers(exchange, response) -> None:
     code = 0 if verdict.accepted else verdict.code
     first = by_code(found.codes[0])
     assert code in {b.code for b in first.verdicts}, (found.codes, code)
+    assert found.verdict.startswith(f"{code} (") or (code == 0 and "accepted" in found.verdict)
 
 
 @pytest.mark.parametrize("pitfall", PITFALLS, ids=lambda p: p.name)
