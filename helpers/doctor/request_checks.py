@@ -171,14 +171,14 @@ def _examine_body(view: ServerView, found: Findings, notes: list[str]) -> None:
             "JSON_BODY",
             "The body is JSON"
             + (f" (with {' and '.join(f'`{n}`' for n in has)} inside it)" if has else "")
-            + ": the server reads no parameters from it.",
+            + ": the local exchange reads no parameters from it.",
             f"{REQUEST_SHOWS}: Content-Type `{content_type or '(none)'}` and a JSON body.",
         )
     elif view.body_status == "form" and isinstance(view.json_data, (dict, list)):
         found.add(
             "JSON_BODY",
-            "The body is JSON sent as a form: the server reads the whole JSON text as one odd "
-            "parameter, and none of the fields inside it.",
+            "The body is JSON sent as a form: it is read as one odd parameter, the whole JSON "
+            "text, and none of the fields inside it.",
             f"{REQUEST_SHOWS}: a JSON body under Content-Type `{content_type}`.",
         )
     elif view.body_status == "not-form":
