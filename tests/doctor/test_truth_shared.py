@@ -20,8 +20,8 @@ import requests
 
 from helpers.doctor import paste_in
 from helpers.exchange import LocalExchange
-from helpers.exchange.assumptions import assumption
-from helpers.mistakes import by_code
+from helpers.exchange.assumptions import ASSUMPTIONS, assumption
+from helpers.mistakes import MISTAKES, by_code
 from helpers.mistakes.sources import cite
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,6 +64,22 @@ def test_the_websocket_sort_rule_is_quoted_from_the_hmac_example():
     assert rule in quotes(source)
     assert rule in section("web-socket-api.md", "SIGNED request example (HMAC)").replace("**", "")
     assert rule not in section("web-socket-api.md", "SIGNED request security")
+
+
+def plain(text: str) -> str:
+    """Text without Markdown's emphasis and code marks, whitespace runs as one space."""
+    return re.sub(r"\s+", " ", re.sub(r"[`*_]", "", text))
+
+
+@needs_docs
+def test_every_sentence_the_assumptions_and_the_catalogue_quote_is_in_the_spot_docs():
+    docs = plain(" ".join(p.read_text("utf-8") for p in sorted(DOCS.rglob("*.md"))))
+    for behaviour, _, source in ASSUMPTIONS:
+        for quote in quotes(source):
+            assert plain(quote) in docs, (behaviour, quote)
+    for mistake in MISTAKES:  # and the catalogue's
+        for quote in quotes(f"{mistake.why} {mistake.fix}"):
+            assert plain(quote) in docs, (mistake.code, quote)
 
 
 @needs_docs
