@@ -1,7 +1,9 @@
 """The browser edition's one-line notes where a cell needs what a browser tab lacks.
 
 In JupyterLite (Pyodide, ``sys.platform == "emscripten"``) there is no ``openssl`` or
-other subprocess, no ``cryptography`` build, no sockets and no threads. Rather than a
+other subprocess, no sockets and no threads; and this offline build does not include the
+``cryptography`` package (Pyodide has a build of it; ``lite/build.py`` packs only what
+the browser notebooks need, and no PyPI fallback). Rather than a
 traceback, a cell that reaches for one prints one line saying the desktop kit shows its
 output there (the notebook's stored output, from the desktop, is what it looks like). A
 later cell that uses a name such a cell would have made says so too, instead of a
@@ -22,7 +24,7 @@ DESKTOP = "the desktop kit (make lab) runs it and shows its output here."
 def what_is_missing(error: BaseException) -> str | None:
     """What the browser lacks for ``error``, or ``None`` for an ordinary error."""
     if isinstance(error, ImportError) and "cryptography" in f"{error.name} {error}":
-        return "the cryptography package (Ed25519 and RSA keys)"
+        return "the cryptography package, which this offline build leaves out (Ed25519, RSA)"
     if isinstance(error, OSError | NotImplementedError):
         return "a subprocess (openssl, a shell) or a socket"
     if isinstance(error, RuntimeError) and "thread" in str(error).lower():

@@ -50,7 +50,7 @@ local exchange received), or a ``Sent``. From a shell::
 A WebSocket API request — its JSON text, a dict or a ``helpers.websocket.WsRequest`` — goes
 to ``diagnose_ws`` instead: the same steps, read the WebSocket API's way (no headers, the
 params sorted by name, values as they are; web-socket-api.md → "Request security" →
-"SIGNED request security"), with its own hypotheses: the params in the order written, the
+"SIGNED request example (HMAC)"), with its own hypotheses: the params in the order written, the
 values percent-encoded, ``apiKey`` left out of the payload.
 
 The secret is never printed, logged or kept: it is used inside ``diagnose`` and dropped;
@@ -91,7 +91,7 @@ judges with, so the two cannot disagree:
 - ``helpers.compare`` — the first differing byte; ``helpers.display`` — the row table and
   the backtick-to-``<code>`` rendering.
 
-Codes (stable; generated from ``CODES``, listed in the order the server checks)
+Codes (stable; generated from ``CODES``, in the catalogue's order)
 are in the table below. *Proof* says how a finding is established: **request** — the
 request shows it; **signature** — the signature verifies over the payload (or with the
 key) rebuilt the way that mistake produces it; **signed_payload** — from the payload you
@@ -103,6 +103,7 @@ from helpers.doctor.command_line import main
 from helpers.doctor.diagnose import diagnose
 from helpers.doctor.diagnosis import Diagnosis
 from helpers.doctor.findings import Finding
+from helpers.doctor.gallery import Gallery, gallery
 from helpers.doctor.request_checks import API_KEY_PARAMS
 from helpers.doctor.sent import Sent, as_sent, parse_curl, parse_http
 from helpers.doctor.websocket import diagnose_ws
@@ -113,10 +114,12 @@ __all__ = [
     "Code",
     "Diagnosis",
     "Finding",
+    "Gallery",
     "Sent",
     "as_sent",
     "diagnose",
     "diagnose_ws",
+    "gallery",
     "main",
     "parse_curl",
     "parse_http",

@@ -3,10 +3,10 @@
 Every finding the doctor reports carries one of these codes, so a notebook, a test or a
 script can rely on the name (``"TIMESTAMP_IN_SECONDS"``) while the explanation around it
 says what happened in *this* request. Each code is one ``helpers.mistakes.Mistake``
-(declared once, with its title, why, fix and the doc it comes from); ``CODES`` lists them
-in the order the server checks, and findings are shown in that order (``CHECK_ORDER``);
-``BY_CODE`` finds one by name. The table in ``helpers.doctor``'s docstring is generated
-from it (``codes_table``).
+(declared once, with its title, why, fix, verdicts and the doc it comes from); ``CODES``
+lists them in the catalogue's order, the tie-break (``CHECK_ORDER``) after the check that
+refuses a finding (``helpers.doctor.findings``); ``BY_CODE`` finds one by name. The table
+in ``helpers.doctor``'s docstring is generated from it (``codes_table``).
 """
 
 from helpers.mistakes.mistake import Mistake as Code
@@ -19,13 +19,16 @@ CHECK_ORDER = {code.code: index for index, code in enumerate(CODES)}
 
 
 def in_check_order(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
-    """``(code, count)`` pairs in the order the server checks: how a ``Diagnosis`` lists the
+    """``(code, count)`` pairs in the catalogue's order: how a ``Diagnosis`` lists the
     candidates each hypothesis tried."""
     return tuple(sorted(counts.items(), key=lambda item: CHECK_ORDER[item[0]]))
 
 
 def codes_table() -> str:
-    lines = ["| code | stage | proof | meaning | fix |", "|---|---|---|---|---|"]
+    lines = ["| code | stage | proof | verdict | meaning | fix |", "|---|---|---|---|---|---|"]
     for c in CODES:
-        lines.append(f"| `{c.code}` | {c.stage} | {c.proof} | {c.title}: {c.why} | {c.fix} |")
+        lines.append(
+            f"| `{c.code}` | {c.stage} | {c.proof} | {c.verdicts_shown} | {c.title}: {c.why} "
+            f"| {c.fix} |"
+        )
     return "\n".join(lines)

@@ -3,7 +3,8 @@
 ``diagnose`` returns one. Its repr is the text a terminal (and ``python -m helpers.doctor``)
 prints; ``_repr_html_`` is what a notebook shows. Both render the same rows: the request,
 the payload as the server reads it, the signature and whether it verifies, then each
-finding with its explanation, proof and fix. Nothing here holds the secret: every text
+finding with its verdict (the code, labelled "documented" or "local exchange's choice"),
+explanation, proof and fix. Nothing here holds the secret: every text
 was masked before it got here.
 
 The rows (request, payload, signature) are a ``helpers.display.RowsDisplay`` table, like a
@@ -48,8 +49,15 @@ class Diagnosis(RowsDisplay):
 
     @property
     def codes(self) -> tuple[str, ...]:
-        """The findings' codes, in the order the server checks; ``("OK",)`` when none."""
+        """The findings' codes, in the local exchange's check order; ``("OK",)`` when none."""
         return tuple(f.code for f in self.findings) or ("OK",)
+
+    @property
+    def verdict(self) -> str:
+        """What the local exchange answers this request, labelled: the first finding's
+        verdict (``-1021 (local exchange's choice)``), or ``accepted`` when nothing was
+        found."""
+        return self.findings[0].verdict if self.findings else "accepted"
 
     def reworded(self, change: Callable[[str], str]) -> "Diagnosis":
         """The same diagnosis with ``change`` applied to the doctor's own words (each
@@ -104,6 +112,7 @@ class Diagnosis(RowsDisplay):
             lines += ["    " + line for line in repr(self.comparison).splitlines()]
         for number, f in enumerate(self.findings, 1):
             lines.append(f"{number}. [{f.code}] {f.title}")
+            lines.append(f"   verdict: {f.verdict}")
             lines.append(f"   what happened: {f.explanation}")
             lines.append(f"   proof: {f.proof}")
             if f.comparison is not None:
@@ -129,6 +138,7 @@ class Diagnosis(RowsDisplay):
             for f in self.findings:
                 item = (
                     f"<li><b><code>{f.code}</code></b> {inline_code_html(f.title)}"
+                    f"<br>Verdict: {html.escape(f.verdict)}"
                     f"<br>What happened: {inline_code_html(f.explanation)}"
                     f"<br>Proof: {inline_code_html(f.proof)}"
                 )

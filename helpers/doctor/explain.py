@@ -331,8 +331,8 @@ def examine_json_signature(view: ServerView, key: bytes, found: Findings) -> Non
                 "JSON_BODY",
                 f"The body is JSON, and the signature inside it covers {what}"
                 + (" after the query string" if query else "")
-                + ": the server reads no parameters from a JSON body, so it sees neither "
-                "the timestamp nor the signature.",
+                + ": the local exchange reads no parameters from a JSON body, so it sees "
+                "neither the timestamp nor the signature.",
                 f"{REQUEST_SHOWS} (Content-Type `{view.sent.content_type or '(none)'}`, a JSON "
                 f"body); and HMAC-SHA256 with the secret you gave over {what} equals the "
                 "signature in the JSON.",

@@ -1,9 +1,15 @@
-"""A finding: one proven mistake — its code, what happened, the proof, the fix.
+"""A finding: one proven mistake — its code, what happened, the proof, the fix, the verdict.
 
 ``Finding`` is what the doctor reports; ``Findings`` collects them while one request is
 diagnosed. A code is reported once: proven a second way (the request shows it *and* the
 signature proves it), its two proofs are joined. Every text passes the ``Masker`` on the
 way in, so no finding can hold the secret.
+
+Findings are listed in the order the local exchange checks a request
+(``helpers.exchange.assumptions.CHECKS``): each at the check that would refuse it — the
+check of its mistake's verdict when the request shows it, the signature check when only
+the signature proves it — ties in the catalogue's order. So the first finding is the one
+the local exchange answers for.
 """
 
 from dataclasses import dataclass, field
@@ -11,6 +17,7 @@ from dataclasses import dataclass, field
 from helpers.compare import Comparison, compare
 from helpers.doctor.codes import BY_CODE, CHECK_ORDER
 from helpers.doctor.masking import Masker
+from helpers.exchange.assumptions import CHECKS
 
 
 @dataclass(frozen=True)
@@ -28,10 +35,19 @@ class Finding:
     fix: str
     comparison: Comparison | None = field(default=None, compare=False)
     alternatives: tuple[str, ...] = ()  # codes whose mistake yields the very same bytes
+    check: str = "signature"  # the local exchange's check that would refuse it
 
     @property
     def stage(self) -> str:
         return BY_CODE[self.code].stage
+
+    @property
+    def verdict(self) -> str:
+        """The code the local exchange answers for it at that check, labelled:
+        ``-1021 (local exchange's choice)``; several when the mistake earns several."""
+        mistake = BY_CODE[self.code]
+        at_check = [b for b in mistake.verdicts if b.check == self.check] or mistake.verdicts
+        return ", ".join(b.shown() for b in at_check)
 
 
 # The proof of a finding the request itself shows (no signature needed).
@@ -40,7 +56,7 @@ REQUEST_SHOWS = "the request shows it"
 
 class Findings:
     """The findings of one diagnosis, one per code, masked as they are added; ``ordered``
-    gives them in the order the server checks."""
+    gives them in the local exchange's check order."""
 
     def __init__(self, masker: Masker) -> None:
         self.masker = masker
@@ -70,10 +86,19 @@ class Findings:
             proof = f"{old.proof}; and {proof}"
             shown = shown or old.comparison
             alternatives = alternatives or old.alternatives
+        proof = self.masker.text(proof)
+        check = meta.check if proof.startswith(REQUEST_SHOWS) else "signature"
         self.items[code] = Finding(
-            code, meta.title, self.masker.text(explanation), self.masker.text(proof),
-            meta.fix, shown, alternatives,
+            code, meta.title, self.masker.text(explanation), proof, meta.fix, shown,
+            alternatives, check,
         )  # fmt: skip
 
     def ordered(self) -> tuple[Finding, ...]:
-        return tuple(sorted(self.items.values(), key=lambda f: CHECK_ORDER[f.code]))
+        """The findings in the local exchange's check order (see the module's docstring)."""
+        return tuple(sorted(self.items.values(), key=check_order))
+
+
+def check_order(finding: Finding) -> tuple[int, int]:
+    """Where ``finding`` comes: its check's place in ``CHECKS``, then its code's place in
+    the catalogue."""
+    return CHECKS.index(finding.check), CHECK_ORDER[finding.code]

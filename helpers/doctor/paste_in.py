@@ -1,13 +1,17 @@
 """The paste-in doctor: a ``curl`` line or a URL (+ body), the secret in a password box,
 an optional server time → ``diagnose``'s diagnosis, rendered as notebook 08 shows it.
 
-Usable on its own (``PasteInDoctor()`` in any notebook cell). Nothing is sent anywhere:
-the request is only read, and the signature re-computed, by the Python of this notebook —
-in the browser edition, the Python running inside the page. The secret is read from the
-password box at each press of "Diagnose", used only inside ``diagnose`` and never shown
-or printed; the kit's notebooks are stored without widget state, so no typed value is
-committed. JupyterLite keeps edited notebooks in the browser's storage: the note beside
-the box says so, and to type a real secret only into the box, never into a code cell.
+Usable on its own (``PasteInDoctor()`` in any notebook cell). The request is only read,
+and the signature re-computed, by the notebook's kernel — and the password box's value
+goes where that kernel runs (``WHERE_THE_SECRET_GOES``): on the desktop, to the kernel on
+your machine; on Binder, to the kernel on Binder's remote host; in the browser edition it
+stays in the page (Python running in your browser). Nothing is sent to Binance. The secret
+is read from the box at each press of "Diagnose", used only inside ``diagnose`` and never
+shown or printed; the kit's notebooks are stored without widget state, and its JupyterLab
+settings turn widget-state saving off (``.jupyter/lab-settings/overrides.json``), so no
+typed value is saved. JupyterLite keeps edited notebooks in the browser's storage: the
+note beside the box says so, and to type a real secret only into the box, never into a
+code cell.
 """
 
 import html
@@ -17,11 +21,19 @@ import ipywidgets as widgets
 from helpers.doctor.diagnose import diagnose
 from helpers.doctor.diagnosis import Diagnosis
 
+# Where the password box's value goes, in each edition of the kit.
+WHERE_THE_SECRET_GOES = {
+    "desktop": "to the notebook's kernel, on your machine",
+    "Binder": "to the notebook's kernel, on Binder's remote host",
+    "browser edition": "nowhere: it stays in this page (Python running in your browser)",
+}
 NOTE = (
-    "Nothing leaves this page: the doctor reads the request and re-signs it here, in this "
-    "notebook's Python (in the browser edition, Python running in your browser). Type a "
-    "secret only into the password box, <b>never into a code cell</b>: JupyterLite keeps "
-    "edited notebooks in your browser's storage, and a desktop notebook is a file on disk."
+    "Nothing is sent to Binance: the doctor reads the request and re-signs it in this "
+    "notebook's kernel. The password box's value goes "
+    + "; ".join(f"{edition}: {where}" for edition, where in WHERE_THE_SECRET_GOES.items())
+    + ". Type a secret only into the password box, <b>never into a code cell</b>: "
+    "JupyterLite keeps edited notebooks in your browser's storage, and a desktop notebook "
+    "is a file on disk."
 )
 PLACEHOLDER = (
     "curl -H 'X-MBX-APIKEY: …' -X POST 'https://api.binance.com/api/v3/order?…' -d '…'"

@@ -4,14 +4,16 @@ Many refusals need no key to explain: the ``X-MBX-APIKEY`` header missing or mal
 a JSON body, raw or illegal characters, ``&timestamp`` eaten by an HTML entity, no
 ``timestamp`` or ``signature``, a parameter sent twice or empty, ``recvWindow``, a
 timestamp in seconds or — given the server time — outside the timing window, ``1e-05``,
-``True``. ``examine_request`` runs these checks in the order the server does (see
+``True``. ``examine_request`` runs these checks in the local exchange's order (see
 ``helpers.exchange``), one short step each, and adds each finding with the proof "the
 request shows it"; the timing rule is ``helpers.doctor.timing``'s, shared with the
 WebSocket doctor.
 """
 
 import html
+import json
 import re
+from importlib import resources
 from typing import NamedTuple
 
 from helpers import wire
@@ -26,8 +28,16 @@ DECIMAL_PARAMS = {
     "limitIcebergQty", "stopIcebergQty", "limitPrice", "aboveStopPrice", "belowStopPrice",
     "abovePrice", "belowPrice", "pendingQuantity", "pendingPrice", "pendingStopPrice",
 }  # fmt: skip
-# Boolean parameters of the Spot API (documented as `true`/`false`).
-BOOLEAN_PARAMS = {"computeCommissionRates", "omitZeroBalances", "useServerTime"}
+
+
+def _spot_parameters() -> dict:
+    text = resources.files("helpers").joinpath("data", "spot_parameters.json").read_text("utf-8")
+    return json.loads(text)["files"]
+
+
+# Boolean parameters of the Spot API (type BOOLEAN in its parameter tables, `true`/`false`):
+# helpers/data/spot_parameters.json, derived from the docs and checked against them.
+BOOLEAN_PARAMS = frozenset(name for f in _spot_parameters().values() for name in f["boolean"])
 API_KEY_PARAMS = {"apikey", "api_key", "api-key", wire.API_KEY_HEADER.lower()}
 # Parameter names an HTML entity could eat the start of (`&times`tamp, `&para`m, ...).
 KNOWN_PARAMS = {
@@ -81,7 +91,7 @@ def _mojibake_in(text: str) -> Mojibake | None:
 
 
 def examine_request(view: ServerView, server_time: int | None, found: Findings) -> list[str]:
-    """Step 2: what the request itself shows, in the order the server checks. Adds the
+    """Step 2: what the request itself shows, in the local exchange's check order. Adds the
     findings; returns notes (what could not be checked, and why)."""
     notes: list[str] = []
     _examine_api_key_header(view.sent, found, notes)
@@ -161,14 +171,14 @@ def _examine_body(view: ServerView, found: Findings, notes: list[str]) -> None:
             "JSON_BODY",
             "The body is JSON"
             + (f" (with {' and '.join(f'`{n}`' for n in has)} inside it)" if has else "")
-            + ": the server reads no parameters from it.",
+            + ": the local exchange reads no parameters from it.",
             f"{REQUEST_SHOWS}: Content-Type `{content_type or '(none)'}` and a JSON body.",
         )
     elif view.body_status == "form" and isinstance(view.json_data, (dict, list)):
         found.add(
             "JSON_BODY",
-            "The body is JSON sent as a form: the server reads the whole JSON text as one odd "
-            "parameter, and none of the fields inside it.",
+            "The body is JSON sent as a form: it is read as one odd parameter, the whole JSON "
+            "text, and none of the fields inside it.",
             f"{REQUEST_SHOWS}: a JSON body under Content-Type `{content_type}`.",
         )
     elif view.body_status == "not-form":
@@ -197,7 +207,7 @@ def _examine_raw_bytes(view: ServerView, found: Findings) -> None:
                 "NON_ASCII_UNENCODED",
                 f"The {label} carries raw non-ASCII bytes "
                 f"(`{raw.decode('utf-8', 'backslashreplace')[:60]}`): it was never "
-                "percent-encoded, and Binance refuses it (-1100).",
+                "percent-encoded, so the local exchange refuses it before the signature check.",
                 f"{REQUEST_SHOWS}: bytes above 0x7F in the raw {label}.",
             )
         other = [b for b in raw if b < 0x21 or b == 0x7F]

@@ -31,7 +31,8 @@ def examine_timing(
             "TIMESTAMP_IN_SECONDS",
             f"`timestamp` is {timestamp}: {digits}, seconds since the "
             "epoch. In milliseconds it would be about "
-            f"{int(timestamp) * 1000} — the server reads {timestamp} as a moment in 1970.",
+            f"{int(timestamp) * 1000} — the local exchange reads {timestamp} as a moment in "
+            "1970.",
             f"{REQUEST_SHOWS}: a millisecond timestamp after 1973 has at least 12 digits.",
         )
     elif server_time is not None:

@@ -100,7 +100,7 @@ def _texts(pairs: list[tuple[str, object]], found: Findings) -> list[tuple[str, 
         except Refusal as refusal:
             found.add(
                 "ILLEGAL_CHARACTERS",
-                f"In params, {refusal.detail} (-1100).",
+                f"In params, {refusal.detail}.",
                 f"{REQUEST_SHOWS}: the value of `{name}` in the JSON.",
             )
     return texts
@@ -110,7 +110,8 @@ def _examine_params(texts, params, server_time, found: Findings, notes: list[str
     """What the request shows: the mandatory params, names twice, empty values, timing."""
     if not params.get("apiKey"):
         notes.append(
-            "no apiKey param: the server answers -1102 unless the connection is logged on "
+            "no apiKey param: the local exchange answers -1102 (its choice) unless the "
+            "connection is logged on "
             "(session.logon); the signature was checked without it"
         )
     if "timestamp" not in params:

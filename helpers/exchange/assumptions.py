@@ -7,7 +7,9 @@ errors.md; faqs/api_key_types.md) or ``NOT_VERIFIED``, a choice still to be chec
 Spot Testnet with ``make testnet-check`` (``helpers.testnet_check``).
 
 The rows are data so that one source feeds the table at the end of ``helpers.exchange``'s
-docstring, ``assumptions()`` and notebook 03: the three cannot drift apart.
+docstring, ``assumptions()`` and notebook 03: the three cannot drift apart. A row's
+behaviour is its stable key: a verdict of ``helpers/data/mistakes.toml`` that rests on a row
+(``rests_on``) is "the local exchange's choice" exactly when the row is ``unverified``.
 """
 
 from helpers.exchange.messages import (
@@ -20,6 +22,14 @@ from helpers.exchange.messages import (
 from helpers.wire import MAX_REQUEST_BYTES
 
 NOT_VERIFIED = "not verified against Binance; to be checked with `make testnet-check`"
+
+# The checks of a SIGNED request, in the order the local exchange runs them (the model's
+# choice: the docs give no order). The doctor lists its findings in this order, each at
+# the check that refuses it (``check`` of a verdict in helpers/data/mistakes.toml).
+CHECKS: tuple[str, ...] = (
+    "route", "API key", "key access", "syntax", "mandatory", "duplicates", "empty values",
+    "recvWindow", "timing", "signature", "endpoint fields",
+)  # fmt: skip
 
 # (behaviour, choice, source). The table at the end of helpers.exchange's docstring is
 # generated from these rows, so the docstring, assumptions() and notebook 03 cannot drift apart.
@@ -39,9 +49,9 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
         "Where `signature` may sit",
         "Anywhere in the query string or the body, not only last. Sent twice (in one part "
         "or in both) → -1101.",
-        'REST API, SIGNED Endpoint security: `signature` is "sent in the query string or '
-        'request body" (older docs: "the end part"). Position and repeat rule: '
-        f"{NOT_VERIFIED}",
+        'rest-api.md → "Request Security" → "SIGNED Endpoint security": `signature` is "to '
+        'be sent in the `query string` or `request body`" (no position given). Position and '
+        f"repeat rule: {NOT_VERIFIED}",
     ),
     (
         "Signature value",
@@ -79,9 +89,8 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "Check order",
-        "route → API key → key access (IP, then permissions) → syntax → mandatory "
-        "timestamp/signature → duplicates → empty "
-        "values → recvWindow → timing → signature → endpoint fields.",
+        " → ".join(CHECKS) + ". Key access: IP, then permissions; mandatory: timestamp and "
+        "signature. A request with several mistakes is refused at the first check it fails.",
         NOT_VERIFIED,
     ),
     (
@@ -245,9 +254,9 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
         "`signature`, `apiKey` included, sorted by name in code-point order, `name=value` "
         "joined with `&`; strings raw UTF-8, numbers and `true`/`false` as their literal JSON "
         "text (`100`, `0.10`). The signature is read as is (no percent-decoding).",
-        'WebSocket API, SIGNED request security, Step 1 ("sort them by name in alphabetical '
-        'order"); errors.md, -1022. Numbers and booleans as literal text, code-point order: '
-        f"{NOT_VERIFIED}",
+        'web-socket-api.md → "Request security" → "SIGNED request example (HMAC)", Step 1: '
+        '"sort them in alphabetical order by parameter name"; errors.md, -1022. Numbers and '
+        f"booleans as literal text, code-point order: {NOT_VERIFIED}",
     ),
     (
         "WebSocket API requests",
@@ -334,7 +343,41 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
         "The kit's choice (Binance generates a random id); that ids never collide is what "
         f"matters; {NOT_VERIFIED}",
     ),
+    (
+        "listenKey endpoints",
+        "Not modelled: `POST`/`PUT`/`DELETE /api/v3/userDataStream` → 404, -1020 like any "
+        "unknown path; the WebSocket API's `userDataStream.start`/`ping`/`stop` → -1020. "
+        "Binance retired them on 2026-02-20 (not merely deprecated).",
+        'CHANGELOG.md → "2026-01-21": these endpoints and methods "will no longer be '
+        'available starting from" 2026-02-20, 07:00 UTC (announced 2025-10-24). What Binance '
+        f"answers now: {NOT_VERIFIED}",
+    ),
+    (
+        "Percent-encoding before signing",
+        "The payload verified is the text received, percent-encoded: a value signed before "
+        "it was percent-encoded (non-ASCII, a space) does not verify → -1022.",
+        'REST API, "HMAC Keys": "Any non-ASCII character must be percent-encoded before '
+        'signing." CHANGELOG.md → "2025-12-17": from 2026-01-15 "percent-encode payloads '
+        'before computing signatures", otherwise -1022; "This has now been enabled on" the '
+        "Spot Testnet, before the live exchange.",
+    ),
 )
+
+
+def assumption(behaviour: str) -> tuple[str, str, str]:
+    """The row of ``ASSUMPTIONS`` whose behaviour is ``behaviour`` (its stable key, e.g.
+    ``"timestamp unit"``); the error lists the keys there are."""
+    for row in ASSUMPTIONS:
+        if row[0] == behaviour:
+            return row
+    keys = ", ".join(row[0] for row in ASSUMPTIONS)
+    raise KeyError(f"no assumption {behaviour!r}; there are: {keys}")
+
+
+def unverified(behaviour: str) -> bool:
+    """Whether the row ``behaviour`` rests, at least in part, on a choice of this model that
+    Binance's docs do not state (its source says ``NOT_VERIFIED``)."""
+    return NOT_VERIFIED in assumption(behaviour)[2]
 
 
 def markdown_table(rows: tuple[tuple[str, str, str], ...]) -> str:

@@ -2,8 +2,10 @@
 
 A ``Mistake`` is one stable code (the one the signature doctor reports, e.g.
 ``"TIMESTAMP_IN_SECONDS"``) with its stage, title, why, fix, the doc section whose rule it
-breaks (``source``) and how sure the kit is where the docs are silent (``certainty``). Those
-are data: one ``[[mistake]]`` entry each in ``helpers/data/mistakes.toml``, the catalogue.
+breaks (``source``), how sure the kit is of that rule (``certainty``) and the codes it earns
+(``verdicts``: each "documented" or "the local exchange's choice", derived from what it
+rests on, ``helpers.mistakes.verdicts``). Those are data: one ``[[mistake]]`` entry each in
+``helpers/data/mistakes.toml``, the catalogue.
 
 Mistakes that can be shown carry ``Pitfall``\\s: two short functions, ``wrong`` (the broken
 code as it is found in blog posts) and ``right`` (the fix), each really sending its request

@@ -1,5 +1,7 @@
 """Show a pitfall in full — its broken code, what was signed next to what the server
 received, the verdict; then the fix and its verdict — and the whole catalogue as a table.
+The wrong way's verdict is printed with its label (``-1021 (local exchange's choice)``,
+``-1022 (documented)``: ``helpers.mistakes.verdicts``).
 
 Notebook 04 displays these; the code shown is the code that ran (``inspect.getsource``,
 from the ``def`` line: the ``@pitfall`` above a wrong way is the kit's, not the mistake's).
@@ -12,12 +14,19 @@ import textwrap
 
 from helpers.display import inline_code_html
 from helpers.mistakes.attempt import AttemptResult, attempt
-from helpers.mistakes.mistake import DOCUMENTED, Pitfall
+from helpers.mistakes.mistake import DOCUMENTED, Mistake, Pitfall
 from helpers.mistakes.registry import PITFALLS, by_name
 
 __all__ = ["Catalogue", "Demonstration", "catalogue", "demonstrate"]
 
 WRONG_WAY, FIX = "As people write it", "The fix"
+
+
+def labelled(outcome: AttemptResult, mistake: Mistake) -> str:
+    """The wrong way's verdict with its label: ``HTTP 400, -1021 (local exchange's choice)
+    Timestamp for this request is outside of the recvWindow.``"""
+    shown = f"HTTP {outcome.status}, {mistake.verdict_label(outcome.code)}"
+    return f"{shown} {outcome.msg}" if outcome.msg else shown
 
 
 def code_of(function) -> str:
@@ -47,12 +56,18 @@ class Demonstration:
             lines.append(f"How sure: {mistake.certainty}")
         return lines
 
+    def verdict(self, heading: str, outcome: AttemptResult) -> str:
+        """The verdict of one way: the wrong way's labelled."""
+        if heading == WRONG_WAY:
+            return labelled(outcome, self.pitfall.mistake)
+        return outcome.verdict_text()
+
     def __repr__(self) -> str:
         p = self.pitfall
         lines = [f"{p.title} [{p.code}]", p.why, *self.about(), ""]
         for heading, source, outcome in self.sections():
             lines += [f"-- {heading}", source.rstrip(), repr(outcome.comparison()),
-                      f"verdict: {outcome.verdict_text()}", ""]  # fmt: skip
+                      f"verdict: {self.verdict(heading, outcome)}", ""]  # fmt: skip
             if heading == WRONG_WAY:
                 lines.append(f"fix: {p.fix}")
         return "\n".join(lines).rstrip()
@@ -69,7 +84,7 @@ class Demonstration:
                 out.append(f"<p>{inline_code_html(p.fix)}</p>")
             out.append(f"<pre style='font-family:monospace'>{html.escape(source.rstrip())}</pre>")
             out.append(outcome.comparison()._repr_html_())
-            verdict = html.escape(outcome.verdict_text())
+            verdict = html.escape(self.verdict(heading, outcome))
             out.append(f"<p>Verdict: <b style='color:{colour}'>{verdict}</b></p>")
         return "\n".join(out)
 
@@ -88,24 +103,35 @@ def catalogue(exchange) -> "Catalogue":
 
 
 class Catalogue:
-    """The summary table of ``catalogue``."""
+    """The summary table of ``catalogue``: each pitfall's wrong way, its verdict labelled
+    (``documented`` or ``local exchange's choice``), and its fix's verdict. The text form
+    leaves out the mistake's code and the messages, to stay under 90 characters wide."""
 
     HEADINGS = ("pitfall", "code", "wrong way", "fixed")
+    TEXT_HEADINGS = ("pitfall", "wrong way: HTTP, code (label)", "fixed")
 
     def __init__(self, demonstrations: list[Demonstration]):
         self.demonstrations = demonstrations
 
     def rows(self) -> list[tuple[str, str, str, str]]:
         return [
-            (d.pitfall.name, d.pitfall.code, d.wrong.verdict_text(), d.right.verdict_text())
+            (d.pitfall.name, d.pitfall.code, labelled(d.wrong, d.pitfall.mistake),
+             d.right.verdict_text())
             for d in self.demonstrations
-        ]
+        ]  # fmt: skip
+
+    def text_rows(self) -> list[tuple[str, str, str]]:
+        return [
+            (d.pitfall.name, f"{d.wrong.status} {d.pitfall.mistake.verdict_label(d.wrong.code)}",
+             f"{d.right.status} {d.right.code or 'accepted'}")
+            for d in self.demonstrations
+        ]  # fmt: skip
 
     def __repr__(self) -> str:
-        rows = [self.HEADINGS, *self.rows()]
-        widths = [max(len(r[i]) for r in rows) for i in range(3)]
+        rows = [self.TEXT_HEADINGS, *self.text_rows()]
+        widths = [max(len(r[i]) for r in rows) for i in range(2)]
         return "\n".join(
-            "  ".join(cell.ljust(w) for cell, w in zip(r[:3], widths, strict=True)) + "  " + r[3]
+            "  ".join(cell.ljust(w) for cell, w in zip(r[:2], widths, strict=True)) + "  " + r[2]
             for r in rows
         )
 

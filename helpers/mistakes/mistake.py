@@ -13,22 +13,27 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from helpers.exchange.assumptions import CHECKS
 from helpers.mistakes.sources import Source, source
+from helpers.mistakes.verdicts import VerdictBasis, label
 
 __all__ = [
     "CERTAINTY", "DOCUMENTED", "INFERRED", "MODEL_CHOICE", "Mistake", "Pitfall", "pitfall",
 ]  # fmt: skip
 
-# How sure the kit is, where the docs are silent (``Mistake.certainty``).
+# How sure the kit is of the *rule* a mistake breaks (``Mistake.certainty``); how sure it is
+# of the *verdict* (the error code) is each verdict's own (``helpers.mistakes.verdicts``).
 DOCUMENTED = "documented: the cited section states the rule this mistake breaks"
 INFERRED = (
     "inferred: the docs do not name this mistake; it follows from the cited rule "
     "(the signature covers the exact bytes)"
 )
 MODEL_CHOICE = (
-    "the docs are silent on the verdict: the local exchange's choice "
+    "the docs are silent on this rule: the local exchange's choice "
     "(helpers.exchange.assumptions), to check with make testnet-check"
 )
+# Fields of a catalogue entry that are not text.
+NOT_TEXT = ("verdicts", "pitfalls")
 # The word the catalogue writes for each (``certainty = "inferred"``).
 CERTAINTY = {"documented": DOCUMENTED, "inferred": INFERRED, "model choice": MODEL_CHOICE}
 
@@ -89,7 +94,8 @@ class Mistake:
     why: str  # what goes wrong, in plain words
     fix: str  # what to do instead
     source: Source  # the doc section whose rule it breaks
-    certainty: str = DOCUMENTED
+    certainty: str = DOCUMENTED  # of the rule; each verdict has its own (``verdicts``)
+    verdicts: tuple[VerdictBasis, ...] = ()  # the codes it earns, how sure, which check
     pitfalls: tuple[Pitfall, ...] = ()
 
     def __post_init__(self):
@@ -99,15 +105,32 @@ class Mistake:
                                  f"not {self.code}")  # fmt: skip
             object.__setattr__(pitfall, "mistake", self)
 
+    def verdict_label(self, code: int) -> str:
+        """``code`` as this mistake's verdict, with its label: ``-1021 (local exchange's
+        choice)``, ``-1022 (documented)``."""
+        return label(self.verdicts, code)
+
+    @property
+    def verdicts_shown(self) -> str:
+        """Every code this mistake earns, labelled: ``-1022 (documented), -1100 (...)``."""
+        return ", ".join(basis.shown() for basis in self.verdicts)
+
+    @property
+    def check(self) -> str:
+        """The earliest check of the local exchange that refuses this mistake from the
+        request alone (``signature`` when only the signature shows it)."""
+        checks = [b.check for b in self.verdicts if b.check != "signature"]
+        return min(checks, key=CHECKS.index) if checks else "signature"
+
     @classmethod
     def from_entry(cls, entry: dict, pitfalls: tuple[Pitfall, ...] = ()) -> "Mistake":
         """The mistake one ``[[mistake]]`` entry of the catalogue describes, with its
         demonstrations; an entry with a field missing or unknown, a ``source`` that is no
         citation id or a ``certainty`` that is none of ``CERTAINTY`` is refused by name."""
         code = entry.get("code", "?")
-        fields = [f.name for f in dataclasses.fields(cls) if f.name != "pitfalls"]
+        fields = [f.name for f in dataclasses.fields(cls) if f.name not in NOT_TEXT]
         missing = [name for name in fields if not isinstance(entry.get(name), str)]
-        unknown = sorted(set(entry) - set(fields))
+        unknown = sorted(set(entry) - set(fields) - set(NOT_TEXT))
         if missing or unknown:
             raise ValueError(f"mistake {code}: fields missing or not text: {missing}; "
                              f"unknown fields: {unknown}")  # fmt: skip
@@ -119,4 +142,6 @@ class Mistake:
         except KeyError as error:
             raise ValueError(f"mistake {code}: source {error.args[0]}") from None
         certainty = CERTAINTY[entry["certainty"]]
-        return cls(**{**entry, "source": cited, "certainty": certainty}, pitfalls=pitfalls)
+        verdicts = tuple(VerdictBasis.from_entry(code, v) for v in entry.get("verdicts", ()))
+        fields = {**entry, "source": cited, "certainty": certainty, "verdicts": verdicts}
+        return cls(**fields, pitfalls=pitfalls)

@@ -1,9 +1,9 @@
 """The registry: every mistake the kit knows, read from its one catalogue
 (``helpers/data/mistakes.toml``), with the demonstrations the lesson modules declare.
 
-``MISTAKES`` lists them in the catalogue's order, the order the server checks (and the
-signature doctor reports): the doctor's finding codes are a view of it
-(``helpers.doctor.codes``). ``PITFALLS`` lists the demonstrations in the order notebook
+``MISTAKES`` lists them in the catalogue's order (the signature doctor sorts its findings by
+the local exchange's check, this order breaking ties): the doctor's finding codes are a
+view of it (``helpers.doctor.codes``). ``PITFALLS`` lists the demonstrations in the order notebook
 04's catalogue shows them: lesson by lesson (``LESSONS``), each module's in the order it
 declares them.
 """

@@ -79,7 +79,7 @@ def test_demonstration_shows_code_comparison_and_both_verdicts(exchange):
     text = repr(shown)
     assert "def trailing_newline(ctx):" in text and "def open_orders_right(ctx):" in text
     assert "first difference at byte 37" in text  # right after the 37-byte query: "\n"
-    assert "verdict: HTTP 400, -1022 Signature for this request is not valid." in text
+    assert "verdict: HTTP 400, -1022 (documented) Signature for this request is not valid." in text
     assert "verdict: HTTP 200, accepted" in text
     page = shown._repr_html_()
     assert "<mark>\\x0a</mark>" in page and "color:#cf222e" in page
@@ -88,5 +88,7 @@ def test_demonstration_shows_code_comparison_and_both_verdicts(exchange):
 def test_catalogue_rows_are_the_servers_verdicts(exchange):
     rows = catalogue(exchange).rows()
     assert [r[0] for r in rows] == [p.name for p in PITFALLS]
-    assert rows[0][2].startswith("HTTP 400, -1102 Mandatory parameter 'timestamp'")
+    assert rows[0][2].startswith(
+        "HTTP 400, -1102 (local exchange's choice) Mandatory parameter 'timestamp'"
+    )
     assert all(r[3] == "HTTP 200, accepted" for r in rows)
