@@ -150,11 +150,6 @@ def answered_and_found() -> list[tuple[str, str, tuple[str, ...]]]:
     return pairs
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs s4-truth's sort of findings by the local exchange's check order, and 08 "
-    "re-executed after the merge; remove this mark then (it fails once the fact holds)",
-)
 def test_08_the_first_finding_is_the_one_the_local_exchange_answered():
     """Finding 13: 08 says the findings come in the order the local exchange checks a
     request, so the first one listed is one that earns the answer the exchange gave."""
