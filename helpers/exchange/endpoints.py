@@ -139,9 +139,24 @@ _ROUTES: dict[str, dict[str, Endpoint]] = {
 }
 
 
-def route(method: str, path: str) -> Endpoint:
-    """The endpoint for ``method`` on ``path``; a -1020 refusal (404 or 405) otherwise."""
-    methods = _ROUTES.get(path)
+# What each endpoint does, by name: the product mode (``products``) maps its paths here.
+ENDPOINT_RUNS: dict[str, Callable[["ExchangeState", "Call | None"], object]] = {
+    "ping": _ping,
+    "time": _time,
+    "account": _account,
+    "order.test": _order_test,
+    "order.new": _order_new,
+    "order.cancel": _order_cancel,
+    "open-orders": _open_orders,
+}
+
+
+def route(
+    method: str, path: str, routes: Mapping[str, Mapping[str, Endpoint]] | None = None
+) -> Endpoint:
+    """The endpoint for ``method`` on ``path`` (among ``routes``, default Spot's); a -1020
+    refusal (404 or 405) otherwise."""
+    methods = (_ROUTES if routes is None else routes).get(path)
     if methods is None:
         detail = f"no endpoint at {shown(path, 80)!r}"
         raise Refusal(-1020, MSG_UNSUPPORTED, CHECK_ROUTE, detail, status=404)
