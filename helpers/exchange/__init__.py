@@ -62,6 +62,7 @@ Codes and HTTP statuses this model answers:
 | situation                                          | HTTP | code         |
 |----------------------------------------------------|------|--------------|
 | ``X-MBX-APIKEY`` missing or malformed / unknown    | 401  | -2014, -2015 |
+| key made for another product or environment       | 401  | -2015; -2008 on futures |
 | key used from another IP / without the permission  | 401  | -2015        |
 | illegal characters, bad %-escape, bad recvWindow   | 400  | -1100        |
 | duplicate parameter in one part, two signatures    | 400  | -1101        |
@@ -73,6 +74,7 @@ Codes and HTTP statuses this model answers:
 | WebSocket request that is not a JSON request       | 400  | -1135        |
 | reused newClientOrderId / unknown order to cancel  | 400  | -2010, -2011 |
 | unknown path / method not allowed on a path        | 404, 405 | -1020    |
+| a retired listenKey path (``/api/v3/userDataStream``) | 410 | (an HTML page) |
 | malformed HTTP, too large, timeout, server bug     | 400, 408, 411, 413, 414, 431 | -1000 |
 
 Nothing here reads the wall clock except the default clock (``wall_clock_ms``); pass

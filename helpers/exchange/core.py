@@ -43,7 +43,15 @@ from helpers.exchange.messages import (
 )
 from helpers.exchange.mismatch import mismatch_detail
 from helpers.exchange.parse import request_parts
-from helpers.exchange.products import GONE_HTML, SPOT, Gone, judge_key, product_routes, retired
+from helpers.exchange.products import (
+    GONE_HTML,
+    SPOT,
+    USER_STREAM,
+    Gone,
+    judge_key,
+    product_routes,
+    retired,
+)
 from helpers.exchange.refusal import Refusal
 from helpers.exchange.state import ExchangeState
 from helpers.exchange.verdict import (
@@ -59,6 +67,7 @@ from helpers.exchange.websocket_api import judge_ws, parse_ws
 
 _NO_CHECKS = "no checks: security type NONE"
 _ALL_PASSED = "accepted: API key, parameters, timing and signature all passed"
+_KEY_PASSED = "accepted: the API key passed (USER_STREAM: no signature)"
 
 
 @dataclass(frozen=True)
@@ -123,7 +132,7 @@ class ExchangeCore:
             if refusal is not None:
                 raise refusal
             status, data = self._judge(request, trace)
-            detail = _NO_CHECKS if trace.security == "NONE" else _ALL_PASSED
+            detail = {"NONE": _NO_CHECKS, USER_STREAM: _KEY_PASSED}.get(trace.security, _ALL_PASSED)
             verdict = trace.verdict(status, None, None, CHECK_OK, detail)
         except Refusal as exc:
             status, data = exc.status, {"code": exc.code, "msg": exc.msg}
@@ -145,6 +154,11 @@ class ExchangeCore:
         trace.security = endpoint.security
         if endpoint.security == "NONE":
             return 200, endpoint.run(self.state, None)
+        if endpoint.security == USER_STREAM:  # the API key alone (a futures listenKey)
+            api_key, key = judge_key(self.state, request.api_keys)
+            trace.key_kind = key.kind
+            judge_key_access(self.state.access_for(api_key), USER_STREAM, request.peer)
+            return 200, endpoint.run(self.state, Call({}, api_key, self.state.now_ms()))
 
         query, body = request_parts(request, trace.notes)
         signatures = query.signatures + body.signatures

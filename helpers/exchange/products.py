@@ -10,7 +10,8 @@ signs for ``POST /fapi/v1/order`` is judged exactly as one for ``POST /api/v3/or
   ``public_paths`` (ping, time; no checks) and ``signed_paths`` (an order placed, an order
   tested, an account), real paths from Binance's connector; the endpoints are Spot's
   (``endpoints``), so a futures order is kept and answered in Spot's shape (the model's
-  choice, listed in ``product_assumptions``).
+  choice, listed in ``product_assumptions``); the futures family's listenKey paths
+  (``user_stream_paths``) are USER_STREAM: the API key is checked, no signature.
 - ``judge_key(state, values)``: the API-key check, then the key's place. A key registered
   for another product or environment is unknown there: the product's ``wrong_place_code``
   (-2015 on Spot and margin, -2008 "Invalid Api-Key ID." on futures, observed), the
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from helpers.exchange.state import ExchangeState
 
 SPOT = "spot"
+USER_STREAM = "USER_STREAM"  # API key only, no signature (the futures listenKey)
 GONE_HTML = (
     "<html>\r\n<head><title>410 Gone</title></head>\r\n<body>\r\n"
     "<center><h1>410 Gone</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
@@ -77,6 +79,10 @@ def product_routes(product: str) -> dict[str, dict[str, Endpoint]]:
         routes.setdefault(path, {})[method] = Endpoint(security, ENDPOINT_RUNS[run])
         if run == "order.new":
             routes[path]["DELETE"] = Endpoint("TRADE", ENDPOINT_RUNS["order.cancel"])
+    for line in facts.facts.get("user_stream_paths", ()):
+        method, path = _split(line)
+        run = ENDPOINT_RUNS["listen-key" if method == "POST" else "empty"]
+        routes.setdefault(path, {})[method] = Endpoint(USER_STREAM, run)
     return routes
 
 

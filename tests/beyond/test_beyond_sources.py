@@ -89,6 +89,8 @@ def test_every_fact_is_labelled_and_every_path_is_cited():
             assert path.startswith(product["path_prefix"] + "/") or name in ("spot", "margin")
             if not path.startswith("/api/"):
                 assert f'path="{path}"' in quoted, (name, path)
+        for line in product.get("user_stream_paths", ()):
+            assert f'path="{line.split(" ")[1]}"' in quoted, (name, line)
 
 
 def test_the_codes_are_the_ones_the_sources_give():

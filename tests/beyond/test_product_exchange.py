@@ -128,3 +128,64 @@ def test_bad_places_are_refused():
         LocalExchange(environment="mainnet")
     with pytest.raises(ValueError, match="environment"):
         LocalExchange().register_key("k", HmacKey(SECRET), environment="paper")
+
+
+def test_the_command_line_serves_a_product():
+    import http.client
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "helpers.exchange", "--port", "0", "--product", "usdm-futures"],
+        cwd=Path(__file__).resolve().parents[2], stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    try:
+        banner = process.stderr.readline().decode()
+        assert "as live usdm-futures" in banner, banner
+        port = int(re.search(r"127\.0\.0\.1:([0-9]+)", banner)[1])
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/fapi/v1/ping")
+        assert conn.getresponse().status == 200
+        conn.close()
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stderr.close()
+    assert process.returncode == 0
+
+
+def test_the_browser_editions_path_passes_the_html_page_on():
+    """In the browser edition ``requests`` gets the core's reply in-process
+    (``in_process.response``): the 410's content type travels with it."""
+    from helpers.exchange.in_process import raw_request, response
+
+    core = ExchangeCore(ExchangeState(clock=lambda: NOW))
+    url = "http://127.0.0.1:49152/api/v3/userDataStream"
+    reply = core.judge(raw_request("POST", url, {"X-MBX-APIKEY": API_KEY}, None))
+    prepared = requests.Request("POST", url).prepare()
+    answered = response(prepared, reply.status, reply.body(), reply.content_type)
+    assert answered.status_code == 410 and answered.headers["Content-Type"] == "text/html"
+    assert "<h1>410 Gone</h1>" in answered.text
+
+
+def test_futures_keep_a_listen_key_checked_by_api_key_alone(futures):
+    url = futures.base_url + "/fapi/v1/listenKey"
+    created = requests.post(url, headers={"X-MBX-APIKEY": API_KEY}, timeout=10)
+    assert created.status_code == 200
+    listen_key = created.json()["listenKey"]
+    assert listen_key.startswith("kitFake") and len(listen_key) == 64
+    assert futures.last_verdict.security == "USER_STREAM" and futures.last_verdict.accepted
+    again = requests.post(url, headers={"X-MBX-APIKEY": API_KEY}, timeout=10)
+    assert again.json() == created.json()  # the same fake per API key
+    assert requests.put(url, headers={"X-MBX-APIKEY": API_KEY}, timeout=10).json() == {}
+    assert requests.post(url, timeout=10).json()["code"] == -2014
+    unknown = requests.post(url, headers={"X-MBX-APIKEY": "nobody"}, timeout=10)
+    assert (unknown.status_code, unknown.json()) == (401, INVALID_ID)
