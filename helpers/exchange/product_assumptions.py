@@ -37,6 +37,16 @@ PRODUCT_ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
         "The WebSocket methods' answer: model's choice.",
     ),
     (
+        "The futures listenKey",
+        "`POST/PUT/DELETE /fapi/v1/listenKey` (and `/dapi`, `/papi`, `/eapi`) are "
+        "USER_STREAM: the API key is checked, no signature; POST answers a fixed fake "
+        "listenKey per API key, PUT and DELETE `{}`. No stream follows.",
+        "The paths: binance-connector-python, clients/*/rest_api/api/user_data_streams_api.py "
+        "(commit 29da329). Futures keep the listenKey: "
+        "https://github.com/oliver-zehentleitner/unicorn-binance-websocket-api/pull/411 "
+        "(observed, 2026-04-08). The fake value and the answers to PUT/DELETE: model's choice.",
+    ),
+    (
         "User-data subscription",
         "`userDataStream.subscribe.signature` is judged as any signed WebSocket request "
         "(apiKey, timestamp, optional recvWindow, signature); `userDataStream.subscribe` "
