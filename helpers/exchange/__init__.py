@@ -50,7 +50,9 @@ How a SIGNED request is judged, one small function per step:
 The WebSocket API without a socket: ``LocalExchange.handle_ws(text)`` takes one request's
 JSON text (``{"id", "method", "params"}``) and returns the response
 ``{"id", "status", "result" | "error"}``. It covers ``order.place``, ``order.test``,
-``session.logon`` (Ed25519 keys only), ``session.status`` and ``session.logout``, and
+``session.logon`` (Ed25519 keys only), ``session.status``, ``session.logout`` and the
+user-data subscription methods (``user_data``: ``userDataStream.subscribe.signature``,
+``userDataStream.subscribe`` after logon, ``userDataStream.unsubscribe``), and
 verifies the WebSocket payload (WebSocket API, "SIGNED request security"): every param
 except ``signature``, ``apiKey`` included, sorted by name, ``name=value`` joined with ``&``,
 values raw (no percent-encoding), rebuilt from the JSON text received.
@@ -60,6 +62,7 @@ Codes and HTTP statuses this model answers:
 | situation                                          | HTTP | code         |
 |----------------------------------------------------|------|--------------|
 | ``X-MBX-APIKEY`` missing or malformed / unknown    | 401  | -2014, -2015 |
+| key made for another product or environment       | 401  | -2015; -2008 on futures |
 | key used from another IP / without the permission  | 401  | -2015        |
 | illegal characters, bad %-escape, bad recvWindow   | 400  | -1100        |
 | duplicate parameter in one part, two signatures    | 400  | -1101        |
@@ -71,6 +74,7 @@ Codes and HTTP statuses this model answers:
 | WebSocket request that is not a JSON request       | 400  | -1135        |
 | reused newClientOrderId / unknown order to cancel  | 400  | -2010, -2011 |
 | unknown path / method not allowed on a path        | 404, 405 | -1020    |
+| a retired listenKey path (``/api/v3/userDataStream``) | 410 | (an HTML page) |
 | malformed HTTP, too large, timeout, server bug     | 400, 408, 411, 413, 414, 431 | -1000 |
 
 Nothing here reads the wall clock except the default clock (``wall_clock_ms``); pass
@@ -98,6 +102,11 @@ first three; the core never touches a socket, so it can be called directly (the 
 - ``websocket_api``  — the WebSocket API's reading and judging (``ExchangeCore.handle_ws``)
 - ``refusal``        — Binance's error reply ``{"code", "msg"}`` and its HTTP status
 - ``verdict``        — the ``RawRequest`` as received, its ``Trace``, the ``Verdict`` it becomes
+- ``products``       — beyond Spot: ``LocalExchange(product="usdm-futures")`` answers that
+  product's real paths with the same core; keys registered per product and environment
+  (-2015 on Spot, -2008 on futures); the retired listenKey paths (HTTP 410). The data is
+  ``places`` (``helpers/data/products.toml``); the choices, ``product_assumptions``
+- ``user_data``      — the user-data subscription after the listenKey (WebSocket API)
 - ``messages``       — the exchange's own words: Binance's error messages (errors.md), the
   HTTP-level messages, the host and the kit's verdict path
 

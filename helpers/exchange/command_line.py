@@ -1,10 +1,12 @@
-"""The command line: ``python -m helpers.exchange [--port N] [--server-time MS]``.
+"""The command line: ``python -m helpers.exchange [--port N] [--server-time MS]
+[--product P] [--environment E]``.
 
 Serves ``LocalExchange`` on 127.0.0.1 from the calling thread with Binance's documented
 example key (HMAC; REST API, "SIGNED Endpoint Examples for POST /api/v3/order"), logging
 one line per request to stderr (method, target, status, code); Ctrl-C stops it.
 ``--server-time`` pins the clock, e.g. to 1499827320000 so the docs' example request is
-accepted.
+accepted. ``--product`` (e.g. ``usdm-futures``) and ``--environment`` set the place the
+exchange stands in for (``products``): that product's paths, the same checks.
 """
 
 import argparse
@@ -14,6 +16,7 @@ import threading
 
 from helpers.exchange.local_exchange import LocalExchange
 from helpers.exchange.messages import HOST
+from helpers.exchange.places import ENVIRONMENTS, PRODUCT_NAMES
 
 
 def _stderr_line(line: str) -> None:
@@ -47,16 +50,20 @@ def main(argv: list[str] | None = None) -> int:
         metavar="MS",
         help="pin the server clock, e.g. 1499827320000 to accept the docs' example request",
     )
+    parser.add_argument("--product", choices=PRODUCT_NAMES, default="spot")
+    parser.add_argument("--environment", choices=ENVIRONMENTS, default="live")
     args = parser.parse_args(argv)
     pinned = args.server_time
     ctrl_c_stops()
     clock = None if pinned is None else (lambda: pinned)
     try:
-        exchange = LocalExchange(clock=clock, port=args.port, log=_stderr_line)
+        exchange = LocalExchange(clock=clock, port=args.port, log=_stderr_line,
+                                 product=args.product, environment=args.environment)  # fmt: skip
+        place = f" as {args.environment} {args.product}" if args.product != "spot" else ""
         exchange.serve_forever(
             on_ready=lambda url: _stderr_line(
-                f"helpers.exchange: listening on {url} with Binance's documented example "
-                "key (HMAC); Ctrl-C stops"
+                f"helpers.exchange: listening on {url}{place} with Binance's documented "
+                "example key (HMAC); Ctrl-C stops"
             )
         )
     except KeyboardInterrupt:

@@ -24,7 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from helpers.exchange.checks import (
-    judge_api_key,
     judge_duplicates,
     judge_empty,
     judge_key_access,
@@ -35,14 +34,30 @@ from helpers.exchange.checks import (
     recv_window_us,
 )
 from helpers.exchange.endpoints import Call, route
-from helpers.exchange.messages import KIT_VERDICT_PATH, MSG_BAD_SIGNATURE, MSG_UNKNOWN, shown
+from helpers.exchange.messages import (
+    JSON_TYPE,
+    KIT_VERDICT_PATH,
+    MSG_BAD_SIGNATURE,
+    MSG_UNKNOWN,
+    shown,
+)
 from helpers.exchange.mismatch import mismatch_detail
 from helpers.exchange.parse import request_parts
+from helpers.exchange.products import (
+    GONE_HTML,
+    SPOT,
+    USER_STREAM,
+    Gone,
+    judge_key,
+    product_routes,
+    retired,
+)
 from helpers.exchange.refusal import Refusal
 from helpers.exchange.state import ExchangeState
 from helpers.exchange.verdict import (
     CHECK_INTERNAL,
     CHECK_OK,
+    CHECK_ROUTE,
     CHECK_SIGNATURE,
     RawRequest,
     Trace,
@@ -52,6 +67,7 @@ from helpers.exchange.websocket_api import judge_ws, parse_ws
 
 _NO_CHECKS = "no checks: security type NONE"
 _ALL_PASSED = "accepted: API key, parameters, timing and signature all passed"
+_KEY_PASSED = "accepted: the API key passed (USER_STREAM: no signature)"
 
 
 @dataclass(frozen=True)
@@ -59,14 +75,23 @@ class CoreReply:
     """The core's answer to one request: HTTP status, JSON data, and the verdict kept.
 
     ``verdict`` is ``None`` only for ``GET /kit/last-verdict``, which records nothing.
+    ``html`` replaces the JSON body where Binance answers a page, not JSON (HTTP 410 on a
+    retired path: ``products``).
     """
 
     status: int
     data: object
     verdict: Verdict | None
+    html: str | None = None
+
+    @property
+    def content_type(self) -> str:
+        return JSON_TYPE if self.html is None else "text/html"
 
     def body(self) -> bytes:
-        """``data`` as the compact JSON bytes the server sends."""
+        """``data`` as the compact JSON bytes the server sends (or the HTML page)."""
+        if self.html is not None:
+            return self.html.encode("utf-8")
         return json.dumps(self.data, separators=(",", ":")).encode("utf-8")
 
 
@@ -76,6 +101,8 @@ class ExchangeCore:
     def __init__(self, state: ExchangeState, *, log: Callable[[str], None] | None = None):
         self.state = state
         self.log = log
+        product = state.place[0]
+        self.routes = None if product == SPOT else product_routes(product)
 
     def _record(self, verdict: Verdict) -> None:
         """Keep ``verdict`` and log one line; a failing log never changes the reply."""
@@ -100,35 +127,45 @@ class ExchangeCore:
             last = self.state.last_verdict
             return CoreReply(200, None if last is None else last.to_dict(), None)
         trace = Trace(request)
+        html = None
         try:
             if refusal is not None:
                 raise refusal
             status, data = self._judge(request, trace)
-            detail = _NO_CHECKS if trace.security == "NONE" else _ALL_PASSED
+            detail = {"NONE": _NO_CHECKS, USER_STREAM: _KEY_PASSED}.get(trace.security, _ALL_PASSED)
             verdict = trace.verdict(status, None, None, CHECK_OK, detail)
         except Refusal as exc:
             status, data = exc.status, {"code": exc.code, "msg": exc.msg}
             verdict = trace.verdict(exc.status, exc.code, exc.msg, exc.check, exc.detail)
+        except Gone as exc:  # a retired path: a page, not Binance's JSON
+            status, data, html = 410, None, GONE_HTML
+            verdict = trace.verdict(410, None, None, CHECK_ROUTE, exc.detail)
         except Exception as exc:  # the catch-all: a bug here is a 400, never a 5xx
             status, data = 400, {"code": -1000, "msg": MSG_UNKNOWN}
             detail = f"unexpected {type(exc).__name__} in the server: {exc}"
             verdict = trace.verdict(400, -1000, MSG_UNKNOWN, CHECK_INTERNAL, detail)
         self._record(verdict)
-        return CoreReply(status, data, verdict)
+        return CoreReply(status, data, verdict, html)
 
     def _judge(self, request: RawRequest, trace: Trace) -> tuple[int, object]:
         """Route, then the checks in order (see ``checks``), then the endpoint."""
-        endpoint = route(request.method, request.path)
+        retired(self.state.place[0], request.method, request.path)
+        endpoint = route(request.method, request.path, self.routes)
         trace.security = endpoint.security
         if endpoint.security == "NONE":
             return 200, endpoint.run(self.state, None)
+        if endpoint.security == USER_STREAM:  # the API key alone (a futures listenKey)
+            api_key, key = judge_key(self.state, request.api_keys)
+            trace.key_kind = key.kind
+            judge_key_access(self.state.access_for(api_key), USER_STREAM, request.peer)
+            return 200, endpoint.run(self.state, Call({}, api_key, self.state.now_ms()))
 
         query, body = request_parts(request, trace.notes)
         signatures = query.signatures + body.signatures
         trace.payload = query.payload + body.payload
         trace.signature = signatures[0] if signatures else None
 
-        api_key, key = judge_api_key(self.state.key_for, request.api_keys)
+        api_key, key = judge_key(self.state, request.api_keys)
         trace.key_kind = key.kind
         judge_key_access(self.state.access_for(api_key), endpoint.security, request.peer)
         judge_syntax((query, body))

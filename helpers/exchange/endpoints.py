@@ -8,6 +8,7 @@ take with 405, both -1020 (errors.md, UNSUPPORTED_OPERATION). An order's fields 
 here, after the signature (-1102 when missing, -1100 for a decimal not in plain notation).
 """
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -139,9 +140,33 @@ _ROUTES: dict[str, dict[str, Endpoint]] = {
 }
 
 
-def route(method: str, path: str) -> Endpoint:
-    """The endpoint for ``method`` on ``path``; a -1020 refusal (404 or 405) otherwise."""
-    methods = _ROUTES.get(path)
+def _listen_key(state: "ExchangeState", call: Call | None) -> object:
+    """A futures listenKey (USER_STREAM): a fixed fake per API key; no events follow."""
+    assert call is not None
+    digest = hashlib.sha256(b"kit fake listenKey " + call.api_key.encode()).hexdigest()
+    return {"listenKey": "kitFake" + digest[:57]}
+
+
+# What each endpoint does, by name: the product mode (``products``) maps its paths here.
+ENDPOINT_RUNS: dict[str, Callable[["ExchangeState", "Call | None"], object]] = {
+    "ping": _ping,
+    "time": _time,
+    "account": _account,
+    "order.test": _order_test,
+    "order.new": _order_new,
+    "order.cancel": _order_cancel,
+    "open-orders": _open_orders,
+    "listen-key": _listen_key,
+    "empty": _ping,  # an empty JSON object: a listenKey kept alive or closed
+}
+
+
+def route(
+    method: str, path: str, routes: Mapping[str, Mapping[str, Endpoint]] | None = None
+) -> Endpoint:
+    """The endpoint for ``method`` on ``path`` (among ``routes``, default Spot's); a -1020
+    refusal (404 or 405) otherwise."""
+    methods = (_ROUTES if routes is None else routes).get(path)
     if methods is None:
         detail = f"no endpoint at {shown(path, 80)!r}"
         raise Refusal(-1020, MSG_UNSUPPORTED, CHECK_ROUTE, detail, status=404)

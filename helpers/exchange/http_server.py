@@ -309,7 +309,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.request_version = self.protocol_version  # always send a status line
         try:
             self.send_response(reply.status)
-            self.send_header("Content-Type", "application/json;charset=UTF-8")
+            self.send_header("Content-Type", reply.content_type)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Connection", "close")
             self.end_headers()

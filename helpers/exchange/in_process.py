@@ -16,7 +16,7 @@ import itertools
 import sys
 from urllib.parse import urlsplit
 
-from helpers.exchange.messages import HOST
+from helpers.exchange.messages import HOST, JSON_TYPE
 from helpers.exchange.verdict import RawRequest
 
 IN_BROWSER = sys.platform == "emscripten"
@@ -77,20 +77,20 @@ def patch_requests() -> None:
             return original(self, request, *args, **kwargs)
         raw = raw_request(request.method, request.url, dict(request.headers), request.body)
         reply = core.judge(raw)
-        return response(request, reply.status, reply.body())
+        return response(request, reply.status, reply.body(), reply.content_type)
 
     send.in_process = True
     adapter.send = send
 
 
-def response(request, status: int, body: bytes):
+def response(request, status: int, body: bytes, content_type: str = JSON_TYPE):
     """A ``requests.Response`` carrying the core's reply, as one read off the socket."""
     import requests
 
     result = requests.Response()
     result.status_code = status
     result._content = body
-    result.headers["Content-Type"] = "application/json;charset=UTF-8"
+    result.headers["Content-Type"] = content_type
     result.encoding = "utf-8"
     result.url = request.url
     result.request = request

@@ -29,6 +29,10 @@ class LocalExchange:
     for deterministic output.
     ``port=0`` picks a free port. ``log``, if given, is called with one line per request
     (the command line passes a stderr printer; the ``with`` form logs nothing).
+    ``product`` (``"spot"``, ``"margin"``, ``"usdm-futures"``, ``"coinm-futures"``,
+    ``"portfolio-margin"``, ``"options"``) and ``environment`` (``"live"``, ``"testnet"``,
+    ``"demo"``) are the place it stands in for: that product's paths, the same checks
+    (``products``); a key registered for another place is refused as Binance refuses it.
     """
 
     socket_timeout: float = 5.0  # seconds a client may stay silent mid-request
@@ -40,10 +44,14 @@ class LocalExchange:
         clock: Callable[[], int] | None = None,
         port: int = 0,
         log: Callable[[str], None] | None = None,
+        product: str = "spot",
+        environment: str = "live",
     ) -> None:
         if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
             raise ValueError(f"port: expected an int from 0 to 65535, got {port!r}")
-        self.state = ExchangeState(keys=keys, clock=clock)
+        self.state = ExchangeState(
+            keys=keys, clock=clock, product=product, environment=environment
+        )
         self.core = ExchangeCore(self.state, log=log)
         self._port = port
         self._log = log
@@ -58,7 +66,9 @@ class LocalExchange:
         (``"USER_DATA"``, ``"TRADE"``; without ``"TRADE"`` it is a read-only key), and
         ``allowed_ips=``, the client addresses it may be used from (``None``: any; the local
         exchange's clients come from 127.0.0.1). Refused either way: -2015 "Invalid API-key,
-        IP, or permissions for action."
+        IP, or permissions for action." ``product=`` and ``environment=``: where the key
+        was made (default: this exchange's place); sent here from elsewhere, it is refused
+        with the product's code (-2015 on Spot, -2008 on futures; see ``products``).
         """
         self.state.register_key(api_key, key, **access)
 
@@ -151,4 +161,5 @@ class LocalExchange:
         where = self.base_url if self._server is not None else "not running"
         kinds = self.state.key_kinds()
         listed = ", ".join(sorted(set(kinds)))
-        return f"LocalExchange({where}, {len(kinds)} key(s): {listed or 'none'})"
+        place = "" if self.state.place == ("spot", "live") else " ".join(self.state.place) + ", "
+        return f"LocalExchange({place}{where}, {len(kinds)} key(s): {listed or 'none'})"

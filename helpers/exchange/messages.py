@@ -17,6 +17,7 @@ from helpers.wire import MAX_REQUEST_BYTES
 
 HOST = "127.0.0.1"
 KIT_VERDICT_PATH = "/kit/last-verdict"
+JSON_TYPE = "application/json;charset=UTF-8"  # the content type of every JSON reply
 MAX_VERDICTS = 10_000
 MAX_VERDICT_BYTES = 16 * 1024 * 1024  # the verdicts kept hold at most about this many bytes
 KEPT_BYTES = 8 * 1024  # a verdict keeps at most this much of a body and of a payload

@@ -11,9 +11,9 @@ table). Refusals at the HTTP level (``http_refusal``) carry their own status and
 from helpers.exchange.messages import HTTP_MESSAGES
 from helpers.exchange.verdict import CHECK_HTTP
 
-# HTTP status per Binance code: 401 for the API-key codes, 400 for the rest (see the
-# assumptions table). HTTP-level refusals pass their own status.
-_KEY_CODES_STATUS = {-2014: 401, -2015: 401}
+# HTTP status per Binance code: 401 for the API-key codes (-2008's status: the model's
+# choice), 400 for the rest (see the assumptions table). HTTP-level refusals pass their own.
+_KEY_CODES_STATUS = {-2008: 401, -2014: 401, -2015: 401}  # -2008: futures (products)
 
 
 class Refusal(Exception):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
 from helpers.exchange.messages import MAX_VERDICT_BYTES, MAX_VERDICTS
 from helpers.exchange.orders import OrderBook
+from helpers.exchange.places import ENVIRONMENTS, PRODUCT_NAMES
 from helpers.exchange.verdict import Verdict
 from helpers.verify import HmacKey
 from helpers.wire import API_KEY_FORMAT
@@ -58,6 +59,15 @@ def key_access(permissions: Iterable[str], allowed_ips: Iterable[str] | None) ->
     return KeyAccess(granted, frozenset(addresses))
 
 
+def checked_place(product: str, environment: str) -> tuple[str, str]:
+    """(product, environment), each one of ``helpers.keys.products``' names."""
+    if product not in PRODUCT_NAMES:
+        raise ValueError(f"product: expected one of {PRODUCT_NAMES}, got {product!r}")
+    if environment not in ENVIRONMENTS:
+        raise ValueError(f"environment: expected one of {ENVIRONMENTS}, got {environment!r}")
+    return product, environment
+
+
 def wall_clock_ms() -> int:
     """The default clock: wall-clock time in integer milliseconds since the epoch."""
     return time.time_ns() // 1_000_000
@@ -69,7 +79,9 @@ class ExchangeState:
     ``keys`` maps API key → key object (``HmacKey``, ``Ed25519Key``, ``RsaKey``; anything
     with ``kind`` and ``verify(payload, signature)``); by default Binance's documented
     example HMAC pair is registered. ``clock`` returns the server time in integer
-    milliseconds (default: the wall clock).
+    milliseconds (default: the wall clock). ``product`` and ``environment`` are the place
+    the exchange stands in for (``place``; default live Spot): a key registered for another
+    place is unknown here (``key_for`` is ``None``), as a demo key is to the live exchange.
     """
 
     def __init__(
@@ -77,12 +89,16 @@ class ExchangeState:
         *,
         keys: Mapping[str, object] | None = None,
         clock: Callable[[], int] | None = None,
+        product: str = "spot",
+        environment: str = "live",
     ) -> None:
         if clock is not None and not callable(clock):
             raise TypeError("clock: expected a function returning integer milliseconds")
+        self.place = checked_place(product, environment)
         self._clock = clock if clock is not None else wall_clock_ms
         self._lock = threading.Lock()
         self._keys: dict[str, object] = {}
+        self._places: dict[str, tuple[str, str]] = {}
         self._access: dict[str, KeyAccess] = {}
         self._verdicts: deque[Verdict] = deque()
         self._verdict_bytes = 0
@@ -90,6 +106,8 @@ class ExchangeState:
         # The one simulated WebSocket connection: when it "opened" and who logged on.
         self._ws_connected_since: int | None = None
         self._ws_session: tuple[str, int] | None = None  # (API key, authorizedSince)
+        self._ws_streams: dict[int, tuple[str, bool]] = {}  # id → (API key, by session)
+        self._ws_stream_count = 0
         if keys is None:
             keys = {EXAMPLE_API_KEY: HmacKey(EXAMPLE_SECRET_KEY)}
         for api_key, key in keys.items():
@@ -104,10 +122,14 @@ class ExchangeState:
         *,
         permissions: Iterable[str] = DEFAULT_PERMISSIONS,
         allowed_ips: Iterable[str] | None = None,
+        product: str | None = None,
+        environment: str | None = None,
     ) -> None:
         """Accept requests whose API key is ``api_key``, verified with ``key``, on the
         security types in ``permissions``, from the addresses in ``allowed_ips`` (``None``:
-        any). Registering an API key again replaces its key and access."""
+        any). ``product`` and ``environment`` say where the key was made (default: this
+        exchange's place); elsewhere, it is unknown here. Registering an API key again
+        replaces its key, access and place."""
         if not isinstance(api_key, str) or not API_KEY_FORMAT.fullmatch(api_key):
             raise ValueError(
                 "api_key: expected 1 to 128 ASCII letters and digits (the format this model "
@@ -121,14 +143,23 @@ class ExchangeState:
                 "RsaKey(public_key)"
             )
         access = key_access(permissions, allowed_ips)
+        place = checked_place(product or self.place[0], environment or self.place[1])
         with self._lock:
             self._keys[api_key] = key
             self._access[api_key] = access
+            self._places[api_key] = place
 
     def key_for(self, api_key: str) -> object | None:
-        """The key registered under ``api_key``, or ``None``."""
+        """The key registered under ``api_key`` for this exchange's place, or ``None``."""
         with self._lock:
+            if self._places.get(api_key) != self.place:
+                return None
             return self._keys.get(api_key)
+
+    def key_place(self, api_key: str) -> tuple[str, str] | None:
+        """(product, environment) the key was registered for, or ``None``."""
+        with self._lock:
+            return self._places.get(api_key)
 
     def access_for(self, api_key: str) -> KeyAccess | None:
         """What the API key ``api_key`` may do, or ``None`` if it is not registered."""
@@ -197,5 +228,31 @@ class ExchangeState:
             self._ws_session = (api_key, now_ms)
 
     def ws_logout(self) -> None:
+        """Forget the session's key, and the subscription ``userDataStream.subscribe``
+        opened with it (web-socket-api.md: logout does not close signature subscriptions)."""
         with self._lock:
             self._ws_session = None
+            for sid in [sid for sid, (_, by) in self._ws_streams.items() if by]:
+                del self._ws_streams[sid]
+
+    def ws_subscribe(self, api_key: str, by_session: bool) -> int:
+        """A user-data subscription for ``api_key``'s account: its ``subscriptionId``, the
+        one already open for that account if there is one (one per account and connection)."""
+        with self._lock:
+            for sid, (key, _) in self._ws_streams.items():
+                if key == api_key:
+                    return sid
+            sid = self._ws_stream_count
+            self._ws_stream_count += 1
+            self._ws_streams[sid] = (api_key, by_session)
+            return sid
+
+    def ws_unsubscribe(self, sid: int | None) -> None:
+        """Close subscription ``sid``, or every one (``None``)."""
+        with self._lock:
+            for key in [k for k in self._ws_streams if sid is None or k == sid]:
+                del self._ws_streams[key]
+
+    def ws_subscription_ids(self) -> list[int]:
+        with self._lock:
+            return sorted(self._ws_streams)

@@ -16,9 +16,9 @@ import json
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from helpers.exchange import user_data
 from helpers.exchange.checks import (
     empty_refusal,
-    judge_api_key,
     judge_key_access,
     judge_mandatory,
     judge_timing,
@@ -38,6 +38,7 @@ from helpers.exchange.messages import (
 )
 from helpers.exchange.mismatch import mismatch_detail
 from helpers.exchange.parse import CONTROL_CHAR
+from helpers.exchange.products import judge_key
 from helpers.exchange.refusal import Refusal
 from helpers.exchange.verdict import (
     CHECK_API_KEY,
@@ -63,6 +64,8 @@ _WS_METHODS = {
     "session.logon": "SIGNED",
     "session.status": "NONE",
     "session.logout": "NONE",
+    user_data.SIGNED_SUBSCRIBE: "USER_STREAM",  # user_data: the subscription methods
+    **dict.fromkeys(user_data.UNSIGNED, "UNSIGNED"),
 }
 _WS_VERSION_PREFIX = "v3/"
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -187,7 +190,7 @@ def _ws_status(state: "ExchangeState", server_time: int) -> dict[str, object]:
         "connectedSince": state.ws_connected_since,
         "returnRateLimits": False,
         "serverTime": server_time,
-        "userDataStream": False,
+        "userDataStream": bool(state.ws_subscription_ids()),
     }
 
 
@@ -229,6 +232,7 @@ def _ws_method(method: str) -> tuple[str, str]:
     """The method's name (``v3/`` prefix dropped) and its security type; -1020 for a method
     this model does not answer."""
     name = method.removeprefix(_WS_VERSION_PREFIX)
+    user_data.judge_retired(name)
     security = _WS_METHODS.get(name)
     if security is None:
         raise Refusal(
@@ -245,7 +249,7 @@ def _caller(state: "ExchangeState", name: str, read: WsParams, trace: Trace) -> 
     after ``session.logon``; the ``apiKey`` param's key otherwise (-1102, -2014, -2015)."""
     session = state.ws_session
     if (
-        name != "session.logon"
+        name not in ("session.logon", user_data.SIGNED_SUBSCRIBE)  # these sign, always
         and "apiKey" not in read.params
         and not read.signatures
         and session is not None
@@ -267,7 +271,7 @@ def _caller(state: "ExchangeState", name: str, read: WsParams, trace: Trace) -> 
             "(there are no headers), and it is part of the signed payload",
         )
     try:
-        api_key, key = judge_api_key(state.key_for, (read.params["apiKey"],))
+        api_key, key = judge_key(state, (read.params["apiKey"],))
     except Refusal as exc:
         exc.detail = exc.detail.replace(f"the {API_KEY_HEADER} value", "apiKey")
         raise
@@ -338,6 +342,8 @@ def _run_method(
     if name == "session.logon":
         state.ws_logon(api_key, now)
         return _ws_status(state, now)
+    if name == user_data.SIGNED_SUBSCRIBE:
+        return user_data.subscribe(state, api_key)
     judge_order(params)
     if name == "order.test":
         return {}
@@ -354,6 +360,8 @@ def judge_ws(
     trace.security = security
     now = state.now_ms()
     state.ws_connect(now)
+    if security == "UNSIGNED":
+        return user_data.run_unsigned(state, name, read_params(pairs).params, trace)
     if security == "NONE":
         trace.server_time = now
         if name == "session.logout":

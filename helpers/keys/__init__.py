@@ -13,6 +13,11 @@ URL belongs to.
   indentation, ...) and the codes of what was undone.
 - ``which_environment(url)`` and ``BASE_URLS`` (``environments``): Binance's documented
   Spot base URLs — live, Spot Testnet, Demo Mode.
+- ``which_product(url)`` (``products``): ``Place(product, environment, api)`` for any
+  product's URL — Spot, margin, USDⓈ-M and COIN-M futures, Portfolio Margin, Options ×
+  live, testnet, demo × REST, WebSocket API, streams (``helpers/data/products.toml``);
+  ``wrong_place(key_place, url)``: "this key belongs to ..., this URL is ..." and the code
+  Binance answers there, labelled.
 
 ``python -m helpers.keys FILE`` (or ``-`` for standard input) prints the report.
 """
@@ -21,6 +26,7 @@ from helpers.keys.armour import MAX_TEXT_CHARS
 from helpers.keys.environments import BASE_URLS, DEMO, LIVE, TESTNET, which_environment
 from helpers.keys.inspect import inspect_key, repair_text
 from helpers.keys.problems import PROBLEMS, Problem
+from helpers.keys.products import Place, which_product, wrong_place
 from helpers.keys.report import (
     ED25519_PRIVATE,
     ED25519_PUBLIC,
@@ -35,7 +41,7 @@ from helpers.keys.report import (
 
 __all__ = [
     "BASE_URLS", "DEMO", "ED25519_PRIVATE", "ED25519_PUBLIC", "HMAC_SECRET", "KINDS", "LIVE",
-    "MAX_TEXT_CHARS", "PROBLEMS", "RSA_PRIVATE", "RSA_PUBLIC", "TESTNET", "UNKNOWN",
+    "MAX_TEXT_CHARS", "PROBLEMS", "Place", "RSA_PRIVATE", "RSA_PUBLIC", "TESTNET", "UNKNOWN",
     "UNSUPPORTED_KEY_TYPE", "KeyReport", "Problem", "inspect_key", "repair_text",
-    "which_environment",
+    "which_environment", "which_product", "wrong_place",
 ]  # fmt: skip
