@@ -116,7 +116,7 @@ Beside them: ``assumptions`` (the rows of the table below) and ``command_line``
 (``python -m helpers.exchange``).
 """
 
-from helpers.exchange.assumptions import ASSUMPTIONS, assumptions, markdown_table
+from helpers.exchange.assumptions import assumptions, markdown_table
 from helpers.exchange.command_line import main
 from helpers.exchange.core import CoreReply, ExchangeCore
 from helpers.exchange.local_exchange import LocalExchange
@@ -145,4 +145,6 @@ __all__ = [
 
 
 if __doc__ is not None:  # None under `python -OO`
-    __doc__ += "\nAssumptions (generated from ``ASSUMPTIONS``):\n\n" + markdown_table(ASSUMPTIONS)
+    __doc__ += "\nAssumptions (generated from ``assumptions()``):\n\n" + markdown_table(
+        tuple(assumptions())
+    )

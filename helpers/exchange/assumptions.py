@@ -19,6 +19,7 @@ from helpers.exchange.messages import (
     MAX_VERDICTS,
     REQUEST_DEADLINE_S,
 )
+from helpers.exchange.product_assumptions import PRODUCT_ASSUMPTIONS
 from helpers.wire import MAX_REQUEST_BYTES
 
 NOT_VERIFIED = "not verified against Binance; to be checked with `make testnet-check`"
@@ -365,12 +366,12 @@ ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
 
 
 def assumption(behaviour: str) -> tuple[str, str, str]:
-    """The row of ``ASSUMPTIONS`` whose behaviour is ``behaviour`` (its stable key, e.g.
+    """The row of ``assumptions()`` whose behaviour is ``behaviour`` (its stable key, e.g.
     ``"timestamp unit"``); the error lists the keys there are."""
-    for row in ASSUMPTIONS:
+    for row in assumptions():
         if row[0] == behaviour:
             return row
-    keys = ", ".join(row[0] for row in ASSUMPTIONS)
+    keys = ", ".join(row[0] for row in assumptions())
     raise KeyError(f"no assumption {behaviour!r}; there are: {keys}")
 
 
@@ -389,5 +390,7 @@ def markdown_table(rows: tuple[tuple[str, str, str], ...]) -> str:
 
 def assumptions() -> list[tuple[str, str, str]]:
     """Every behaviour of this model that Binance's docs do not state: (behaviour, choice,
-    source) rows, the same as the table in ``helpers.exchange``'s docstring."""
-    return list(ASSUMPTIONS)
+    source) rows — Spot's (``ASSUMPTIONS``), then the other products'
+    (``product_assumptions.PRODUCT_ASSUMPTIONS``) — the table in ``helpers.exchange``'s
+    docstring."""
+    return list(ASSUMPTIONS + PRODUCT_ASSUMPTIONS)
