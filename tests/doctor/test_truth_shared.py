@@ -1,6 +1,7 @@
 """Issue 30's findings that live in shared code and data, each guarded by the fact: a value,
-a code, a heading, an output — read from the kit, the docs snapshot (when a copy is at
-hand, ``KIT_SPOT_DOCS``) or the pinned libraries.
+a code, a heading, an output — read from the kit, the docs' passages kept in
+``tests/data/docs_passages.json`` (``tests/docs_passages.py``; checked against a copy of the
+docs when ``KIT_DOCS_SNAPSHOT`` names one) or the pinned libraries.
 
 8b/8c the assumptions cite what the Spot docs say, where they say it; 8d the FIX sample
 cites a heading; 9 the URL normalisations named are the ones requests performs; 11a where
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from docs_passages import files_containing, passages, section
 
 from helpers.doctor import paste_in
 from helpers.exchange import LocalExchange
@@ -25,26 +27,7 @@ from helpers.mistakes import MISTAKES, by_code
 from helpers.mistakes.sources import cite
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS = Path(os.environ.get("KIT_SPOT_DOCS", "/work/shared/reference/binance-spot-api-docs"))
 HEADINGS = json.loads((ROOT / "tests" / "data" / "docs_headings.json").read_text("utf-8"))
-needs_docs = pytest.mark.skipif(
-    not (DOCS / "rest-api.md").is_file(), reason="no copy of binance-spot-api-docs at hand"
-)
-
-
-def section(file: str, heading: str) -> str:
-    """The text of the docs section ``heading`` of ``file``, up to the next heading of the
-    same or a higher level."""
-    lines = (DOCS / file).read_text("utf-8").splitlines()
-    pattern = rf"#+ {re.escape(heading)}"
-    start = next(i for i, line in enumerate(lines) if re.fullmatch(pattern, line))
-    level = len(lines[start]) - len(lines[start].lstrip("#"))
-    end = next(
-        (i for i in range(start + 1, len(lines))
-         if re.match(r"#+ ", lines[i]) and len(lines[i]) - len(lines[i].lstrip("#")) <= level),
-        len(lines),
-    )  # fmt: skip
-    return "\n".join(lines[start:end])
 
 
 def quotes(text: str) -> list[str]:
@@ -56,7 +39,6 @@ def quotes(text: str) -> list[str]:
 # -- 8b, 8c: the assumptions quote the section that says it ------------------------------
 
 
-@needs_docs
 def test_the_websocket_sort_rule_is_quoted_from_the_hmac_example():
     source = assumption("WebSocket API payload")[2]
     assert '"SIGNED request example (HMAC)"' in source
@@ -71,22 +53,22 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[`*_]", "", text))
 
 
-@needs_docs
 def test_every_sentence_the_assumptions_and_the_catalogue_quote_is_in_the_spot_docs():
-    docs = plain(" ".join(p.read_text("utf-8") for p in sorted(DOCS.rglob("*.md"))))
+    """Each quote is in a kept passage of the docs; a new quote needs the passage that says
+    it kept too (``python tests/docs_passages.py COPY --section "file → heading"``)."""
+    docs = [plain(text) for text in passages()]
     for behaviour, _, source in ASSUMPTIONS:
         for quote in quotes(source):
-            assert plain(quote) in docs, (behaviour, quote)
+            assert any(plain(quote) in text for text in docs), (behaviour, quote)
     for mistake in MISTAKES:  # and the catalogue's
         for quote in quotes(f"{mistake.why} {mistake.fix}"):
-            assert plain(quote) in docs, (mistake.code, quote)
+            assert any(plain(quote) in text for text in docs), (mistake.code, quote)
 
 
-@needs_docs
 def test_where_the_signature_sits_quotes_the_spot_docs_only():
     source = assumption("Where `signature` may sit")[2]
     assert "the end part" not in source
-    assert "the end part" not in (DOCS / "rest-api.md").read_text("utf-8")
+    assert "rest-api.md" not in files_containing("the end part")
     said = section("rest-api.md", "SIGNED Endpoint security")
     assert all(quote in said for quote in quotes(source))
 
@@ -191,7 +173,6 @@ def test_the_listen_key_row_cites_the_changelog_that_retired_them():
     assert 'CHANGELOG.md → "2026-01-21"' in row[2] and "2026-02-20" in row[1] + row[2]
 
 
-@needs_docs
 def test_the_changelog_retires_the_endpoints_on_2026_02_20():
     said = section("CHANGELOG.md", "2026-01-21")
     assert "will no longer be available starting from **2026-02-20" in said
@@ -201,7 +182,6 @@ def test_the_changelog_retires_the_endpoints_on_2026_02_20():
         assert f"`{name}`" in said
 
 
-@needs_docs
 def test_the_percent_encoding_rule_was_enabled_on_the_spot_testnet_first():
     said = section("CHANGELOG.md", "2025-12-17")
     assert "2026-01-15" in said and "This has now been enabled on [SPOT Testnet]" in said

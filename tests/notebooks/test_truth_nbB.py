@@ -2,15 +2,14 @@
 
 Each test holds a claim of these notebooks against a source the notebook cannot change: the
 docs' headings (``tests/data/docs_headings.json``, commit a5e0bc3), the docs' passages kept
-in ``tests/data/docs_passages.json`` (checked against the docs repository when
-``KIT_DOCS_SNAPSHOT`` names a copy of it), the local exchange,
+in ``tests/data/docs_passages.json`` (``tests/docs_passages.py``; checked against the docs
+repository when ``KIT_DOCS_SNAPSHOT`` names a copy of it), the local exchange,
 ``cryptography``, the standard library, or JupyterLab's own settings schema.
 """
 
 import base64
 import http.client
 import json
-import os
 import re
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from urllib.parse import unquote_plus, urlsplit
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
+from docs_passages import KEPT, SNAPSHOT_VARIABLE, derive, section, snapshot
 from test_citations import HEADINGS, heading_path_exists
 
 from helpers import fix_api
@@ -27,7 +27,6 @@ from helpers.exchange.parse import form_decode
 from helpers.request import sign_request
 
 ROOT = Path(__file__).resolve().parents[2]
-PASSAGES = json.loads((ROOT / "tests/data/docs_passages.json").read_text("utf-8"))
 SEED = b"kit-example-seed-not-a-real-key!"  # notebooks 06 and 07: visibly fake
 SORT_RULE = "sort them in alphabetical order by parameter name"
 RETIRED = ("POST /api/v3/userDataStream", "PUT /api/v3/userDataStream",
@@ -57,35 +56,18 @@ def output_of(name: str, cell_id: str) -> str:
     return "".join("".join(o.get("text", "")) for o in cell.get("outputs", []))
 
 
-def section_in(text: str, heading: str) -> str:
-    """The text under ``heading`` (any level) up to the next heading of that level."""
-    lines = text.splitlines()
-    wanted = re.compile(rf"#+ {re.escape(heading)}")
-    start = next(i for i, line in enumerate(lines) if wanted.fullmatch(line))
-    level = len(lines[start]) - len(lines[start].lstrip("#"))
-    end = next((i for i in range(start + 1, len(lines))
-                if re.match(rf"#{{1,{level}}} ", lines[i])), len(lines))  # fmt: skip
-    return "\n".join(lines[start:end])
-
-
-def snapshot_section(file: str, heading: str) -> str:
-    """The docs' text under ``heading`` in ``file``, as kept in docs_passages.json."""
-    return PASSAGES["sections"][f"{file} → {heading}"]
-
-
 def test_the_kept_passages_are_the_docs_text():
     """With ``KIT_DOCS_SNAPSHOT`` naming a copy of binance-spot-api-docs at the kept commit,
-    every kept passage and private-key count is what that copy says."""
-    snapshot = os.environ.get("KIT_DOCS_SNAPSHOT")
-    if not snapshot:
-        pytest.skip("set KIT_DOCS_SNAPSHOT to a copy of binance-spot-api-docs to re-check")
-    root = Path(snapshot)
-    for where, text in PASSAGES["sections"].items():
-        file, heading = where.split(" → ", 1)
-        assert section_in((root / file).read_text("utf-8"), heading) == text, where
-    keys = {p.relative_to(root).as_posix(): p.read_text("utf-8").count("BEGIN PRIVATE KEY")
-            for p in root.rglob("*.md")}  # fmt: skip
-    assert {name: n for name, n in keys.items() if n} == PASSAGES["private_keys"]
+    every kept passage and fact (tests/docs_passages.py) is what that copy says."""
+    root = snapshot()
+    if root is None:
+        pytest.skip(f"set {SNAPSHOT_VARIABLE} to a copy of binance-spot-api-docs to re-check")
+    assert (root / "rest-api.md").is_file(), f"{root} is not a copy of binance-spot-api-docs"
+    taken = derive(root)
+    assert set(taken) == set(KEPT) - {"about", "checked_commit"}
+    for kind, facts in taken.items():
+        for where in facts.keys() | KEPT[kind].keys():
+            assert KEPT[kind].get(where) == facts.get(where), (kind, where)
 
 
 # --- finding 2: Binance publishes an Ed25519 vector for FIX only -------------------------
@@ -98,7 +80,7 @@ def test_the_docs_publish_one_private_key_an_ed25519_one_in_the_fix_api_docs():
     assert isinstance(key, ed25519.Ed25519PrivateKey)
     payload = fix_api.SOH.join(str(v) for v in example["fields"].values())
     assert base64.b64encode(key.sign(payload.encode())).decode() == example["signature"]
-    assert PASSAGES["private_keys"] == {"fix-api.md": 1}
+    assert KEPT["private_keys"] == {"fix-api.md": 1}
 
 
 def test_06_says_the_only_vector_is_fixs_and_13_reproduces_it():
@@ -123,8 +105,8 @@ def test_the_sort_rule_is_quoted_from_signed_request_example_hmac():
         assert SORT_RULE in prose, name
         assert 'WebSocket API, "SIGNED request example (HMAC)"' in prose, name
         assert '"SIGNED request security"' not in prose, name
-    assert SORT_RULE in snapshot_section("web-socket-api.md", "SIGNED request example (HMAC)")
-    assert SORT_RULE not in snapshot_section("web-socket-api.md", "SIGNED request security")
+    assert SORT_RULE in section("web-socket-api.md", "SIGNED request example (HMAC)")
+    assert SORT_RULE not in section("web-socket-api.md", "SIGNED request security")
 
 
 # --- finding 10: of base64's three extra characters, only `+` is read back changed -------
@@ -194,7 +176,7 @@ def test_07_states_the_listenkeys_end_under_its_heading():
     for file in ("rest-api.md", "web-socket-api.md"):  # no listenKey section is left
         gone = [t for _, t in HEADINGS["files"][file] if listen_key.search(t)]
         assert gone == [], file
-    entry = snapshot_section("CHANGELOG.md", "2026-01-21")
+    entry = section("CHANGELOG.md", "2026-01-21")
     quote = "will no longer be available starting from **2026-02-20,07:00 UTC**"
     assert quote in entry and quote in " ".join(markdown("07"))
     assert all(f"* `{name}`" in entry for name in RETIRED)
