@@ -155,9 +155,11 @@ def exchange():
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE"])
-def test_the_retired_listen_key_endpoints_are_unknown_paths(exchange, method):
+def test_the_retired_listen_key_endpoints_answer_410_gone(exchange, method):
+    """Retired 2026-02-20 (CHANGELOG 2026-01-21); HTTP 410 is what users report (observed:
+    helpers/data/products.toml), so the local exchange answers it, not -1020."""
     response = requests.request(method, f"{exchange.base_url}/api/v3/userDataStream")
-    assert (response.status_code, response.json()["code"]) == (404, -1020)
+    assert response.status_code == 410
 
 
 @pytest.mark.parametrize("method", ["userDataStream.start", "userDataStream.ping",

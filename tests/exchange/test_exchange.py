@@ -28,6 +28,7 @@ import pytest
 import helpers.exchange
 from helpers.examples import key, vector
 from helpers.exchange import HmacKey, LocalExchange, Verdict, assumptions
+from helpers.exchange.product_assumptions import PRODUCT_ASSUMPTIONS
 from helpers.request import send, sign_request
 from helpers.signing import hmac_sha256_hex
 
@@ -855,6 +856,8 @@ def test_assumptions_table_rows_are_cited_or_marked_unverified():
     for behaviour, choice, source in rows:
         assert behaviour and choice and source
         assert "|" not in behaviour + choice + source  # they render as a markdown table
+        if (behaviour, choice, source) in PRODUCT_ASSUMPTIONS:
+            continue  # cited by URL or source id: tests/beyond/test_product_assumptions.py
         cites_docs = "REST API" in source or "errors.md" in source
         assert cites_docs or "not verified against Binance" in source, behaviour
         assert f"| {behaviour} | {choice} | {source} |" in helpers.exchange.__doc__
