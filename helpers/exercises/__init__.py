@@ -37,6 +37,7 @@ Where each notebook's checks live (import them from there):
 - 12-test-any-signer — ``nb12_signer``: ``check_hmac_signer``; ``conformance``:
   ``check_touched``, ``check_always_wrong`` (and ``MISTAKE_CHOICES``)
 - 13-sign-fix-api-logon — ``nb13_fix_api``: ``check_fix_raw_data``
+- 14-beyond-spot — ``nb14_beyond``: ``check_place_of``, ``check_subscribe_params``
 
 Shared by all: ``feedback`` (the result type, its constructors, and the steps the checks
 take: ``screen``, ``call_answer``, ``answer_of``, ``mismatch``, ``try_cases``) and
