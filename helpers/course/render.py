@@ -47,8 +47,8 @@ def front_door(prefix: str) -> str:
                      f"{_short(row['notebook'])} · {row['heading'].replace('`', '')}")  # fmt: skip
         rows.append(f"| {answer} | {row['means']} (*{label}*) | {where} |")
     rows.append("")
-    rows.append("The messages in the first column are Binance's `errors.md`, word for word, under each "
-                "code's heading.")
+    rows.append("The messages in the first column are Binance's `errors.md`, word for word, "
+                "under each code's heading.")  # fmt: skip
     return "\n".join(rows)
 
 
