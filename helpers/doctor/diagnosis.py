@@ -40,6 +40,7 @@ class Diagnosis(RowsDisplay):
     notes: tuple[str, ...] = ()
     tried: tuple[tuple[str, int], ...] = ()
     comparison: Comparison | None = field(default=None, compare=False)
+    answered: int | None = None  # a -2015 or -2008 answered (``helpers.doctor.place``)
 
     @property
     def ok(self) -> bool:
@@ -73,6 +74,8 @@ class Diagnosis(RowsDisplay):
         )  # fmt: skip
 
     def _headline(self) -> str:
+        if self.ok and self.answered:
+            return f"nothing found explains the {self.answered}: see the notes"
         if self.ok:
             if self.signature_check == "verified":
                 return "OK: the signature verifies and nothing in the request would be refused"
