@@ -57,7 +57,10 @@ class Diagnosis(RowsDisplay):
     def verdict(self) -> str:
         """What the local exchange answers this request, labelled: the first finding's
         verdict (``-1021 (local exchange's choice)``), or ``accepted`` when nothing was
-        found."""
+        found — or, when a -2015 or -2008 was answered and nothing explains it, that code
+        (``-2008 (answered; no finding explains it)``)."""
+        if not self.findings and self.answered:
+            return f"{self.answered} (answered; no finding explains it)"
         return self.findings[0].verdict if self.findings else "accepted"
 
     def reworded(self, change: Callable[[str], str]) -> "Diagnosis":

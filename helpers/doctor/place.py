@@ -82,6 +82,8 @@ def reply_code(reply: object) -> int | None:
             reply = json.loads(reply)
         except ValueError:
             return None
+        if isinstance(reply, int) and not isinstance(reply, bool):
+            return reply  # the code alone, as text ("-2015")
     elif not isinstance(reply, dict):
         data = getattr(reply, "json", None)
         try:

@@ -62,6 +62,7 @@ def test_a_requests_response_brings_its_own_code(live_futures):
     unsure = diagnose(response, secret=SECRET, base_url=FUTURES_LIVE)
     assert unsure.codes == ("OK",) and unsure.ok
     assert repr(unsure).startswith("Diagnosis — nothing found explains the -2008")
+    assert unsure.verdict == "-2008 (answered; no finding explains it)"  # not "accepted"
     note = next(n for n in unsure.notes if "-2008 may mean" in n)
     assert note.startswith("the URL is live usdm-futures (rest)")
     assert "give key_place=" in note and "this key belongs" not in note
@@ -143,3 +144,18 @@ def test_a_key_place_that_names_no_place_is_refused():
         diagnose("https://api.binance.com/api/v3/account", key_place=("futures", "live"))
     with pytest.raises(ValueError, match="key_place"):
         diagnose("https://api.binance.com/api/v3/account", key_place="demo")
+
+
+def test_the_command_line_takes_the_reply_the_key_place_and_the_base_url(monkeypatch, capsys):
+    from helpers.doctor.command_line import main
+
+    monkeypatch.setenv("KIT_PLACE_SECRET", SECRET)
+    curl = signed("/fapi/v1/order", "someKey1").curl("$BASE_URL")
+    status = main([curl, "--secret-env", "KIT_PLACE_SECRET", "--reply", '{"code":-2008}',
+                   "--key-place", "demo/usdm-futures", "--base-url", FUTURES_LIVE])  # fmt: skip
+    out = capsys.readouterr().out
+    assert status == 1 and "[KEY_FROM_ANOTHER_PLACE]" in out and SECRET not in out
+    assert "the one you gave (--key-place)" in out  # the advice names this command's options
+    status = main([curl, "--secret-env", "KIT_PLACE_SECRET", "--reply", "-2008"])
+    out = capsys.readouterr().out
+    assert status == 0 and "give --base-url" in out and "give --key-place" in out
