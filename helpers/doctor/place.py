@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from helpers.doctor.findings import REQUEST_SHOWS, Findings
 from helpers.doctor.sent import origin_of
 from helpers.exchange import Verdict
-from helpers.exchange.places import Place, which_product
+from helpers.exchange.places import Place, products, which_product
 from helpers.mistakes.verdicts import place_shown
 
 __all__ = [
@@ -37,9 +37,9 @@ __all__ = [
     "rest_url",
 ]  # fmt: skip
 
-# The answers a key unknown to the place it was sent to gets (products.toml's
-# wrong_place_code of every product).
-KEY_CODES = (-2015, -2008)
+# The answers a key unknown to the place it was sent to gets: products.toml's
+# wrong_place_code of every product (-2015, -2008).
+KEY_CODES = tuple(dict.fromkeys(p.fact("wrong_place_code") for p in products().values()))
 
 # What else a -2015 or -2008 can mean, and how to tell: the causes -2015's message names
 # (errors.md → "-2015 REJECTED_MBX_KEY": "Invalid API-key, IP, or permissions for
@@ -155,7 +155,8 @@ def _causes(code: int | None, lead: str) -> str:
     """What ``code`` may mean, none claimed (``""`` without a -2015 or -2008)."""
     if code not in KEY_CODES:
         return ""
-    return f"{lead}{code} may mean: {_CAUSES[code]} — the request alone cannot show which"
+    causes = _CAUSES.get(code, _CAUSES[-2015])
+    return f"{lead}{code} may mean: {causes} — the request alone cannot show which"
 
 
 def _place_note(check: PlaceCheck, *, agree: bool) -> str:
