@@ -73,6 +73,8 @@ Where each part lives, one module per job, in the order ``diagnose`` uses them:
   (and ``examine_json_signature``: was a JSON body's own signature over its text?)
 - ``findings``       — a proven ``Finding``; ``diagnosis`` — the ``Diagnosis``, as text and HTML
 - ``websocket``      — ``diagnose_ws``: steps 1 to 5 for a WebSocket API request
+- ``place``          — on a -2015 or -2008 (``reply=``): the URL's place and, given
+  ``key_place=``, ``KEY_FROM_ANOTHER_PLACE`` when the key cannot be known there
 
 Beside them: ``codes`` (``CODES``, the table below), ``masking`` (the secret and a real API
 key never reach an output) and ``command_line`` (``python -m helpers.doctor``).

@@ -26,10 +26,12 @@ _ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]{0,39}")  # printed only if it has this 
 # `diagnose`'s keyword arguments as the doctor's texts name them (`signed_payload=`, alone:
 # not a `name=value` pair from a request), and this command line's options for them.
 _PYTHON_ARGUMENT = re.compile(
-    r"(?<![\w-])(signed_payload|server_time|public_key|secret)=(?![^\s`),.;])"
+    r"(?<![\w-])(signed_payload|server_time|public_key|secret|key_place|base_url)="
+    r"(?![^\s`),.;])"
 )
 OPTIONS = {name: "--" + name.replace("_", "-") for name in ("signed_payload", "server_time",
-                                                           "public_key")}  # fmt: skip
+                                                           "public_key", "key_place",
+                                                           "base_url")}  # fmt: skip
 OPTIONS["secret"] = "--secret-env"  # the secret is read from an environment variable
 
 
@@ -75,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
             public_key=public_key,
             signed_payload=args.signed_payload,
             server_time=args.server_time,
+            reply=args.reply,
+            key_place=tuple(args.key_place.split("/")) if args.key_place else None,
+            base_url=args.base_url,
         )
     except (TypeError, ValueError) as exc:
         masker = Masker(secret.encode("utf-8", "surrogateescape") if secret else None, [])
@@ -110,6 +115,10 @@ def _parser() -> _Parser:
     )
     parser.add_argument("--server-time", type=int, metavar="MS", help="server time in ms")
     parser.add_argument("--signed-payload", metavar="TEXT", help="the exact text your code signed")
+    parser.add_argument("--reply", metavar="JSON", help="the answer, e.g. '{\"code\":-2015}'")
+    parser.add_argument("--key-place", metavar="ENVIRONMENT/PRODUCT",
+                        help="where the key was made, e.g. demo/usdm-futures")  # fmt: skip
+    parser.add_argument("--base-url", metavar="URL", help="the Binance URL the request was for")
     return parser
 
 

@@ -18,6 +18,7 @@ from helpers.doctor.diagnosis import Diagnosis
 from helpers.doctor.explain import examine_json_signature, explain_signature
 from helpers.doctor.findings import REQUEST_SHOWS, Findings
 from helpers.doctor.masking import Masker
+from helpers.doctor.place import KEY_CODES, answer_of, examine_place, place_check, rest_url
 from helpers.doctor.request_checks import API_KEY_PARAMS, examine_request
 from helpers.doctor.sent import Sent, as_sent
 from helpers.doctor.server_view import ServerView, read_as_server
@@ -47,6 +48,9 @@ def diagnose(
     body: str | bytes | None = None,
     headers: object = None,
     method: str | None = None,
+    key_place: object = None,
+    base_url: str | None = None,
+    reply: object = None,
 ) -> Diagnosis:
     """Why was this request refused? A ``Diagnosis`` whose every finding is proven.
 
@@ -57,22 +61,28 @@ def diagnose(
     milliseconds, to check the timing rule (a ``Verdict`` brings its own).
     ``public_key``: for an Ed25519 or RSA API key, the public key (object or PEM) the
     signature is checked with, instead of ``secret``.
+
+    ``reply``: the answer (code or JSON; a ``Verdict`` or ``Response`` brings its own): on
+    a -2015 or -2008 the URL's place is named (``helpers.doctor.place``); ``key_place``:
+    where the key was made, ``(product, environment)`` — another place's URL is the finding
+    ``KEY_FROM_ANOTHER_PLACE``; ``base_url``: the Binance URL meant, if ``sent`` lacks it.
     """
+    answered = answer_of(sent, reply)
     signed_payload, server_time = _brought_by(sent, signed_payload, server_time)
     key, checker, signed_payload = read_inputs(secret, public_key, server_time, signed_payload)
     request = as_sent(sent, body=body, headers=headers, method=method)
-
     view = read_as_server(request)
     api_key = _api_key_of(request, view)
     masker = Masker(bytes(key) if key else None, [api_key] if api_key else [])
     found = Findings(masker)
     notes = examine_request(view, server_time, found)
+    examine_place(place_check(rest_url(request.origin, base_url, request.path), key_place,
+                              answered), found, notes)  # fmt: skip
 
     comparison = None
     if signed_payload is not None:
-        comparison = compare(
-            masker.data(signed_payload), masker.data(view.payload), ("signed", "sent")
-        )
+        shown = masker.data(signed_payload), masker.data(view.payload)
+        comparison = compare(*shown, ("signed", "sent"))
     signature = view.signatures[0] if view.signatures else None
     verifier = signature_verifier(signature, key, checker, found, notes, decoded=True)
     checked = examine_signature(
@@ -86,7 +96,8 @@ def diagnose(
             "the signature verifies over the payload as sent, not over the signed_payload "
             "you gave: your code signed what it sent"
         )
-    return assemble(f"{request.method} {request.target}", view.payload, checked, found, notes)
+    return assemble(f"{request.method} {request.target}", view.payload, checked, found, notes,
+                    answered)  # fmt: skip
 
 
 def _brought_by(
@@ -137,9 +148,15 @@ def examine_signature(
 
 
 def assemble(
-    request: str, payload: bytes, checked: Checked, found: Findings, notes: list[str]
+    request: str,
+    payload: bytes,
+    checked: Checked,
+    found: Findings,
+    notes: list[str],
+    answered: int | None = None,
 ) -> Diagnosis:
-    """The ``Diagnosis`` of one request (REST or WebSocket API), every text masked."""
+    """The ``Diagnosis`` of one request (REST or WebSocket API), every text masked;
+    ``answered`` kept when it is a -2015 or -2008 (``helpers.doctor.place``)."""
     masker = found.masker
     signature, verifier = checked.signature, checked.verifier
     return Diagnosis(
@@ -153,6 +170,7 @@ def assemble(
         notes=tuple(masker.text(n) for n in notes),
         tried=checked.tried,
         comparison=checked.comparison,
+        answered=answered if answered in KEY_CODES else None,
     )
 
 

@@ -40,6 +40,7 @@ class Diagnosis(RowsDisplay):
     notes: tuple[str, ...] = ()
     tried: tuple[tuple[str, int], ...] = ()
     comparison: Comparison | None = field(default=None, compare=False)
+    answered: int | None = None  # a -2015 or -2008 answered (``helpers.doctor.place``)
 
     @property
     def ok(self) -> bool:
@@ -56,7 +57,10 @@ class Diagnosis(RowsDisplay):
     def verdict(self) -> str:
         """What the local exchange answers this request, labelled: the first finding's
         verdict (``-1021 (local exchange's choice)``), or ``accepted`` when nothing was
-        found."""
+        found — or, when a -2015 or -2008 was answered and nothing explains it, that code
+        (``-2008 (answered; no finding explains it)``)."""
+        if not self.findings and self.answered:
+            return f"{self.answered} (answered; no finding explains it)"
         return self.findings[0].verdict if self.findings else "accepted"
 
     def reworded(self, change: Callable[[str], str]) -> "Diagnosis":
@@ -73,6 +77,8 @@ class Diagnosis(RowsDisplay):
         )  # fmt: skip
 
     def _headline(self) -> str:
+        if self.ok and self.answered:
+            return f"nothing found explains the {self.answered}: see the notes"
         if self.ok:
             if self.signature_check == "verified":
                 return "OK: the signature verifies and nothing in the request would be refused"

@@ -36,6 +36,7 @@ class Finding:
     comparison: Comparison | None = field(default=None, compare=False)
     alternatives: tuple[str, ...] = ()  # codes whose mistake yields the very same bytes
     check: str = "signature"  # the local exchange's check that would refuse it
+    answer: str | None = None  # the verdict, labelled, when the place decides it
 
     @property
     def stage(self) -> str:
@@ -44,7 +45,10 @@ class Finding:
     @property
     def verdict(self) -> str:
         """The code the local exchange answers for it at that check, labelled:
-        ``-1021 (local exchange's choice)``; several when the mistake earns several."""
+        ``-1021 (local exchange's choice)``; several when the mistake earns several; the
+        ``answer`` alone when the request's place decides it (a key from another place)."""
+        if self.answer is not None:
+            return self.answer
         mistake = BY_CODE[self.code]
         at_check = [b for b in mistake.verdicts if b.check == self.check] or mistake.verdicts
         return ", ".join(b.shown() for b in at_check)
@@ -71,6 +75,7 @@ class Findings:
         *,
         replace: bool = False,
         alternatives: tuple[str, ...] = (),
+        answer: str | None = None,
     ) -> None:
         meta = BY_CODE[code]
         shown = None
@@ -90,7 +95,7 @@ class Findings:
         check = meta.check if proof.startswith(REQUEST_SHOWS) else "signature"
         self.items[code] = Finding(
             code, meta.title, self.masker.text(explanation), proof, meta.fix, shown,
-            alternatives, check,
+            alternatives, check, answer,
         )  # fmt: skip
 
     def ordered(self) -> tuple[Finding, ...]:

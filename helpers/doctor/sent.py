@@ -39,6 +39,7 @@ class Sent:
     headers: tuple[tuple[str, str], ...] | None = None
     source: str = "url"
     key_accepted: bool = False
+    origin: str | None = None
 
     def header(self, name: str) -> list[str]:
         """Every value of header ``name`` (case-insensitive); ``[]`` if absent or unknown."""
@@ -87,6 +88,16 @@ def _split_url(url: str) -> tuple[str, bytes]:
     return path or "/", query.encode("utf-8")
 
 
+def origin_of(url: str) -> str | None:
+    """``scheme://host[:port]`` of an absolute URL, else ``None`` (a path, ``$BASE_URL/...``)."""
+    text = url.strip()
+    if "://" not in text:
+        return None
+    scheme, rest = text.split("://", 1)
+    netloc = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    return f"{scheme.lower()}://{netloc}" if netloc else None
+
+
 def _as_body(body: object) -> bytes:
     if body is None:
         return b""
@@ -120,7 +131,7 @@ def _from_url(
     path, query = _split_url(url)
     data = _as_body(body)
     verb = (method or ("POST" if data else "GET")).upper()
-    return Sent(verb, path, query, data, _as_headers(headers), "url")
+    return Sent(verb, path, query, data, _as_headers(headers), "url", origin=origin_of(url))
 
 
 # --- A curl command line ------------------------------------------------------------------
@@ -147,7 +158,7 @@ def parse_curl(command: str) -> Sent:
                 kind = "application/json" if curl.json_body else wire.FORM_CONTENT_TYPE
                 headers.append(("Content-Type", kind))
     verb = (curl.method or ("GET" if curl.get or not body else "POST")).upper()
-    return Sent(verb, path, query, body, tuple(headers), "curl")
+    return Sent(verb, path, query, body, tuple(headers), "curl", origin=origin_of(curl.url))
 
 
 # --- A raw HTTP request -------------------------------------------------------------------
@@ -222,7 +233,7 @@ def as_sent(
         path, query = _split_url(sent.url)  # a requests.PreparedRequest
         return Sent(
             str(sent.method).upper(), path, query, _as_body(sent.body),
-            _as_headers(sent.headers), "PreparedRequest",
+            _as_headers(sent.headers), "PreparedRequest", origin=origin_of(sent.url),
         )  # fmt: skip
     raise TypeError(
         "sent: expected a URL, a curl command line, a raw HTTP request, a SignedRequest, a "

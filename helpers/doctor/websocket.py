@@ -24,6 +24,7 @@ from helpers.doctor.diagnose import assemble, examine_signature, read_inputs, si
 from helpers.doctor.diagnosis import Diagnosis
 from helpers.doctor.findings import REQUEST_SHOWS, Findings
 from helpers.doctor.masking import Masker
+from helpers.doctor.place import examine_place, place_check, reply_code
 from helpers.doctor.timing import examine_timing
 from helpers.exchange.refusal import Refusal
 from helpers.exchange.websocket_api import parse_ws, ws_payload_bytes, ws_text
@@ -40,14 +41,20 @@ def diagnose_ws(
     public_key: object = None,
     signed_payload: str | bytes | None = None,
     server_time: int | None = None,
+    key_place: object = None,
+    url: str | None = None,
+    reply: object = None,
 ) -> Diagnosis:
     """Why was this WebSocket API request refused? A ``Diagnosis`` whose every finding is
     proven.
 
     ``request``: the request as sent — its JSON text (str or bytes), a dict, or a
     ``helpers.websocket.WsRequest``. ``secret`` (HMAC) or ``public_key`` (Ed25519, RSA),
-    ``signed_payload`` and ``server_time`` are ``diagnose``'s.
+    ``signed_payload``, ``server_time``, ``key_place`` and ``reply`` (the answer: its
+    JSON, ``{"error": {"code": -2015, ...}}``, or the code) are ``diagnose``'s; ``url``:
+    the WebSocket API URL it was sent on (``wss://ws-fapi.binance.com/ws-fapi/v1``).
     """
+    answered = reply_code(reply)
     key, checker, signed_payload = read_inputs(secret, public_key, server_time, signed_payload)
     try:
         request_id, method, pairs = parse_ws(_json_bytes(request))
@@ -59,6 +66,7 @@ def diagnose_ws(
     texts = _texts(pairs, found)
     params = dict(texts)
     _examine_params(texts, params, server_time, found, notes)
+    examine_place(place_check(url, key_place, answered), found, notes)
 
     payload = ws_payload_bytes(texts)
     comparison = None
@@ -71,7 +79,8 @@ def diagnose_ws(
         signature, verifier, payload, comparison,
         lambda v: _explain(texts, payload, v, api_key, signed_payload, found),
     )  # fmt: skip
-    return assemble(f"{method} (WebSocket API, id {request_id})", payload, checked, found, notes)
+    return assemble(f"{method} (WebSocket API, id {request_id})", payload, checked, found,
+                    notes, answered)  # fmt: skip
 
 
 def _json_bytes(request: object) -> bytes:

@@ -18,6 +18,10 @@ URL belongs to.
   live, testnet, demo × REST, WebSocket API, streams (``helpers/data/products.toml``);
   ``wrong_place(key_place, url)``: "this key belongs to ..., this URL is ..." and the code
   Binance answers there, labelled.
+- ``inspect_key(text, url=..., key_place=...)`` adds ``destination`` (``destination``):
+  where a request with the key goes, and whether the key can be known there
+  (``key_known_there``: not in another environment; on live, another product is a
+  question of the key's permissions).
 
 ``python -m helpers.keys FILE`` (or ``-`` for standard input) prints the report.
 """

@@ -2,7 +2,8 @@
 
 The file is read here, by the command line, because you named it; the report never
 holds a run of the key. ``--password-env VAR`` reads an encrypted key's password from an
-environment variable (never from the command line, where ``ps`` would show it). The help
+environment variable (never from the command line, where ``ps`` would show it). ``--url``
+(and ``--key-place``) add where a request with the key goes (``helpers.keys.destination``). The help
 is written for the terminal: plain words, no markup (``DESCRIPTION``, ``EPILOG``).
 """
 
@@ -28,6 +29,8 @@ examples:
   printf '%s' "$BINANCE_SECRET" | python -m helpers.keys -
   read -rs KEY_PASSWORD; export KEY_PASSWORD    (typed, not shown)
   python -m helpers.keys --password-env KEY_PASSWORD my-encrypted-key.pem
+  python -m helpers.keys --url https://fapi.binance.com \\
+      --key-place demo/usdm-futures my-key.pem
 
 what it prints:
   kind        what the text is, e.g. ED25519_PRIVATE, RSA_PRIVATE, HMAC_SECRET
@@ -35,6 +38,8 @@ what it prints:
   usable for  the key_type to sign with, once the problems are fixed
   what it is  its format and size, never its characters
   fix         what to do, one step per problem, with commands
+  sent to     with --url: where a request goes, and (with --key-place, where
+              the key was made) whether the key can be known there
 and then the public key (PEM) to register with Binance, for a private key.
 
 Note: echo adds a line break after the text, and the report names it (your
@@ -61,7 +66,18 @@ def main(argv: list[str] | None = None) -> int:
         help="the name of an environment variable holding an encrypted key's password "
         "(not the password itself: a command line is visible to other users)",
     )
+    parser.add_argument(
+        "--url", help="the URL you will send requests with this key to (not sent anywhere)"
+    )
+    parser.add_argument(
+        "--key-place",
+        metavar="ENVIRONMENT/PRODUCT",
+        help="where the key was made, e.g. demo/usdm-futures or testnet/spot (with --url)",
+    )
     args = parser.parse_args(argv)
+    place = tuple(args.key_place.split("/")) if args.key_place else None
+    if place is not None and args.url is None:
+        parser.error("--key-place: give --url too (the URL the key is sent to)")
     password = None
     if args.password_env:
         password = os.environ.get(args.password_env)
@@ -75,7 +91,10 @@ def main(argv: list[str] | None = None) -> int:
                 data = stream.read(MAX_TEXT_CHARS + 1)
     except OSError as exc:
         parser.error(f"FILE: cannot read it ({exc.strerror})")
-    report = inspect_key(data, password=password)
+    try:
+        report = inspect_key(data, password=password, url=args.url, key_place=place)
+    except ValueError as exc:
+        parser.error(str(exc))
     print(repr(report))
     if report.public_key_pem:
         print(report.public_key_pem, end="")

@@ -17,6 +17,7 @@ import base64
 import binascii
 import hashlib
 import re
+from dataclasses import replace
 
 from helpers.key_types import (
     ED25519,
@@ -29,6 +30,7 @@ from helpers.key_types import (
 from helpers.keys.armour import LABEL, Block, armour, find_block, too_long
 from helpers.keys.cost import block_cost
 from helpers.keys.der import damage, openssh_header, split_base64_der, starts_with_der
+from helpers.keys.destination import destination
 from helpers.keys.loading import armour_der, load_block
 from helpers.keys.problems import fix_for
 from helpers.keys.report import (
@@ -150,14 +152,32 @@ def _describe(text: str) -> str:
     return f"{len(text)} characters ({', '.join(classes) or 'none'})"
 
 
-def inspect_key(text: str | bytes, *, password: str | bytes | None = None) -> KeyReport:
+def inspect_key(
+    text: str | bytes,
+    *,
+    password: str | bytes | None = None,
+    url: str | None = None,
+    key_place: object = None,
+) -> KeyReport:
     """What ``text`` is as a key, what is wrong with it, and what to do (``KeyReport``).
 
     ``text``: a key as pasted, read from a file or an environment variable (``str`` or
     ``bytes``, at most ``MAX_TEXT_CHARS`` long: a longer one is reported ``TOO_LONG``,
     unread); ``password``: for an encrypted private key. Never signs, never opens a
-    file, never puts a run of the text in the report or an exception.
+    file, never puts a run of the text in the report or an exception. ``url``: where you
+    will send requests with it — the report's ``destination`` names that URL's place
+    (``helpers.keys.which_product``) and, given ``key_place`` (where the key was made,
+    ``(product, environment)``), whether the key belongs there.
     """
+    if url is None and key_place is not None:
+        raise ValueError("key_place: give url= too (the URL the key is sent to)")
+    there = destination(url, key_place) if url is not None else None  # arguments first
+    report = _inspect_text(text, password)
+    return replace(report, destination=there) if there else report
+
+
+def _inspect_text(text: object, password: object) -> KeyReport:
+    """``inspect_key`` without a URL: the text alone."""
     if isinstance(text, (str, bytes, bytearray)) and too_long(text):
         return _report(UNKNOWN, ["TOO_LONG"], None, f"{len(text)} characters or bytes")
     raw = _text(text, "text")

@@ -4,7 +4,8 @@ A report holds the key's ``kind``, its ``problems`` (codes of ``helpers.keys.pro
 ``usable_for`` (the ``key_type`` it signs as once the kit's repairs are made), the ``fix``
 in plain words with commands, a ``description`` (lengths and character classes only), and
 for a key pair the ``public_key_pem`` to register with Binance and a short
-``fingerprint`` to compare. No field, ``str`` or ``repr`` holds a run of a private key or
+``fingerprint`` to compare; given a URL, its ``destination`` (where a request goes, and
+whether the key belongs there). No field, ``str`` or ``repr`` holds a run of a private key or
 a secret: a report may be printed, logged or pasted into an issue.
 """
 
@@ -36,6 +37,7 @@ class KeyReport(RowsDisplay):
     description: str
     public_key_pem: str | None = None
     fingerprint: str | None = None
+    destination: str | None = None  # given a URL: where a request goes (``destination``)
 
     @property
     def ok(self) -> bool:
@@ -52,6 +54,8 @@ class KeyReport(RowsDisplay):
         if self.fingerprint:
             rows.append(("fingerprint", self.fingerprint))
         rows.append(("fix", self.fix))
+        if self.destination:
+            rows.append(("sent to", self.destination))
         return rows
 
     def __repr__(self) -> str:

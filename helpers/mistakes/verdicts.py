@@ -9,7 +9,12 @@ unit"}``. A verdict is
   (``"-1022 INVALID_SIGNATURE"``), whose message says what the mistake does;
 - **the local exchange's choice** when it rests on a row of
   ``helpers.exchange.assumptions`` (``rests_on``, the row's behaviour as its stable key)
-  that is not verified against Binance.
+  that is not verified against Binance;
+- whatever ``helpers/data/products.toml`` says of a product's answer to a key made for
+  another product or environment (``answered_by``, the product's name: its
+  ``wrong_place_code`` must be the verdict's code, and its ``wrong_place_certainty`` gives
+  the certainty — "observed" (users report it, dated; Binance does not document it),
+  "documented", or "model" → "model choice").
 
 The written ``certainty`` must be the one its basis gives: a "documented" planted on a
 verdict that rests on an unverified assumption is refused when the catalogue is read.
@@ -20,14 +25,23 @@ doctor lists findings in that order. Code ``0`` is "accepted".
 from dataclasses import dataclass
 
 from helpers.exchange.assumptions import CHECKS, unverified
+from helpers.exchange.places import products
 from helpers.mistakes.sources import Source, source
 
-__all__ = ["DOCUMENTED_LABEL", "MODEL_CHOICE_LABEL", "VerdictBasis", "label"]
+__all__ = [
+    "DOCUMENTED_LABEL", "MODEL_CHOICE_LABEL", "OBSERVED_LABEL", "VerdictBasis", "label",
+    "place_shown", "place_verdict",
+]  # fmt: skip
 
 # The label printed next to a verdict, wherever one is shown (notebooks quote them).
 DOCUMENTED_LABEL = "documented"
 MODEL_CHOICE_LABEL = "local exchange's choice"
-LABELS = {"documented": DOCUMENTED_LABEL, "model choice": MODEL_CHOICE_LABEL}
+OBSERVED_LABEL = "observed, not documented"  # the front door's word (helpers.course.data)
+LABELS = {"documented": DOCUMENTED_LABEL, "model choice": MODEL_CHOICE_LABEL,
+          "observed": OBSERVED_LABEL}  # fmt: skip
+# products.toml's certainty words, as a verdict's.
+_PRODUCT_CERTAINTY = {"documented": "documented", "observed": "observed",
+                      "model": "model choice"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -36,13 +50,15 @@ class VerdictBasis:
 
     code: int  # Binance's error code; 0: accepted
     check: str  # one of assumptions.CHECKS
-    certainty: str  # "documented" or "model choice", as written (and verified)
+    certainty: str  # "documented", "model choice" or "observed", as written (and verified)
     source: Source | None = None  # documented: the errors.md section of the code
     rests_on: str | None = None  # model choice: the assumption row's behaviour
+    answered_by: str | None = None  # a product of products.toml: its wrong-place answer
 
     @property
     def label(self) -> str:
-        """``"documented"`` or ``"local exchange's choice"``."""
+        """``"documented"``, ``"local exchange's choice"`` or ``"observed, not
+        documented"``."""
         return LABELS[self.certainty]
 
     def shown(self) -> str:
@@ -54,10 +70,10 @@ class VerdictBasis:
         """One verdict table of a ``[[mistake]]``; refused by name when its certainty is not
         the one its basis gives."""
         where = f"mistake {mistake}, verdict {entry.get('code')}"
-        known = {"code", "check", "certainty", "source", "rests_on"}
+        known = {"code", "check", "certainty", "source", "rests_on", "answered_by"}
         if set(entry) - known or not isinstance(entry.get("code"), int):
             raise ValueError(f"{where}: fields {sorted(entry)}; give code (an integer), check, "
-                             "certainty, and source or rests_on")  # fmt: skip
+                             "certainty, and source, rests_on or answered_by")  # fmt: skip
         if entry.get("check") not in CHECKS:
             raise ValueError(f"{where}: check {entry.get('check')!r} is none of {CHECKS}")
         derived = _derived_certainty(where, entry)
@@ -65,15 +81,22 @@ class VerdictBasis:
             raise ValueError(f"{where}: certainty {entry.get('certainty')!r}, but its basis "
                              f"makes it {derived!r}")  # fmt: skip
         cited = source(entry["source"]) if "source" in entry else None
-        return cls(entry["code"], entry["check"], derived, cited, entry.get("rests_on"))
+        return cls(entry["code"], entry["check"], derived, cited, entry.get("rests_on"),
+                   entry.get("answered_by"))  # fmt: skip
 
 
 def _derived_certainty(where: str, entry: dict) -> str:
     """The certainty a verdict's basis gives it: a source naming the code → documented; an
-    unverified assumption row → model choice."""
-    if ("source" in entry) == ("rests_on" in entry):
-        raise ValueError(f"{where}: give either source (documented) or rests_on (an "
-                         "assumption row), not both or neither")  # fmt: skip
+    unverified assumption row → model choice; a product's wrong-place answer → its own."""
+    if sum(name in entry for name in ("source", "rests_on", "answered_by")) != 1:
+        raise ValueError(f"{where}: give one of source (documented), rests_on (an "
+                         "assumption row) or answered_by (a product)")  # fmt: skip
+    if "answered_by" in entry:
+        code, certainty = place_verdict(entry["answered_by"], where)
+        if code != entry["code"]:
+            raise ValueError(f"{where}: {entry['answered_by']} answers a key from another "
+                             f"place {code}, not {entry['code']}")  # fmt: skip
+        return certainty
     if "rests_on" in entry:
         try:
             return "model choice" if unverified(entry["rests_on"]) else "documented"
@@ -89,6 +112,21 @@ def _derived_certainty(where: str, entry: dict) -> str:
     return "documented"
 
 
+def place_verdict(product: str, where: str = "product") -> tuple[int, str]:
+    """(code, certainty) of what ``product`` answers a key made for another product or
+    environment: its ``wrong_place_code`` and ``wrong_place_certainty`` in
+    ``helpers/data/products.toml``, the certainty in the catalogue's words."""
+    known = products()
+    if product not in known:
+        raise ValueError(f"{where}: answered_by {product!r} is none of {', '.join(known)}")
+    facts = known[product]
+    certainty = facts.fact("wrong_place_certainty")
+    if certainty not in _PRODUCT_CERTAINTY:
+        raise ValueError(f"{where}: {product}'s wrong_place_certainty {certainty!r} is none "
+                         f"of {', '.join(_PRODUCT_CERTAINTY)}")  # fmt: skip
+    return facts.fact("wrong_place_code"), _PRODUCT_CERTAINTY[certainty]
+
+
 def label(bases: tuple[VerdictBasis, ...], code: int) -> str:
     """``code`` with the label of the verdict that earns it (``-1021 (local exchange's
     choice)``), or marked as no verdict of this mistake."""
@@ -97,3 +135,10 @@ def label(bases: tuple[VerdictBasis, ...], code: int) -> str:
             return basis.shown()
     return f"{code or 'accepted'} (not this mistake's verdict)"
 
+
+
+def place_shown(product: str) -> str:
+    """What ``product`` answers a key from another place, labelled: ``-2008 (observed, not
+    documented)`` on USDⓈ-M futures, ``-2008 (local exchange's choice)`` on COIN-M."""
+    code, certainty = place_verdict(product)
+    return f"{code} ({LABELS[certainty]})"

@@ -227,7 +227,8 @@ BROKEN = {
 # (tests/conformance/test_conformance_inputs.py).
 ELSEWHERE = {"OK", "WRONG_SECRET_OR_KEY", "WRONG_KEY_TYPE", "BASE64_SIGNATURE_MANGLED",
              "WS_PARAMS_NOT_SORTED", "WS_VALUES_PERCENT_ENCODED", "WS_API_KEY_NOT_SIGNED",
-             "SIGNED_BEFORE_ENCODING"}
+             "SIGNED_BEFORE_ENCODING",
+             "KEY_FROM_ANOTHER_PLACE"}  # tests/doctor/test_doctor_place.py
 
 
 def test_every_code_has_a_broken_request():
