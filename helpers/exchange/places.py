@@ -167,3 +167,25 @@ def which_product(url: str) -> Place | None:
             if len(found) == 1:
                 return found.pop()
     return None
+
+
+# Where a key is known, as far as the sources tell (helpers.keys.products explains each
+# case and its source): only in the environment it was made in, and on testnet only on the
+# site that made it (Spot Testnet for spot and margin, the futures testnet for the rest).
+# Another product of the same live or demo environment: the sources cannot tell (``None``).
+TESTNET_SITE = {"spot": "testnet.binance.vision", "margin": "testnet.binance.vision"}
+FUTURES_TESTNET_SITE = "testnet.binancefuture.com"
+
+
+def known_in(key_place: tuple[str, str], place: tuple[str, str]) -> bool | None:
+    """Can a key made for ``key_place`` be known at ``place`` (both ``(product,
+    environment)``)? ``True``: the same place; ``False``: another environment, or the other
+    testnet site; ``None``: another product of the same environment (not documented)."""
+    if key_place == place:
+        return True
+    if key_place[1] != place[1]:
+        return False
+    if place[1] == "testnet":
+        site = TESTNET_SITE.get(key_place[0], FUTURES_TESTNET_SITE)
+        return None if site == TESTNET_SITE.get(place[0], FUTURES_TESTNET_SITE) else False
+    return None

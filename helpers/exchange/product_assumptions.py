@@ -18,14 +18,19 @@ PRODUCT_ASSUMPTIONS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "A key from another product or environment",
-        "Keys are registered for a (product, environment); sent elsewhere, the key is "
-        'unknown there: -2015 on Spot and margin, -2008 "Invalid Api-Key ID." on the '
-        "futures family, HTTP 401. The detail names both places (Binance's reply has the "
-        "code only).",
+        "Keys are registered for a (product, environment). Sent to another environment (or "
+        "the other testnet site), the key is unknown there: -2015 on Spot and margin, -2008 "
+        '"Invalid Api-Key ID." on the futures family, HTTP 401; the detail names both '
+        "places (Binance's reply has the code only). Sent to another product of the same "
+        "environment, it is accepted: on live one key serves every product its permissions "
+        "enable, and product permissions are not modelled.",
         "-2015 for Spot: errors.md (the code); users' reports (the mix-up). -2008 on "
         "USDⓈ-M futures: observed, https://github.com/ccxt/ccxt/issues/29099 (2026-07-04), "
         "https://github.com/sammchardy/python-binance/issues/1407 (2024-03-22). COIN-M, "
-        "Portfolio Margin, Options and the HTTP status: model's choice.",
+        "Portfolio Margin, Options and the HTTP status: model's choice. One live key for "
+        "every product its permissions enable: documented, "
+        "https://developers.binance.com/docs/wallet/endpoints/api-key-permission (read "
+        "2026-12-07); the same in Demo Mode and across the futures testnet: model's choice.",
     ),
     (
         "Retired listenKey endpoints",

@@ -109,7 +109,7 @@ def wrong_place_refusal(state: "ExchangeState", api_key: str, why: str) -> Refus
     if elsewhere is not None and elsewhere != state.place:
         why = (
             f"this key belongs to {elsewhere[1]} {elsewhere[0]}; this exchange stands in for "
-            f"{here}. Keys are made for one product and environment"
+            f"{here}. A key is known only in the environment it was made in"
         )
     certainty = facts.fact("wrong_place_certainty")
     return Refusal(code, msg, CHECK_API_KEY, f"{why} ({here} answers {code}: {certainty})")

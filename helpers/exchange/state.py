@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
 from helpers.exchange.messages import MAX_VERDICT_BYTES, MAX_VERDICTS
 from helpers.exchange.orders import OrderBook
-from helpers.exchange.places import ENVIRONMENTS, PRODUCT_NAMES
+from helpers.exchange.places import ENVIRONMENTS, PRODUCT_NAMES, known_in
 from helpers.exchange.verdict import Verdict
 from helpers.verify import HmacKey
 from helpers.wire import API_KEY_FORMAT
@@ -81,7 +81,8 @@ class ExchangeState:
     example HMAC pair is registered. ``clock`` returns the server time in integer
     milliseconds (default: the wall clock). ``product`` and ``environment`` are the place
     the exchange stands in for (``place``; default live Spot): a key registered for another
-    place is unknown here (``key_for`` is ``None``), as a demo key is to the live exchange.
+    environment is unknown here (``key_for`` is ``None``), as a demo key is to the live
+    exchange.
     """
 
     def __init__(
@@ -150,9 +151,13 @@ class ExchangeState:
             self._places[api_key] = place
 
     def key_for(self, api_key: str) -> object | None:
-        """The key registered under ``api_key`` for this exchange's place, or ``None``."""
+        """The key registered under ``api_key`` if it can be known at this exchange's place
+        (``places.known_in``: not from another environment nor the other testnet site; a
+        key of another product of the same environment is known, its permissions not
+        modelled), else ``None``."""
         with self._lock:
-            if self._places.get(api_key) != self.place:
+            place = self._places.get(api_key)
+            if place is None or known_in(place, self.place) is False:
                 return None
             return self._keys.get(api_key)
 

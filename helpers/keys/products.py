@@ -20,10 +20,12 @@
 from helpers.exchange.places import (
     APIS,
     ENVIRONMENTS,
+    FUTURES_TESTNET_SITE,
     PRODUCT_NAMES,
     Place,
     Product,
     UrlRow,
+    known_in,
     products,
     sources,
     url_rows,
@@ -71,7 +73,6 @@ KEY_PERMISSIONS_SOURCE = (
     "https://developers.binance.com/docs/wallet/endpoints/api-key-permission "
     "(GET /sapi/v1/account/apiRestrictions, read 2026-12-07)"
 )
-_TESTNET_SITE = {"spot": "testnet.binance.vision", "margin": "testnet.binance.vision"}
 _CANNOT_TELL = {
     "live": (
         "on live, one account's key serves every product its permissions enable "
@@ -80,7 +81,7 @@ _CANNOT_TELL = {
     ),
     "demo": "whether one Demo Mode key serves both Spot and futures is not documented",
     "testnet": (
-        "both are on the futures testnet's site (testnet.binancefuture.com); whether one "
+        f"both are on the futures testnet's site ({FUTURES_TESTNET_SITE}); whether one "
         "key serves both is not documented"
     ),
 }
@@ -89,17 +90,9 @@ _CANNOT_TELL = {
 def key_known_there(key_place: object, place: Place) -> bool | None:
     """Can a key made for ``key_place`` be known at ``place`` (a URL's)? ``True``: the same
     place; ``False``: no (another environment, or the other testnet site); ``None``: the
-    sources do not tell (another product of the same environment; see above)."""
-    product, environment = key_place_of(key_place)
-    if (product, environment) == (place.product, place.environment):
-        return True
-    if environment != place.environment:
-        return False
-    if environment == "testnet":
-        site = _TESTNET_SITE.get(product, "testnet.binancefuture.com")
-        other = _TESTNET_SITE.get(place.product, "testnet.binancefuture.com")
-        return None if site == other else False
-    return None
+    sources do not tell (another product of the same environment; see above). The rule is
+    ``helpers.exchange.places.known_in``, which the local exchange applies too."""
+    return known_in(key_place_of(key_place), (place.product, place.environment))
 
 
 def cannot_tell(key_place: object, place: Place) -> str:

@@ -77,12 +77,34 @@ def test_a_demo_key_on_the_live_futures_exchange_answers_2008(futures):
     assert send(signed("/fapi/v1/order", "neverRegistered"), futures.base_url) == (401, INVALID_ID)
 
 
-def test_a_futures_key_on_spot_answers_2015():
+def test_a_futures_testnet_key_on_live_spot_answers_2015():
     with LocalExchange(keys={}, clock=lambda: NOW) as spot:
-        spot.register_key(API_KEY, HmacKey(SECRET), product="usdm-futures")
+        spot.register_key(API_KEY, HmacKey(SECRET), product="usdm-futures",
+                          environment="testnet")  # fmt: skip
         reply = send(signed("/api/v3/order"), spot.base_url)
         assert reply == (401, REJECTED)
-        assert "this key belongs to live usdm-futures" in spot.last_verdict.detail
+        assert "this key belongs to testnet usdm-futures" in spot.last_verdict.detail
+
+
+def test_a_live_futures_key_on_live_spot_is_the_same_accounts_key():
+    """On live one key serves every product its permissions enable (Get API Key Permission,
+    products.toml: api-key-permission); the model does not model those permissions."""
+    with LocalExchange(keys={}, clock=lambda: NOW) as spot:
+        spot.register_key(API_KEY, HmacKey(SECRET), product="usdm-futures")
+        assert send(signed("/api/v3/order"), spot.base_url).status == 200
+
+
+@pytest.mark.parametrize(("key_place", "place", "known"), [
+    (("usdm-futures", "testnet"), ("usdm-futures", "testnet"), True),
+    (("spot", "testnet"), ("usdm-futures", "testnet"), False),  # Spot Testnet's own site
+    (("coinm-futures", "testnet"), ("usdm-futures", "testnet"), None),  # one site: unknown
+    (("usdm-futures", "demo"), ("usdm-futures", "live"), False),  # another environment
+    (("spot", "live"), ("usdm-futures", "live"), None),  # one account: its permissions
+])  # fmt: skip
+def test_where_a_key_is_known(key_place, place, known):
+    from helpers.exchange.places import known_in
+
+    assert known_in(key_place, place) is known
 
 
 @pytest.mark.parametrize("product", list(products()))
