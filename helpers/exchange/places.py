@@ -74,8 +74,9 @@ class Product:
         return self.facts[name]
 
 
-def _where(url: str) -> tuple[str, str, int, str] | None:
-    """(scheme, host, port, path) of ``url``, or ``None`` if it cannot be read."""
+def url_parts(url: str) -> tuple[str, str, int, str] | None:
+    """(scheme, host, port, path) of ``url``, or ``None`` if it cannot be read or has a
+    ``user@`` part: what a URL is matched on, exactly (the default port filled in)."""
     try:
         parts = urlsplit(url.strip())
         port = parts.port
@@ -139,7 +140,7 @@ def _index() -> dict[tuple[str, str, int], list[tuple[str, UrlRow]]]:
     """(scheme, host, port) → [(path, row)], longest path first."""
     index: dict[tuple[str, str, int], list[tuple[str, UrlRow]]] = {}
     for row in url_rows():
-        scheme, host, port, path = _where(row.url)
+        scheme, host, port, path = url_parts(row.url)
         index.setdefault((scheme, host, port), []).append((path, row))
     for rows in index.values():
         rows.sort(key=lambda item: -len(item[0]))
@@ -151,7 +152,7 @@ def which_product(url: str) -> Place | None:
     else ``None`` (see the module's docstring for the matching rules)."""
     if not isinstance(url, str):
         raise TypeError(f"url: expected str, got {type(url).__name__}")
-    where = _where(url)
+    where = url_parts(url)
     if where is None:
         return None
     scheme, host, port, path = where

@@ -13,7 +13,7 @@ Sources (the docs snapshot's files and headings):
 - Demo Mode: demo-mode/general-info.md → "How can I trade on Demo Mode using the API?".
 """
 
-from urllib.parse import urlsplit
+from helpers.exchange.places import url_parts
 
 LIVE = "live"
 TESTNET = "Spot Testnet"
@@ -52,24 +52,10 @@ BASE_URLS: tuple[tuple[str, str, str, str], ...] = (
     (DEMO, "WebSocket API", "wss://demo-ws-api.binance.com/ws-api/v3", DEMO_SOURCE),
 )
 
-_DEFAULT_PORT = {"https": 443, "wss": 443}
-
-
 def _where(url: str) -> tuple[str, str, int] | None:
-    """(scheme, host, port) of ``url``, or ``None`` if it cannot be read."""
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
-        return None
-    if parts.username or parts.password or not parts.hostname:
-        return None
-    scheme = parts.scheme.lower()
-    return (
-        scheme,
-        parts.hostname.lower(),
-        port if port is not None else _DEFAULT_PORT.get(scheme, 0),
-    )
+    """(scheme, host, port) of ``url`` (``helpers.exchange.places.url_parts``), or ``None``."""
+    parts = url_parts(url)
+    return None if parts is None else parts[:3]
 
 
 _KNOWN = {
