@@ -91,8 +91,12 @@ def load_private_key(
             data, password=password_bytes, unsafe_skip_rsa_key_validation=True
         )
     except (TypeError, ValueError, crypto.UnsupportedAlgorithm) as exc:
-        if crypto.backend == "pure_crypto" and isinstance(exc, crypto.UnsupportedAlgorithm):
-            raise ValueError(f"private_key: {exc}") from None  # e.g. an encrypted PEM
+        if (
+            crypto.backend == "pure_crypto"
+            and "encrypted" in str(exc)
+            and not isinstance(exc, (TypeError, ValueError))
+        ):  # the browser edition cannot open an encrypted PEM
+            raise ValueError(f"private_key: {exc}") from None  # opening an encrypted PEM
         raise pem_load_error(exc, wanted, data, password_bytes) from None
     validate_pem_key(key, wanted, data, password_bytes)
     try:

@@ -20,6 +20,8 @@ import base64
 import binascii
 import re
 
+from helpers.pure_crypto.errors import KeyFormatError, unsupported
+
 __all__ = [
     "KeyFormatError", "pem_decode", "pem_encode", "private_key_info", "public_key_info",
     "read_private_key", "read_public_key",
@@ -28,13 +30,18 @@ __all__ = [
 SEQUENCE, INTEGER, BIT_STRING, OCTET_STRING, NULL, OID = 0x30, 0x02, 0x03, 0x04, 0x05, 0x06
 ED25519_OID = bytes.fromhex("2b6570")  # 1.3.101.112
 RSA_OID = bytes.fromhex("2a864886f70d010101")  # 1.2.840.113549.1.1.1
+# Key types that are not Binance's, known by their OID so that a refusal can name them:
+# id-ecPublicKey, X25519, X448, Ed448 (RFC 8410), DSA.
+OTHER_OIDS = {
+    bytes.fromhex("2a8648ce3d0201"): "EC", bytes.fromhex("2b656e"): "X25519",
+    bytes.fromhex("2b656f"): "X448", bytes.fromhex("2b6571"): "Ed448",
+    bytes.fromhex("2a8648ce380401"): "DSA",
+}  # fmt: skip
+KNOWN_LABELS = ("PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "PUBLIC KEY",
+                "RSA PUBLIC KEY")  # fmt: skip
 _PEM = re.compile(
     rb"-----BEGIN ([A-Z0-9 ]{1,40})-----\r?\n(.*?)-----END \1-----", re.DOTALL
 )  # fmt: skip
-
-
-class KeyFormatError(ValueError):
-    """A key's PEM or DER is not what it should be; the message names the parameter."""
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -84,13 +91,15 @@ def _integer(contents: bytes, name: str) -> int:
 
 
 def _algorithm(contents: bytes, name: str) -> bytes:
-    """The OID of an AlgorithmIdentifier: Ed25519's (no parameters) or RSA's (NULL)."""
+    """The OID of an AlgorithmIdentifier: Ed25519's (no parameters) or RSA's (NULL); any
+    other is ``UnsupportedAlgorithm``, as in ``cryptography`` when it cannot load a key."""
     parts = _elements(contents, name, OID)
     if parts[0] == ED25519_OID and len(parts) == 1:
         return ED25519_OID
     if parts[0] == RSA_OID and parts[1:] in ([], [b""]):
         return RSA_OID
-    raise KeyFormatError(f"{name}: the key is neither Ed25519 nor RSA")
+    other = OTHER_OIDS.get(parts[0], "unknown")
+    raise unsupported(f"an {other} key (not a Binance API key type)")  # not damage
 
 
 def _rsa_private(der: bytes, name: str) -> tuple:
@@ -142,6 +151,8 @@ def pem_decode(data: bytes, name: str) -> tuple[str, bytes, bool]:
     if found is None:
         raise KeyFormatError(f"{name}: no complete PEM block (BEGIN and END lines) found")
     label, body = found[1].decode("ascii"), found[2]
+    if label not in KNOWN_LABELS:  # EC, DSA, OpenSSH...: as cryptography, not damage
+        raise unsupported(f"a {label!r} PEM")
     encrypted = label == "ENCRYPTED PRIVATE KEY" or b"Proc-Type: 4,ENCRYPTED" in body
     if encrypted:
         return label, b"", True

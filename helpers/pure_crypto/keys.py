@@ -14,20 +14,12 @@ import enum
 import secrets
 
 from helpers.pure_crypto import der, ed25519, rsa
-
-
-class InvalidSignature(Exception):
-    """A signature that does not verify (as ``cryptography.exceptions.InvalidSignature``)."""
-
-
-class UnsupportedAlgorithm(Exception):
-    """What this pure-Python stand-in does not do; ``cryptography`` does."""
-
-
-class NeedsCryptography(UnsupportedAlgorithm, ImportError):
-    """``UnsupportedAlgorithm`` for callers that catch it, and an ``ImportError`` naming
-    ``cryptography``, which the browser edition turns into its one-line note
-    (``helpers.browser_edition``) instead of a traceback."""
+from helpers.pure_crypto.errors import (  # noqa: F401  (re-exported: cryptography's names)
+    InvalidSignature,
+    NeedsCryptography,
+    UnsupportedAlgorithm,
+    unsupported,
+)
 
 
 class Encoding(enum.Enum):
@@ -69,16 +61,6 @@ class SHA256:
 
 class PKCS1v15:
     name = "EMSA-PKCS1-v1_5"
-
-
-def unsupported(what: str) -> NeedsCryptography:
-    """The error for ``what`` only ``cryptography`` does (its message names no key)."""
-    error = NeedsCryptography(
-        f"{what} needs the cryptography package; the kit's pure-Python stand-in "
-        "(helpers.pure_crypto, the browser edition's) does not do it"
-    )
-    error.name = "cryptography"
-    return error
 
 
 def _bytes(value: object, name: str) -> bytes:

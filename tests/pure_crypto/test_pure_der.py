@@ -111,3 +111,28 @@ def test_what_only_cryptography_does_says_so(pair_of_keys):
     with pytest.raises(keys.UnsupportedAlgorithm, match="needs the cryptography package"):
         serialization.load_ssh_private_key(b"-----BEGIN OPENSSH " + b"PRIVATE KEY-----", None)
     assert "PrivateKey" in repr(ours) and "0x" in repr(ours)  # the object's id, never the seed
+
+
+def test_other_key_types_are_unsupported_not_damaged():
+    """As ``cryptography`` cannot load a type it lacks: ``UnsupportedAlgorithm``, never the
+    ``ValueError`` that means a damaged key (the key clinic tells the two apart)."""
+    from cryptography.hazmat.primitives.asymmetric import dsa, ec, x25519
+
+    made = {
+        "EC": ec.generate_private_key(ec.SECP256R1()),
+        "X25519": x25519.X25519PrivateKey.generate(),
+        "DSA": dsa.generate_private_key(1024),
+    }
+    for name, key in made.items():
+        private = key.private_bytes(s.Encoding.PEM, s.PrivateFormat.PKCS8, NONE)
+        public = key.public_key().public_bytes(s.Encoding.PEM, s.PublicFormat.SubjectPublicKeyInfo)
+        for load, data in (
+            (lambda d: serialization.load_pem_private_key(d, None), private),
+            (serialization.load_pem_public_key, public),
+        ):
+            with pytest.raises(keys.UnsupportedAlgorithm, match=f"an {name} key") as caught:
+                load(data)
+            assert not isinstance(caught.value, ValueError)
+    sec1 = made["EC"].private_bytes(s.Encoding.PEM, s.PrivateFormat.TraditionalOpenSSL, NONE)
+    with pytest.raises(keys.UnsupportedAlgorithm, match="'EC PRIVATE KEY'"):
+        serialization.load_pem_private_key(sec1, None)

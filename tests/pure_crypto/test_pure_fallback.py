@@ -118,3 +118,14 @@ def test_refusals_are_word_for_word_the_desktops(compared):
         assert there["results"][i] == here["results"][i], f"job {i}: {jobs[i][1:3]!r:.80}"
         for key_line in jobs[i][2].splitlines()[1:-1]:  # never a line of the key's base64
             assert key_line not in there["results"][i]
+
+
+def test_an_encrypted_pem_with_its_password_is_the_one_thing_refused_without_cryptography():
+    key = ed25519.Ed25519PrivateKey.generate()
+    encrypted = private_pem(key, encryption=s.BestAvailableEncryption(b"a fake password"))
+    job = ["sign", "Ed25519", encrypted, PAYLOAD, "a fake password"]
+    here, there = kit_calls.run_all([job]), without_cryptography([job])
+    assert len(here["results"][0]) == 88  # the desktop opens it and signs
+    refusal = there["results"][0]
+    assert refusal.startswith("ValueError: private_key: opening an encrypted private key needs")
+    assert all(line not in refusal for line in encrypted.splitlines()[1:-1])
