@@ -66,7 +66,7 @@ NEEDS = {
     "10": "the client libraries and their sockets",
     "11": "the `cryptography` package for encrypted, OpenSSH and EC keys",
     "12": "sockets and threads",
-    "13": "the `cryptography` package and `openssl`",
+    "13": "`openssl` for one cross-check; its Logon signs here, in pure Python",
 }
 SITE_KERNELSPEC = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
 
