@@ -61,7 +61,7 @@ DESKTOP_NOTE = (
 NEEDS = {
     "03": "a local exchange reached over HTTP sockets",
     "04": "sockets and the `openssl` command",
-    "06": "`openssl` and sockets for three cells; its signing cells run here, in pure Python",
+    "06": "`openssl`, a raw socket and an encrypted key, in three cells; it signs here too",
     "09": "node, ruby and java",
     "10": "the client libraries and their sockets",
     "11": "the `cryptography` package for encrypted, OpenSSH and EC keys",
