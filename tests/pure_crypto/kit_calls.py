@@ -4,7 +4,8 @@
 
 Each job is ``[call, key_type, key_text, payload, password]``; each result is the
 signature (``sign``), the verdicts of a good and a tampered signature (``verify``), or the
-refusal's type and message (any call that raises ``TypeError``/``ValueError``).
+refusal's type and message (any call that raises ``TypeError``/``ValueError``), or the key
+clinic's report (``inspect``).
 """
 
 import json
@@ -25,6 +26,12 @@ def run(call: str, key_type: str, key: str, payload: str, password: str | None) 
     from helpers.verify import Ed25519Key, RsaKey
 
     try:
+        if call == "inspect":  # the key clinic's report
+            from helpers.keys import inspect_key
+
+            report = inspect_key(key, password=password)
+            fields = ("kind", "problems", "usable_for", "description", "fingerprint", "fix")
+            return [str(getattr(report, name)) for name in fields]
         if call == "sign":
             return sign_payload(key_type, key, payload, password=password)
         verifier = (Ed25519Key if key_type == "Ed25519" else RsaKey)(key)

@@ -7,6 +7,7 @@ keys, verifications of good and tampered signatures, and refusals of malformed i
 Every result must be identical; the subprocess must never have imported ``cryptography``.
 """
 
+import base64
 import json
 import os
 import subprocess
@@ -17,6 +18,8 @@ import kit_calls
 import pytest
 from cryptography.hazmat.primitives import serialization as s
 from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+
+from helpers.examples import EXAMPLE_SECRET_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
 PEM, PKCS8, NONE = s.Encoding.PEM, s.PrivateFormat.PKCS8, s.NoEncryption()
@@ -129,3 +132,25 @@ def test_an_encrypted_pem_with_its_password_is_the_one_thing_refused_without_cry
     refusal = there["results"][0]
     assert refusal.startswith("ValueError: private_key: opening an encrypted private key needs")
     assert all(line not in refusal for line in encrypted.splitlines()[1:-1])
+
+
+def test_the_key_clinic_reports_the_same_on_what_it_can_open_without_cryptography():
+    """Every text the clinic can judge without ``cryptography`` (all but encrypted, OpenSSH
+    and non-Binance keys) gets the same report, fingerprint and fix included."""
+    ed, small = ed25519.Ed25519PrivateKey.generate(), rsa.generate_private_key(65537, 1024)
+    pem = private_pem(ed)
+    der_b64 = base64.b64encode(ed.private_bytes(s.Encoding.DER, PKCS8, NONE)).decode()
+    texts = [
+        pem, public_pem(ed), private_pem(small), pem.replace("\n", "\\n"), f'"{pem}"',
+        " ".join(pem.split("\n")), "\n".join("  " + line for line in pem.splitlines()),
+        der_b64, ed.private_bytes(s.Encoding.Raw, s.PrivateFormat.Raw, NONE).hex(),
+        private_pem(small, s.PrivateFormat.TraditionalOpenSSL), "keys/binance-prv.pem",
+        pem[: len(pem) // 2], EXAMPLE_SECRET_KEY,
+    ]  # fmt: skip
+    jobs = [["inspect", "", text, "", None] for text in texts]
+    here, there = kit_calls.run_all(jobs), without_cryptography(jobs)
+    assert there["cryptography imported"] is False
+    for job, mine, theirs in zip(jobs, there["results"], here["results"], strict=True):
+        assert mine == theirs, job[2][:40]
+    kinds = {result[0] for result in here["results"]}
+    assert {"ED25519_PRIVATE", "ED25519_PUBLIC", "RSA_PRIVATE", "HMAC_SECRET"} <= kinds
