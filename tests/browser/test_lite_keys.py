@@ -147,11 +147,11 @@ def run_added_cell(page, code: str) -> str:
     page.keyboard.press("Enter")
     page.keyboard.insert_text(code)
     page.keyboard.press("Shift+Enter")
-    output = panel.locator(".jp-Cell").last.locator(".jp-OutputArea-output")
-    output.first.wait_for(timeout=START_MS)
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.jp-OutputArea')].some("
-        "o => o.innerText.includes('KIT-SIG') || o.innerText.includes('Error'))",
+        "() => { const cells = document.querySelectorAll("
+        "'.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell');"
+        " const out = cells[cells.length - 1].querySelector('.jp-OutputArea');"
+        " return out && /KIT-SIG|Error|browser edition/.test(out.innerText); }",
         timeout=START_MS,
     )
     return panel.locator(".jp-Cell").last.locator(".jp-OutputArea").inner_text()
