@@ -139,22 +139,29 @@ def stored_ed25519_signature() -> str:
 
 
 def run_added_cell(page, code: str) -> str:
-    """Add a code cell below the last one, type ``code`` into it, run it; its output."""
+    """Add a code cell below the last one, type ``code`` into it, run it in place
+    (Ctrl+Enter: Shift+Enter would add one more cell below); return its output."""
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-    panel.locator(".jp-Cell").last.click()
+    index = panel.locator(".jp-Cell").count()  # the added cell's
+    panel.locator(".jp-Cell").last.locator(".jp-InputPrompt").click()
     page.keyboard.press("Escape")
     page.keyboard.press("b")
     page.keyboard.press("Enter")
     page.keyboard.insert_text(code)
-    page.keyboard.press("Shift+Enter")
-    page.wait_for_function(
-        "() => { const cells = document.querySelectorAll("
-        "'.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell');"
-        " const out = cells[cells.length - 1].querySelector('.jp-OutputArea');"
-        " return out && /KIT-SIG|Error|browser edition/.test(out.innerText); }",
-        timeout=START_MS,
-    )
-    return panel.locator(".jp-Cell").last.locator(".jp-OutputArea").inner_text()
+    page.keyboard.press("Control+Enter")
+    try:
+        page.wait_for_function(
+            "(index) => { const cell = document.querySelectorAll("
+            "'.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell')[index];"
+            " const out = cell && cell.querySelector('.jp-OutputArea');"
+            " return out && /KIT-SIG|Error|browser edition/.test(out.innerText); }",
+            arg=index,
+            timeout=START_MS,
+        )
+    finally:
+        cells = panel.locator(".jp-Cell")
+        print(f"cells: {cells.count()} (the added one: {index})")
+    return cells.nth(index).locator(".jp-OutputArea").inner_text()
 
 
 @pytest.mark.slow
