@@ -5,9 +5,12 @@ faqs/api_key_types.md → "API Key Types": an HMAC key is a secret you share wit
 sign with the private key, Binance verifies with the public key you registered. Those two
 need ``cryptography``: ``cryptography_modules()`` imports it the first time an Ed25519 or
 RSA key is used, never when this module loads, so the signing core imports with the
-standard library only and the browser edition (which has no ``cryptography``) still signs
-with HMAC. The signers (``helpers.signing``), the verifiers (``helpers.verify``) and the
-key clinic (``helpers.keys``) all read the key types and the modules from here.
+standard library only. Where ``cryptography`` cannot be imported (the browser edition:
+Pyodide has no build of it) the same function hands over ``helpers.pure_crypto``, the kit's
+pure-Python Ed25519 and RSA with the same names, so every caller works unchanged; its
+``backend`` says which one is in use. The signers (``helpers.signing``), the verifiers
+(``helpers.verify``) and the key clinic (``helpers.keys``) all read the key types and the
+modules from here.
 """
 
 import functools
@@ -33,22 +36,24 @@ def cryptography_modules() -> SimpleNamespace:
     """The parts of ``cryptography`` the kit uses, by name, imported on first use.
 
     ``serialization`` (PEM and DER keys), ``hashes`` and ``padding`` (RSA's SHA-256 and
-    PKCS#1 v1.5), ``ed25519`` and ``rsa`` (the key classes), and the exceptions
-    ``InvalidSignature`` and ``UnsupportedAlgorithm``. Without ``cryptography`` (the
-    browser edition) this raises an ``ImportError`` saying how to install it.
+    PKCS#1 v1.5), ``ed25519`` and ``rsa`` (the key classes), the exceptions
+    ``InvalidSignature`` and ``UnsupportedAlgorithm``, and ``backend``: ``"cryptography"``.
+    Without ``cryptography`` (the browser edition) the same names come from
+    ``helpers.pure_crypto`` (``backend`` ``"pure_crypto"``): unencrypted keys only, and not
+    constant-time (its docstring says why that is acceptable there).
     """
     try:
         from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
         from cryptography.hazmat.primitives import hashes, serialization
         from cryptography.hazmat.primitives.asymmetric import ed25519, padding, rsa
-    except ImportError:  # pragma: no cover - the kit pins cryptography
-        raise ImportError(
-            "Ed25519 and RSA signatures need the `cryptography` package: "
-            "pip install cryptography (the kit's requirements.txt pins it)"
-        ) from None
+    except ImportError:  # the browser edition; tests/pure_crypto simulates it
+        from helpers import pure_crypto
+
+        return pure_crypto.modules()
     return SimpleNamespace(
         serialization=serialization, hashes=hashes, padding=padding, ed25519=ed25519, rsa=rsa,
         InvalidSignature=InvalidSignature, UnsupportedAlgorithm=UnsupportedAlgorithm,
+        backend=getattr(serialization, "KIT_BACKEND", "cryptography"),
     )  # fmt: skip
 
 

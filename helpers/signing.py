@@ -19,7 +19,9 @@ What is refused, and why, is in ``helpers.validate.signing`` (a private key's ch
 ``helpers.validate.private_key``): each function here calls it first, in one line. Only the
 standard library is imported when this module loads; ``cryptography``
 (``helpers.key_types``), ``base64`` and the private-key checks when an Ed25519 or RSA key
-signs.
+signs. Without ``cryptography`` (the browser edition) ``helpers.key_types`` hands over
+``helpers.pure_crypto`` instead: the same calls, the same signatures (both are
+deterministic), checked against each other by tests/pure_crypto.
 """
 
 import hashlib
@@ -89,6 +91,12 @@ def load_private_key(
             data, password=password_bytes, unsafe_skip_rsa_key_validation=True
         )
     except (TypeError, ValueError, crypto.UnsupportedAlgorithm) as exc:
+        if (
+            crypto.backend == "pure_crypto"
+            and "encrypted" in str(exc)
+            and not isinstance(exc, (TypeError, ValueError))
+        ):  # the browser edition cannot open an encrypted PEM
+            raise ValueError(f"private_key: {exc}") from None  # opening an encrypted PEM
         raise pem_load_error(exc, wanted, data, password_bytes) from None
     validate_pem_key(key, wanted, data, password_bytes)
     try:

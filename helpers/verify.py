@@ -18,7 +18,8 @@ says which key type a signature looks like it came from (64 hex characters, or b
 64 or 128 to 512 bytes), so a -1022 can name a wrong key type.
 The key types and ``cryptography`` come from ``helpers.key_types``, which imports
 ``cryptography`` when a public key is first used, so importing this module stays as cheap
-as the standard library.
+as the standard library (and hands over ``helpers.pure_crypto`` where ``cryptography``
+cannot be imported: the browser edition).
 """
 
 import base64

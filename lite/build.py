@@ -9,9 +9,12 @@ serves and that reaches no other host:
 - the kernel's start-up wheels, downloaded from PyPI at the versions of Pyodide's
   ``pyodide-lock.json``, with the lock rewritten to the files present and their real sha256
   (PyPI's bytes differ from Pyodide's rebuilt wheels);
-- the widget wheels at the versions ``requirements.txt`` pins, and the kit's own
-  ``helpers`` as a wheel; the kernel loads them at start (``loadPyodideOptions.packages``),
-  so no notebook needs an install cell;
+- the widget wheels at the versions ``requirements.txt`` pins, the kit's own ``helpers`` as
+  a wheel, and ``lite/cryptography_standin`` as a wheel: Pyodide has no ``cryptography``,
+  so this stand-in answers the notebooks' ``from cryptography... import`` lines with the
+  kit's pure-Python Ed25519 and RSA (``helpers.pure_crypto``; WebCrypto was not used: its
+  ``crypto.subtle`` is asynchronous, the kit's signers are synchronous); the kernel loads
+  them at start (``loadPyodideOptions.packages``), so no notebook needs an install cell;
 - ``disablePyPIFallback``: a missing package fails cleanly instead of reaching for pypi.org;
 - the notebooks; those that need the desktop kit get a first cell saying so (site copy only).
 
@@ -39,13 +42,15 @@ OUTPUT = ROOT / "build" / "lite"
 STAGING = ROOT / "build" / "lite-src"
 HASH_FILE = ".inputs-sha256"
 KIT_NAME = "binance-signing-kit"
+STANDIN_NAME = "kit-cryptography-standin"  # imported as `cryptography`; see the docstring
+STANDIN = ROOT / "lite" / "cryptography_standin"
 # What the kernel needs from Pyodide's lock beyond its own start-up set (helpers.mistakes
 # imports requests).
 LOCK_ROOTS = ("micropip", "ipython", "jedi", "requests", "traitlets")
 # Kernel-side widget packages, at the versions requirements.txt pins.
 WIDGET_PACKAGES = ("comm", "ipywidgets", "jupyterlab_widgets", "widgetsnbextension")
 # Loaded when the kernel starts, so `import helpers` and `import ipywidgets` just work.
-PRELOAD = ("comm", "ipywidgets", KIT_NAME, "requests")
+PRELOAD = ("comm", "ipywidgets", KIT_NAME, STANDIN_NAME, "requests")
 # Notebooks that run in the browser; the others open with their stored outputs.
 RUNS_IN_BROWSER = ("00", "01", "02", "05", "07", "08")
 DESKTOP_NOTE = (
@@ -56,12 +61,12 @@ DESKTOP_NOTE = (
 NEEDS = {
     "03": "a local exchange reached over HTTP sockets",
     "04": "sockets and the `openssl` command",
-    "06": "the `cryptography` package and `openssl`",
+    "06": "`openssl`, a raw socket and an encrypted key, in three cells; it signs here too",
     "09": "node, ruby and java",
     "10": "the client libraries and their sockets",
-    "11": "the `cryptography` package and `openssl`",
+    "11": "the `cryptography` package for encrypted, OpenSSH and EC keys",
     "12": "sockets and threads",
-    "13": "the `cryptography` package and `openssl`",
+    "13": "`openssl` for one cross-check; its Logon signs here, in pure Python",
 }
 SITE_KERNELSPEC = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
 
@@ -147,14 +152,29 @@ def kit_files() -> list[Path]:
 
 def kit_wheel(folder: Path) -> Path:
     """``helpers`` as a pure-Python wheel (the same files an editable install imports)."""
+    files = {p.relative_to(ROOT).as_posix(): p.read_bytes() for p in kit_files()}
+    return wheel(folder, KIT_NAME, files)
+
+
+def standin_files() -> list[Path]:
+    """The ``cryptography`` stand-in's modules (``lite/cryptography_standin``)."""
+    return sorted(p for p in STANDIN.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def standin_wheel(folder: Path) -> Path:
+    """The stand-in as a pure-Python wheel whose top-level package is ``cryptography``."""
+    files = {p.relative_to(STANDIN).as_posix(): p.read_bytes() for p in standin_files()}
+    return wheel(folder, STANDIN_NAME, files)
+
+
+def wheel(folder: Path, name: str, files: dict[str, bytes]) -> Path:
+    """A pure-Python wheel named ``name`` holding ``files`` (archive path → bytes)."""
     version = "0.1.0"
-    dist = KIT_NAME.replace("-", "_")
+    dist = name.replace("-", "_")
     path = folder / f"{dist}-{version}-py3-none-any.whl"
     info = f"{dist}-{version}.dist-info"
-    files = {}
-    for source in kit_files():
-        files[source.relative_to(ROOT).as_posix()] = source.read_bytes()
-    metadata = f"Metadata-Version: 2.1\nName: {KIT_NAME}\nVersion: {version}\n"
+    files = dict(files)
+    metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
     files[f"{info}/METADATA"] = metadata.encode()
     files[f"{info}/WHEEL"] = (
         b"Wheel-Version: 1.0\nGenerator: lite/build.py\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
@@ -207,9 +227,10 @@ def runtime_folder(target: Path, version: str) -> None:
         packages[key] = entry
     widget_pins = pinned(WIDGET_PACKAGES)
     extra = [download(f"{n}=={v}", python) for n, v in widget_pins.items()]
-    extra.append(kit_wheel(CACHE))
+    extra += [standin_wheel(CACHE), kit_wheel(CACHE)]
     depends = {"ipywidgets": ["comm", "ipython", "traitlets", "jupyterlab-widgets",
-                              "widgetsnbextension"], "comm": ["traitlets"]}  # fmt: skip
+                              "widgetsnbextension"], "comm": ["traitlets"],
+               norm(STANDIN_NAME): [norm(KIT_NAME)]}  # fmt: skip
     for wheel in extra:
         name, version_ = wheel.name.split("-")[:2]
         key = norm(name)
@@ -217,6 +238,8 @@ def runtime_folder(target: Path, version: str) -> None:
         imports = [] if key in ("jupyterlab-widgets", "widgetsnbextension") else [name]
         if key == norm(KIT_NAME):
             imports = ["helpers"]
+        if key == norm(STANDIN_NAME):
+            imports = ["cryptography"]
         packages[key] = {
             "name": key, "version": version_, "file_name": wheel.name, "install_dir": "site",
             "sha256": sha256(wheel), "package_type": "package", "imports": imports,
@@ -224,7 +247,7 @@ def runtime_folder(target: Path, version: str) -> None:
         }  # fmt: skip
     lock["packages"] = packages
     (target / "pyodide-lock.json").write_text(json.dumps(lock, indent=1))
-    return [w.name for w in extra[:-1]]
+    return [w.name for w in extra[:-2]]
 
 
 def site_notebook(source: Path) -> dict:
@@ -242,7 +265,7 @@ def site_notebook(source: Path) -> dict:
 
 def inputs_hash() -> str:
     digest = hashlib.sha256()
-    paths = [*kit_files(), *sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")),
+    paths = [*kit_files(), *standin_files(), *sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")),
              ROOT / "requirements.txt", ROOT / "pyproject.toml",
              *sorted((ROOT / "notebooks" / "solutions").glob("*.py")),
              *sorted((ROOT / "lite").glob("*"))]  # fmt: skip

@@ -1,0 +1,1 @@
+"""The stand-in's ``asymmetric``: ``ed25519``, ``rsa``, ``padding`` (and ``ec``, refused)."""
