@@ -3,7 +3,9 @@
 In JupyterLite (Pyodide, ``sys.platform == "emscripten"``) there is no ``openssl`` or
 other subprocess, no sockets and no threads; and this offline build does not include the
 ``cryptography`` package (Pyodide has a build of it; ``lite/build.py`` packs only what
-the browser notebooks need, and no PyPI fallback). Rather than a
+the browser notebooks need, and no PyPI fallback): Ed25519 and RSA keys sign with the
+kit's pure-Python ``helpers.pure_crypto``, but encrypted, OpenSSH and EC keys need the
+real package. Rather than a
 traceback, a cell that reaches for one prints one line saying the desktop kit shows its
 output there (the notebook's stored output, from the desktop, is what it looks like). A
 later cell that uses a name such a cell would have made says so too, instead of a
@@ -24,7 +26,10 @@ DESKTOP = "the desktop kit (make lab) runs it and shows its output here."
 def what_is_missing(error: BaseException) -> str | None:
     """What the browser lacks for ``error``, or ``None`` for an ordinary error."""
     if isinstance(error, ImportError) and "cryptography" in f"{error.name} {error}":
-        return "the cryptography package, which this offline build leaves out (Ed25519, RSA)"
+        return (
+            "the cryptography package for encrypted, OpenSSH and EC keys (this offline build "
+            "leaves it out)"
+        )
     if isinstance(error, OSError | NotImplementedError):
         return "a subprocess (openssl, a shell) or a socket"
     if isinstance(error, RuntimeError) and "thread" in str(error).lower():

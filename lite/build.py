@@ -52,7 +52,7 @@ WIDGET_PACKAGES = ("comm", "ipywidgets", "jupyterlab_widgets", "widgetsnbextensi
 # Loaded when the kernel starts, so `import helpers` and `import ipywidgets` just work.
 PRELOAD = ("comm", "ipywidgets", KIT_NAME, STANDIN_NAME, "requests")
 # Notebooks that run in the browser; the others open with their stored outputs.
-RUNS_IN_BROWSER = ("00", "01", "02", "05", "07", "08")
+RUNS_IN_BROWSER = ("00", "01", "02", "05", "07", "08", "14")
 DESKTOP_NOTE = (
     "> **This notebook needs the desktop kit.** In the browser edition it opens with the"
     " outputs the desktop kit stored; running it needs what a browser tab lacks ({why})."

@@ -149,7 +149,7 @@ def test_notebook_00_computes_the_docs_signature_in_the_browser(site, offline_pa
 @pytest.mark.parametrize(
     "notebook",
     ["01-assemble-parameters.ipynb", "02-generate-signatures.ipynb",
-     "07-sign-websocket-api-requests.ipynb"],
+     "07-sign-websocket-api-requests.ipynb", "14-beyond-spot.ipynb"],
 )  # fmt: skip
 def test_the_learners_notebooks_run_in_the_browser_with_the_reference_signer(
     site, offline_page, notebook
