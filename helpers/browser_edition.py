@@ -20,7 +20,7 @@ import sys
 
 IN_BROWSER = sys.platform == "emscripten"
 HANDLED = (Exception,)  # the handler decides; an ordinary error keeps its traceback
-DESKTOP = "the desktop kit (make lab) runs it and shows its output here."
+DESKTOP = "the desktop kit (see the README) runs it."
 
 
 def what_is_missing(error: BaseException) -> str | None:
