@@ -37,6 +37,16 @@ def what_is_missing(error: BaseException) -> str | None:
     return None
 
 
+def missing_program(program: str, desktop_hint: str) -> str:
+    """The line a cell prints when ``program`` (node, ruby, java...) is not installed: on the
+    desktop, ``desktop_hint`` (how to install it); in the browser, where nothing can be
+    installed, the browser edition's one-line note (no install command in a browser tab)."""
+    if IN_BROWSER:
+        lacks = f"`{program}`, which a browser tab lacks"
+        return f"[browser edition] this cell needs {lacks}; {DESKTOP}"
+    return f"`{program}` is not installed here, so this cell is skipped. {desktop_hint}"
+
+
 def _nodes(source: str) -> list[ast.AST]:
     """Every node of a cell's code (none when it does not parse)."""
     try:
