@@ -103,26 +103,28 @@ def write_record(notebooks: dict) -> None:
     DOCS.write_text(page[:start] + docs_section(read_record()) + page[end:], "utf-8")
 
 
-def _numbers(names: list[str]) -> str:
-    numbers = [n[:2] for n in names]
-    return ", ".join(numbers[:-1]) + " and " + numbers[-1] if len(numbers) > 1 else "".join(numbers)
+def _listed(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def docs_section(record: dict | None = None) -> str:
     """docs/browser-edition.md's list of what runs, between its markers, from the record."""
     record = read_record() if record is None else record
     runs = [n for n, r in record.items() if r["verdict"] != READ_ONLY]
-    some = [f"{n[:2]} ({len(record[n]['desktop_only_cells'])})" for n in runs
+    some = [f"{len(record[n]['desktop_only_cells'])} in {n[:2]}" for n in runs
             if record[n]["verdict"] != "runs fully"]  # fmt: skip
     read_only = [n for n in record if n not in runs]
-    lines = [f"Notebooks {_numbers(runs)} run in the page (measured by running each there:"
-             " [`lite/browser_record.json`](../lite/browser_record.json))."]  # fmt: skip
+    record_link = "[`lite/browser_record.json`](../lite/browser_record.json)"
+    lines = [
+        f"Notebooks {_listed([n[:2] for n in runs])} run in the page (measured by running each"
+        f" there: {record_link})."
+    ]
     if some:
-        lines.append("Some cells need the desktop and say so in one line: " + ", ".join(some)
-                     + " cells.")  # fmt: skip
+        lines.append(f"Cells needing the desktop say so in one line: {_listed(some)}.")
     if read_only:
-        lines.append(f"Notebooks {_numbers(read_only)} open read-only, with the outputs the "
-                     "desktop kit stored.")  # fmt: skip
+        closed = _listed([n[:2] for n in read_only])
+        lines.append(f"Notebooks {closed} open read-only, with the outputs the desktop kit stored.")
     return DOCS_MARKERS[0] + "\n" + "\n".join(lines) + "\n" + DOCS_MARKERS[1]
 
 

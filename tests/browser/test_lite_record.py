@@ -72,9 +72,11 @@ def classify(cells: list[dict], seen: list[list], finished: bool) -> dict:
             continue
         cid = cell.get("id", "?")
         tags = cell["metadata"].get("tags", [])
+        # A deliberate error, or an error's name the desktop prints too ("ValueError: ...").
+        desktop_error = "raises-exception" in tags or ERRORS.search(stored_text(cell))
         if "[browser edition]" in text:
             notes.append(cid)
-        elif ERRORS.search(text) and "raises-exception" not in tags:
+        elif ERRORS.search(text) and not desktop_error:
             problems.append(f"{cid}: traceback")
         elif not text.strip() and stored_text(cell) and finished:
             problems.append(f"{cid}: empty, the desktop's output is stored")
@@ -85,7 +87,8 @@ def classify(cells: list[dict], seen: list[list], finished: bool) -> dict:
     if problems:
         return {"verdict": "opens read-only", "why": problems}
     if notes:
-        return {"verdict": f"runs with {len(notes)} desktop-only cells",
+        cells_ = "cell" if len(notes) == 1 else "cells"
+        return {"verdict": f"runs with {len(notes)} desktop-only {cells_}",
                 "desktop_only_cells": notes}  # fmt: skip
     return {"verdict": "runs fully"}
 
@@ -194,7 +197,9 @@ def test_the_verdicts_are_what_the_page_shows():
     assert classify(cells, same, True) == {"verdict": "runs fully"}
     note = [[False, ""], [True, "[browser edition] this cell needs a socket"], [True, ""]]
     assert classify(cells, note, True)["desktop_only_cells"] == ["a"]
-    assert "1 desktop-only" in classify(cells, note, True)["verdict"]
+    assert classify(cells, note, True)["verdict"] == "runs with 1 desktop-only cell"
+    printed = [cell("e", "ValueError: bad key\n")]
+    assert classify(printed, [[True, "ValueError: bad key"]], True) == {"verdict": "runs fully"}
     for shown, why in (("", "a: empty"), ("x = 2", "a: prints other"),
                        ("Traceback (most recent call last)", "a: traceback"),
                        ("x = 1 (apt-get install x)", "a: prints other")):  # fmt: skip
