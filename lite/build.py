@@ -69,15 +69,13 @@ SOME_CELLS_NOTE = (
     " (measured by running it here): each says so in one line instead of its output."
     " The desktop kit (see the README) runs them."
 )
+# Why a notebook the record measured as read-only cannot run in the page (a test holds the
+# keys to the record's read-only notebooks, so no entry outlives its measurement).
 NEEDS = {
-    "03": "a local exchange reached over HTTP sockets",
-    "04": "sockets and the `openssl` command",
-    "06": "`openssl`, a raw socket and an encrypted key",
     "09": "node, ruby and java",
-    "10": "the client libraries and their sockets",
-    "11": "the `cryptography` package for encrypted, OpenSSH and EC keys",
-    "12": "node, sockets and threads",
-    "13": "`openssl` for one cross-check",
+    "10": "the client libraries sending over sockets",
+    "11": "a client IP address, for the cell on a key's IP restriction",
+    "12": "node, a subprocess and the client libraries",
 }
 # An install command or the desktop's `make lab` in a stored output: the site's copy says
 # instead that the desktop kit runs it (a browser tab installs nothing).

@@ -143,6 +143,12 @@ def test_the_docs_list_is_generated_from_the_record():
     assert build.docs_section() in page
 
 
+def test_each_read_only_notebook_says_why_and_no_other_does():
+    build = load_build()
+    closed = {n[:2] for n, r in build.read_record().items() if r["verdict"] == build.READ_ONLY}
+    assert set(build.NEEDS) == closed
+
+
 def test_the_list_of_what_runs_and_the_banners_follow_the_record():
     build = load_build()
     record = build.read_record()
