@@ -20,7 +20,7 @@ import sys
 
 IN_BROWSER = sys.platform == "emscripten"
 HANDLED = (Exception,)  # the handler decides; an ordinary error keeps its traceback
-DESKTOP = "the desktop kit (make lab) runs it and shows its output here."
+DESKTOP = "the desktop kit (see the README) runs it."
 
 
 def what_is_missing(error: BaseException) -> str | None:
@@ -35,6 +35,16 @@ def what_is_missing(error: BaseException) -> str | None:
     if isinstance(error, RuntimeError) and "thread" in str(error).lower():
         return "threads"
     return None
+
+
+def missing_program(program: str, desktop_hint: str) -> str:
+    """The line a cell prints when ``program`` (node, ruby, java...) is not installed: on the
+    desktop, ``desktop_hint`` (how to install it); in the browser, where nothing can be
+    installed, the browser edition's one-line note (no install command in a browser tab)."""
+    if IN_BROWSER:
+        lacks = f"`{program}`, which a browser tab lacks"
+        return f"[browser edition] this cell needs {lacks}; {DESKTOP}"
+    return f"`{program}` is not installed here, so this cell is skipped. {desktop_hint}"
 
 
 def _nodes(source: str) -> list[ast.AST]:

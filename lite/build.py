@@ -16,7 +16,8 @@ serves and that reaches no other host:
   ``crypto.subtle`` is asynchronous, the kit's signers are synchronous); the kernel loads
   them at start (``loadPyodideOptions.packages``), so no notebook needs an install cell;
 - ``disablePyPIFallback``: a missing package fails cleanly instead of reaching for pypi.org;
-- the notebooks; those that need the desktop kit get a first cell saying so (site copy only).
+- the notebooks, each opening with the note its measured record (``lite/browser_record.json``)
+  calls for, and stored outputs without install commands (site copy only).
 
 The build is skipped when ``build/lite/`` was built from the same inputs (their hash is
 stored in ``build/lite/.inputs-sha256``).  Run with the build venv's Python (``.venv-lite``).
@@ -51,23 +52,83 @@ LOCK_ROOTS = ("micropip", "ipython", "jedi", "requests", "traitlets")
 WIDGET_PACKAGES = ("comm", "ipywidgets", "jupyterlab_widgets", "widgetsnbextension")
 # Loaded when the kernel starts, so `import helpers` and `import ipywidgets` just work.
 PRELOAD = ("comm", "ipywidgets", KIT_NAME, STANDIN_NAME, "requests")
-# Notebooks that run in the browser; the others open with their stored outputs.
-RUNS_IN_BROWSER = ("00", "01", "02", "05", "07", "08", "14")
+# What runs in the browser is measured, not typed: tests/browser/test_lite_record.py runs
+# every notebook in the built site and writes this record (KIT_WRITE_RECORD=1).
+RECORD = ROOT / "lite" / "browser_record.json"
+READ_ONLY = "opens read-only"
+BANNER_ID = "browser-edition-note"
+DOCS = ROOT / "docs" / "browser-edition.md"
+DOCS_MARKERS = ("<!-- lite:record -->", "<!-- /lite:record -->")
 DESKTOP_NOTE = (
     "> **This notebook needs the desktop kit.** In the browser edition it opens with the"
     " outputs the desktop kit stored; running it needs what a browser tab lacks ({why})."
-    " To run it: `pip install -r requirements.txt`, then `make lab` (see the README)."
+    " The desktop kit (see the README) runs it."
 )
+SOME_CELLS_NOTE = (
+    "> **In the browser edition this notebook runs, but {count} the desktop kit**"
+    " (measured by running it here): each says so in one line instead of its output."
+    " The desktop kit (see the README) runs them."
+)
+# Why a notebook the record measured as read-only cannot run in the page (a test holds the
+# keys to the record's read-only notebooks, so no entry outlives its measurement).
 NEEDS = {
-    "03": "a local exchange reached over HTTP sockets",
-    "04": "sockets and the `openssl` command",
-    "06": "`openssl`, a raw socket and an encrypted key, in three cells; it signs here too",
     "09": "node, ruby and java",
-    "10": "the client libraries and their sockets",
-    "11": "the `cryptography` package for encrypted, OpenSSH and EC keys",
-    "12": "sockets and threads",
-    "13": "`openssl` for one cross-check; its Logon signs here, in pure Python",
+    "10": "the client libraries sending over sockets",
+    "11": "a client IP address, for the cell on a key's IP restriction",
+    "12": "node, a subprocess and the client libraries",
 }
+# An install command or the desktop's `make lab` in a stored output: the site's copy says
+# instead that the desktop kit runs it (a browser tab installs nothing).
+INSTALL_LINE = re.compile(r"^.*(?:pip install|apt-get install|brew install|make lab).*$", re.M)
+INSTALL_NOTE = "(the desktop kit runs this; see the README for what it installs)"
+
+
+def read_record() -> dict:
+    """The measured record: notebook file name → its verdict (and cells, or reasons)."""
+    return json.loads(RECORD.read_text("utf-8"))["notebooks"]
+
+
+def write_record(notebooks: dict) -> None:
+    """Write the record and the docs' generated list (the measuring test calls this)."""
+    about = (
+        "Measured by tests/browser/test_lite_record.py (KIT_WRITE_RECORD=1) in the built "
+        "site; lite/build.py and docs/browser-edition.md read it. Do not edit by hand."
+    )
+    data = {"about": about, "notebooks": dict(sorted(notebooks.items()))}
+    RECORD.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    page = DOCS.read_text("utf-8")
+    start, end = page.index(DOCS_MARKERS[0]), page.index(DOCS_MARKERS[1]) + len(DOCS_MARKERS[1])
+    DOCS.write_text(page[:start] + docs_section(read_record()) + page[end:], "utf-8")
+
+
+def _listed(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def docs_section(record: dict | None = None) -> str:
+    """docs/browser-edition.md's list of what runs, between its markers, from the record."""
+    record = read_record() if record is None else record
+    runs = [n for n, r in record.items() if r["verdict"] != READ_ONLY]
+    some = [f"{len(record[n]['desktop_only_cells'])} in {n[:2]}" for n in runs
+            if record[n]["verdict"] != "runs fully"]  # fmt: skip
+    read_only = [n for n in record if n not in runs]
+    record_link = "[`lite/browser_record.json`](../lite/browser_record.json)"
+    lines = [
+        f"Notebooks {_listed([n[:2] for n in runs])} run in the page (measured by running each"
+        f" there: {record_link})."
+    ]
+    if some:
+        lines.append(f"Cells needing the desktop say so in one line: {_listed(some)}.")
+    if read_only:
+        closed = _listed([n[:2] for n in read_only])
+        lines.append(f"Notebooks {closed} open read-only, with the outputs the desktop kit stored.")
+    return DOCS_MARKERS[0] + "\n" + "\n".join(lines) + "\n" + DOCS_MARKERS[1]
+
+
+RUNS_IN_BROWSER = tuple(
+    name[:2] for name, entry in sorted(read_record().items()) if entry["verdict"] != READ_ONLY
+)
 SITE_KERNELSPEC = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
 
 
@@ -250,16 +311,38 @@ def runtime_folder(target: Path, version: str) -> None:
     return [w.name for w in extra[:-2]]
 
 
+def browser_outputs(cell: dict) -> None:
+    """Rewrite a stored output's install-command lines for a browser reader (in place)."""
+    for output in cell.get("outputs", []):
+        for key, holder in (("text", output), ("text/plain", output.get("data", {}))):
+            if key in holder:
+                text = "".join(holder[key])
+                holder[key] = INSTALL_LINE.sub(INSTALL_NOTE, text).splitlines(keepends=True)
+
+
+def banner(name: str, record: dict) -> str | None:
+    """The note a notebook opens with in the site, from the record (None: it runs fully)."""
+    entry = record.get(name, {"verdict": READ_ONLY})
+    if entry["verdict"] == READ_ONLY:
+        why = NEEDS.get(name[:2], "the desktop's Python and command-line tools")
+        return DESKTOP_NOTE.format(why=why)
+    if entry["verdict"] != "runs fully":
+        count = len(entry["desktop_only_cells"])
+        return SOME_CELLS_NOTE.format(count=f"{count} cell{' needs' if count == 1 else 's need'}")
+    return None
+
+
 def site_notebook(source: Path) -> dict:
-    """The site's copy of a notebook: the Pyodide kernel; a note if it needs the desktop."""
+    """The site's copy of a notebook: the Pyodide kernel; the record's note on top; stored
+    outputs without install commands."""
     notebook = json.loads(source.read_text())
     notebook["metadata"]["kernelspec"] = SITE_KERNELSPEC
-    number = source.name[:2]
-    if number not in RUNS_IN_BROWSER:
-        why = NEEDS.get(number, "the desktop's Python and command-line tools")
-        note = {"cell_type": "markdown", "id": "desktop-kit-note", "metadata": {},
-                "source": DESKTOP_NOTE.format(why=why)}  # fmt: skip
-        notebook["cells"].insert(0, note)
+    for cell in notebook["cells"]:
+        browser_outputs(cell)
+    note = banner(source.name, read_record())
+    if note is not None:
+        notebook["cells"].insert(0, {"cell_type": "markdown", "id": BANNER_ID,
+                                     "metadata": {}, "source": note})  # fmt: skip
     return notebook
 
 

@@ -55,3 +55,12 @@ def test_nothing_is_installed_on_the_desktop():
     from IPython.core.interactiveshell import InteractiveShell
 
     assert not InteractiveShell.initialized() or not InteractiveShell.instance().custom_exceptions
+
+
+def test_a_missing_program_gets_an_install_hint_only_on_the_desktop(monkeypatch):
+    hint = "To run it: apt-get install nodejs (Debian/Ubuntu)."
+    assert browser_edition.missing_program("node", hint).endswith(hint)
+    monkeypatch.setattr(browser_edition, "IN_BROWSER", True)
+    line = browser_edition.missing_program("node", hint)
+    assert line.startswith("[browser edition] this cell needs `node`")
+    assert "install" not in line and "make lab" not in line and "\n" not in line
