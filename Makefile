@@ -17,7 +17,7 @@ ifeq ($(shell id -u),0)
 LAB_FLAGS += --allow-root
 endif
 
-.PHONY: lab test lint course notebooks bench testnet-check conformance lite clean
+.PHONY: lab test lint course notebooks bench testnet-check conformance lite lite-record clean
 
 $(READY): requirements.txt requirements-peers.txt pyproject.toml \
 		.jupyter/pyproject.toml .jupyter/jupyter_lab_config.json .jupyter/lab-settings/overrides.json
@@ -82,6 +82,11 @@ $(LITE_VENV)/.ready: lite/requirements.txt
 
 lite: $(LITE_VENV)/.ready
 	$(LITE_VENV)/bin/python lite/build.py
+
+# Run every notebook in the built browser edition and compare with lite/browser_record.json
+# (KIT_WRITE_RECORD=1 rewrites it); minutes, so not part of `make test`.
+lite-record: lite $(READY)
+	$(BIN)/pytest -m record tests/browser/test_lite_record.py
 
 clean:
 	rm -rf $(VENV)

@@ -111,6 +111,7 @@ def measure(page, base_url: str, name: str, build) -> tuple[dict, float]:
 
 
 @pytest.mark.slow
+@pytest.mark.record  # every notebook in one page takes minutes: `make lite-record`
 def test_what_runs_in_the_browser_is_the_record(site, offline_page):  # noqa: F811
     build = load_build()
     offline_page.on("dialog", lambda dialog: dialog.accept())  # "leave the page?" on goto
