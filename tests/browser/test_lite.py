@@ -94,8 +94,9 @@ def wait_until_idle(page) -> None:
 
 def unexpected_errors(page, name: str) -> list[str]:
     """Error output in a cell not tagged ``raises-exception`` (the kit's deliberate errors,
-    shown on the desktop too, carry that tag); each as ``cell N: text``."""
-    cells = json.loads((ROOT / "notebooks" / name).read_text())["cells"]
+    shown on the desktop too, carry that tag); each as ``cell N: text``. The cells are the
+    site's copy, which may open with the browser edition's note (lite/build.py)."""
+    cells = json.loads((SITE / "files" / "notebooks" / name).read_text())["cells"]
     texts = page.evaluate(
         "() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell')]"
         ".map(c => [...c.querySelectorAll('.jp-OutputArea')].map(o => o.innerText).join('\\n'))"
