@@ -1,4 +1,5 @@
-"""Shared test set-up: Hypothesis profiles and an independent HMAC implementation (openssl)."""
+"""Shared test set-up: Hypothesis profiles, an independent HMAC implementation (openssl), and
+the local exchange the docs' example requests are judged by (``exchange``)."""
 
 import os
 import shutil
@@ -45,3 +46,14 @@ def openssl_hmac():
     if shutil.which("openssl") is None:
         pytest.fail("openssl is needed as the independent HMAC implementation; install it")
     return openssl_hmac_sha256_hex
+
+
+@pytest.fixture(scope="module")
+def exchange():
+    """The local exchange with the docs' example keys, its clock pinned 441 ms after the
+    docs' example timestamp (1499827319559), so their requests are inside the window. A test
+    module that needs another exchange defines its own ``exchange``."""
+    from helpers.exchange import LocalExchange
+
+    with LocalExchange(clock=lambda: 1499827320000) as ex:
+        yield ex

@@ -50,12 +50,6 @@ BASE = "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1"
 SORTED_BASE = "price=0.1&quantity=1&recvWindow=10000&side=BUY&symbol=LTCBTC&timeInForce=GTC"
 
 
-@pytest.fixture(scope="module")
-def exchange():
-    with LocalExchange(clock=lambda: 1499827320000) as ex:
-        yield ex
-
-
 def base(**extra):
     return {**dict(BASE_ORDER), **extra}
 

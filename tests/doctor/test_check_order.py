@@ -14,20 +14,11 @@ import requests
 
 from helpers.doctor import diagnose, gallery
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
-from helpers.exchange import LocalExchange
 from helpers.exchange.assumptions import ASSUMPTIONS, CHECKS
 from helpers.mistakes import PITFALLS, Context, by_code
 from helpers.mistakes.verdicts import DOCUMENTED_LABEL, MODEL_CHOICE_LABEL
 
 SERVER_TIME = 1499827320000
-
-
-@pytest.fixture(scope="module")
-def exchange():
-    ex = LocalExchange(clock=lambda: SERVER_TIME)
-    ex.start()
-    yield ex
-    ex.stop()
 
 
 def first_finding_answers(exchange, response) -> None:

@@ -24,7 +24,6 @@ from hypothesis import strategies as st
 from helpers import doctor
 from helpers.doctor import CODES, Sent, diagnose, parse_curl, parse_http
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY, EXAMPLE_TIMESTAMP
-from helpers.exchange import LocalExchange
 from helpers.mistakes import PITFALLS, Context
 from helpers.request import sign_request
 
@@ -33,12 +32,6 @@ TS = EXAMPLE_TIMESTAMP
 KEY, SECRET = EXAMPLE_API_KEY, EXAMPLE_SECRET_KEY
 # A secret that is not a documented example, made at run time (never committed).
 OTHER_SECRET = hashlib.sha256(b"the doctor's tests").hexdigest()[:40] + "FAKEsecretXYZ"
-
-
-@pytest.fixture(scope="module")
-def exchange():
-    with LocalExchange(clock=lambda: SERVER_TIME) as ex:
-        yield ex
 
 
 def sign(payload: str | bytes, secret: str | bytes = SECRET) -> str:

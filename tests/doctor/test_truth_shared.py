@@ -21,7 +21,6 @@ import requests
 from docs_passages import files_containing, passages, section
 
 from helpers.doctor import paste_in
-from helpers.exchange import LocalExchange
 from helpers.exchange.assumptions import ASSUMPTIONS, assumption
 from helpers.mistakes import MISTAKES, by_code
 from helpers.mistakes.sources import cite
@@ -144,14 +143,6 @@ def test_the_browser_build_packs_no_cryptography():
 
 
 # -- 18: the listenKey endpoints are retired; the percent-encoding rule came to Testnet first
-
-
-@pytest.fixture(scope="module")
-def exchange():
-    ex = LocalExchange(clock=lambda: 1499827320000)
-    ex.start()
-    yield ex
-    ex.stop()
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE"])

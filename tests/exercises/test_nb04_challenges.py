@@ -9,7 +9,6 @@ from types import SimpleNamespace
 import pytest
 
 from helpers.examples import EXAMPLE_SECRET_KEY
-from helpers.exchange import LocalExchange
 from helpers.exercises.nb04_challenges import (
     CHALLENGES,
     RUNS,
@@ -23,12 +22,6 @@ from helpers.mistakes import attempt, by_name
 from helpers.mistakes.ways import post_form
 from helpers.params import query_string, total_params
 from helpers.signing import hmac_sha256_hex
-
-
-@pytest.fixture(scope="module")
-def exchange():
-    with LocalExchange(clock=lambda: 1499827320000) as ex:
-        yield ex
 
 
 def test_six_challenges_each_a_pitfall_with_other_inputs_than_the_shown_one():

@@ -6,18 +6,11 @@ import inspect
 import pytest
 
 from helpers.doctor import CODES
-from helpers.exchange import LocalExchange
 from helpers.mistakes import PITFALLS, Context, attempt, by_name, catalogue, demonstrate
 from helpers.mistakes.demonstration import code_of
 
 # The clock is pinned 441 ms after the examples' timestamp: inside the 5000 ms window.
 SERVER_TIME = 1499827320000
-
-
-@pytest.fixture(scope="module")
-def exchange():
-    with LocalExchange(clock=lambda: SERVER_TIME) as ex:
-        yield ex
 
 
 @pytest.mark.parametrize("pitfall", PITFALLS, ids=lambda p: p.name)

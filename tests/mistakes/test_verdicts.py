@@ -13,7 +13,6 @@ from importlib import resources
 
 import pytest
 
-from helpers.exchange import LocalExchange
 from helpers.exchange.assumptions import CHECKS, NOT_VERIFIED, assumption
 from helpers.mistakes import MISTAKES, PITFALLS, by_code, catalogue, demonstrate
 from helpers.mistakes.registry import read
@@ -21,14 +20,6 @@ from helpers.mistakes.verdicts import DOCUMENTED_LABEL, MODEL_CHOICE_LABEL
 
 CATALOGUE = resources.files("helpers").joinpath("data", "mistakes.toml").read_text("utf-8")
 SERVER_TIME = 1499827320000
-
-
-@pytest.fixture(scope="module")
-def exchange():
-    ex = LocalExchange(clock=lambda: SERVER_TIME)
-    ex.start()
-    yield ex
-    ex.stop()
 
 
 def verdict_line(code: str) -> tuple[int, int]:
