@@ -12,7 +12,6 @@ stand-in wheel and its place in the kernel's preload.
 """
 
 import base64
-import importlib.util
 import json
 import re
 import subprocess
@@ -24,6 +23,7 @@ import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives import serialization as s
 from cryptography.hazmat.primitives.asymmetric import ed25519, padding, rsa
+from lite_build import load_build
 from test_lite import (  # noqa: F401  (offline_page is a fixture; it uses `site` below)
     SITE,
     START_MS,
@@ -37,13 +37,6 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = "06-use-ed25519-and-rsa-keys.ipynb"
 PAYLOAD = "symbol=BTCUSDT&side=SELL&type=LIMIT&quantity=1&timestamp=1499827319559"
 BASE64_88 = re.compile(r"^[A-Za-z0-9+/]{86}==$", re.M)  # an Ed25519 signature's text
-
-
-def load_build():
-    spec = importlib.util.spec_from_file_location("lite_build", ROOT / "lite" / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_standin_wheel_holds_every_module_under_cryptography(tmp_path):

@@ -25,8 +25,9 @@ import re
 import time
 
 import pytest
+from lite_build import load_build
 from test_lite import ERRORS, START_MS, offline_page, run_notebook  # noqa: F401
-from test_lite_keys import ROOT, load_build, site  # noqa: F401  (fixtures)
+from test_lite_keys import ROOT, site  # noqa: F401  (fixtures)
 
 RUN_MS = 150_000  # Run All, per notebook, after the first output
 INSTALL = re.compile(r"pip install|apt-get install|brew install|make lab")

@@ -2,18 +2,12 @@
 must hold what the real package holds — every module and every data file pyproject.toml
 declares — or the kit fails in the browser only (a data file left out of the wheel)."""
 
-import importlib.util
 import zipfile
 from pathlib import Path
 
+from lite_build import load_build
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def load_build():
-    spec = importlib.util.spec_from_file_location("lite_build", ROOT / "lite" / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_browser_wheel_holds_every_module_and_data_file(tmp_path):

@@ -14,7 +14,6 @@ marker pairs; this test checks that the pairs are where the generator looks for 
 the door helper's test checks the notebook anchors the generated links point to.
 """
 
-import importlib.util
 import json
 import re
 import subprocess
@@ -22,6 +21,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from lite_build import load_build
 
 from helpers.conformance.corpus import cases
 from helpers.conformance.signer import signer_input
@@ -238,9 +238,7 @@ def test_the_certainty_labels_listed_are_the_registrys():
 def test_the_notebooks_said_to_run_in_the_browser_are_the_builds():
     """docs/browser-edition.md names the notebooks that run in the browser edition: the
     build's RUNS_IN_BROWSER (lite/build.py, which needs only the standard library)."""
-    spec = importlib.util.spec_from_file_location("lite_build", ROOT / "lite" / "build.py")
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    build = load_build()
     page = " ".join(text(ROOT / "docs" / "browser-edition.md").split())
     stated = re.search(r"Notebooks ((?:\d\d, )*\d\d and \d\d) run", page)
     assert stated, "docs/browser-edition.md: 'Notebooks 00, 01, … and NN run' not found"
