@@ -4,6 +4,8 @@ the local exchange the docs' example requests are judged by (``exchange``)."""
 import os
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -11,6 +13,9 @@ from hypothesis import HealthCheck, settings
 # "ci": reproducible everywhere — derandomized, no deadline (CI machines are slow and
 # busy), no example database written into the work tree. It is the default so that
 # `make test` behaves the same on a laptop and in CI; HYPOTHESIS_PROFILE=dev explores.
+# lite/build.py's sibling modules (lite_record, lite_site), for the browser edition's tests.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lite"))
+
 settings.register_profile(
     "ci",
     derandomize=True,

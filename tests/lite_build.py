@@ -1,6 +1,7 @@
 """The browser edition's build script, ``lite/build.py``, loaded as a module (it is a script,
-not a package module): its lists, note texts and wheel builders, for the tests that check
-the site, the docs and the record against it. Standard library only."""
+not a package module): its wheel builders and paths, for the tests that check the site
+against it (its sibling modules ``lite_record`` and ``lite_site`` are on ``sys.path`` by
+``tests/conftest.py``). Standard library only."""
 
 import functools
 import importlib.util

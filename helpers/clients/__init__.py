@@ -30,7 +30,14 @@ The modules, one concern each:
 
 The client libraries are imported inside the functions that use them, so
 ``import helpers.clients`` costs no more than the standard library and ``helpers.compare``.
+The browser edition has none of the three (they send over sockets): there the import
+raises ``helpers.browser_edition.DesktopOnly``, and notebook 10 shows its stored outputs.
 """
+
+from helpers.browser_edition import IN_BROWSER, DesktopOnly
+
+if IN_BROWSER:
+    raise DesktopOnly("the client libraries binance-sdk-spot, python-binance and ccxt")
 
 from helpers.clients.captures import Capture, WsCapture
 from helpers.clients.differences import differences, order_kind

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+from helpers.browser_edition import IN_BROWSER, DesktopOnly
 from helpers.conformance.corpus import Case, cases
 from helpers.conformance.judge import SIGNER, judge_rest_case, judge_ws_case
 from helpers.conformance.report import FAIL, PASS, UNSUPPORTED, CaseResult, Report
@@ -68,6 +69,8 @@ def run(
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
         raise ValueError(f"jobs: expected a whole number from 1, got {jobs!r}")
     if isinstance(signer, str):
+        if IN_BROWSER:
+            raise DesktopOnly("a subprocess, to run the signer command")
         wrapped = CommandSigner(signer, **({} if timeout is None else {"timeout": timeout}))
         jobs = jobs or os.cpu_count() or 1
     else:

@@ -4,7 +4,8 @@ much there is to read, run and write in each.
 A *segment* is a stretch of one cell: a code cell whole, a markdown cell cut at each heading
 line. A section is its heading's segment and every segment after it up to the next heading
 of the same or a higher level. Generated blocks (``<!-- kit:NAME -->`` … ``<!-- /kit:NAME -->``)
-are not prose: they are left out of the words, so a block never changes the time it shows.
+are not prose: they are left out of the words, so a block never changes the time it shows;
+nor is the browser edition's text for a passage (``<!-- browser: … -->``), read instead of it.
 """
 
 import json
@@ -17,6 +18,7 @@ from helpers.course.anchors import heading_id
 __all__ = ["Effort", "Segment", "effort", "headings", "load", "section", "segments"]
 
 BLOCK = re.compile(r"<!-- kit:([\w-]+) -->.*?<!-- /kit:\1 -->", re.S)
+EDITION = re.compile(r"<!-- (?:desktop|browser: .*?) -->", re.S)  # lite/lite_site.py's marks
 HEADING = re.compile(r"^ {0,3}(#{1,6})\s+\S.*$", re.M)
 FENCE = re.compile(r"^```.*?^```[^\n]*$", re.S | re.M)
 
@@ -91,6 +93,7 @@ def section(notebook: dict, heading: str) -> list[Segment]:
 
 def effort(found: list[Segment]) -> Effort:
     """Prose words (generated blocks left out), code cells, exercises of ``found``."""
-    words = sum(len(BLOCK.sub(" ", s.text).split()) for s in found if s.kind == "markdown")
+    prose = [EDITION.sub("", BLOCK.sub(" ", s.text)) for s in found if s.kind == "markdown"]
+    words = sum(len(text.split()) for text in prose)
     code = [s for s in found if s.kind == "code"]
     return Effort(words, len(code), sum(s.exercise for s in code))

@@ -69,27 +69,44 @@ def site():
         server.server_close()
 
 
+STALE_JS = """() => document.querySelectorAll(
+  '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output').forEach(
+    o => o.setAttribute('data-stale', ''))"""
+NEW_OUTPUT = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output:not([data-stale])"
+
+
 def run_notebook(page, base_url: str, name: str) -> float:
-    """Open ``name`` in the site, clear and Run All; return seconds to the first output."""
+    """Open ``name`` in the site and press Run All as soon as the kernel is Idle, as a reader
+    would; return the seconds from opening it to its first new output. The stored outputs
+    are marked stale first (not cleared: a reader does not clear), so that a new one is
+    told apart, and ``wait_until_idle`` fails if any is left (a cell that did not run)."""
     started = time.monotonic()
     page.goto(f"{base_url}/lab/index.html?path=notebooks/{name}")
     page.get_by_text(re.compile(r"\| Idle$")).first.wait_for(timeout=START_MS)
-    for menu, item in (("Edit", "Clear Outputs of All Cells"), ("Run", "Run All Cells")):
-        page.locator(".lm-MenuBar-item", has_text=menu).click()
-        page.locator(".lm-Menu-item:not(.lm-mod-hidden)").get_by_text(item, exact=True).click()
-    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-    panel.locator(".jp-OutputArea-output").first.wait_for(timeout=START_MS)
+    modified = page.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty").count()
+    assert modified == 0, f"{name} opens marked modified (a difference from the kernel's metadata?)"
+    page.evaluate(STALE_JS)
+    page.locator(".lm-MenuBar-item", has_text="Run").click()
+    menu = page.locator(".lm-Menu-item:not(.lm-mod-hidden)")
+    menu.get_by_text("Run All Cells", exact=True).click()
+    page.locator(NEW_OUTPUT).first.wait_for(timeout=START_MS)
     return time.monotonic() - started
 
 
 def wait_until_idle(page) -> None:
-    """Every cell has run: no ``[*]`` prompt left and the kernel is idle again."""
+    """Every cell has run: no ``[*]`` prompt left, the kernel is idle again, and no stored
+    output is left in the page (each cell that ran replaced its own)."""
     page.wait_for_function(
         "() => ![...document.querySelectorAll('.jp-InputArea-prompt')]"
         ".some(p => p.textContent.includes('*'))",
         timeout=START_MS,
     )
     page.get_by_text(re.compile(r"\| Idle$")).first.wait_for(timeout=START_MS)
+    assert stale_outputs(page) == 0, "cells that did not run: their stored outputs are left"
+
+
+def stale_outputs(page) -> int:
+    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) [data-stale]").count()
 
 
 def unexpected_errors(page, name: str) -> list[str]:
@@ -122,16 +139,20 @@ def offline_page(site):
     expect.set_options(timeout=START_MS)
     CHROMIUM_ARGS.append(OFFLINE)
     off_loopback: list[str] = []
+    console: list[str] = []  # errors in the browser's console (a 404, a failing plugin)
     try:
         with chromium() as page:
             page.on(
                 "request",
                 lambda r: None if r.url.startswith(site + "/") else off_loopback.append(r.url),
             )
+            page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda error: console.append(str(error)))
             yield page
     finally:
         CHROMIUM_ARGS.remove(OFFLINE)
     assert off_loopback == [], "requests off loopback"
+    assert console == [], "errors in the browser's console"
 
 
 @pytest.mark.slow

@@ -11,7 +11,7 @@ import pytest
 import requests.adapters
 
 from helpers.examples import EXAMPLE_API_KEY, EXAMPLE_ORDER, EXAMPLE_SECRET_KEY
-from helpers.exchange import LocalExchange, in_process, local_exchange
+from helpers.exchange import HmacKey, LocalExchange, in_process, local_exchange
 from helpers.mistakes import PITFALLS, Context
 from helpers.request import send, sign_request
 
@@ -69,3 +69,23 @@ def test_the_docs_request_is_accepted_in_process_and_a_wrong_secret_is_not(in_br
             assert ex.last_verdict.target == signed.target  # byte for byte as signed
     with pytest.raises(RuntimeError, match="not running"):
         ex.base_url  # noqa: B018
+
+
+def test_an_ip_restricted_key_is_refused_the_same_way_in_process(monkeypatch):
+    """Notebook 11's third -2015: the in-process requests come from the page's own machine,
+    as the desktop's come from 127.0.0.1, so the reply and the reason are the same."""
+
+    def fenced() -> tuple:
+        with LocalExchange(keys={}, clock=lambda: SERVER_TIME) as ex:
+            ex.register_key("KitFakeFencedKey", HmacKey(EXAMPLE_SECRET_KEY),
+                            allowed_ips=("203.0.113.7",))  # fmt: skip
+            signed = sign_request("POST", "/api/v3/order", EXAMPLE_ORDER, secret=EXAMPLE_SECRET_KEY,
+                                  api_key="KitFakeFencedKey", timestamp=1499827319559)  # fmt: skip
+            reply = send(signed, ex.base_url)
+            return reply.status, reply.json, ex.last_verdict.peer, ex.last_verdict.msg
+
+    over_http = fenced()
+    monkeypatch.setattr(local_exchange, "IN_BROWSER", True)
+    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", requests.adapters.HTTPAdapter.send)
+    assert fenced() == over_http
+    assert over_http[:3] == (401, {"code": -2015, "msg": over_http[1]["msg"]}, "127.0.0.1")

@@ -24,9 +24,11 @@ import os
 import re
 import time
 
+import lite_record
+import lite_site
 import pytest
 from lite_build import load_build
-from test_lite import ERRORS, START_MS, offline_page, run_notebook  # noqa: F401
+from test_lite import ERRORS, START_MS, offline_page, run_notebook, stale_outputs  # noqa: F401
 from test_lite_keys import ROOT, site  # noqa: F401  (fixtures)
 
 RUN_MS = 150_000  # Run All, per notebook, after the first output
@@ -77,6 +79,8 @@ def classify(cells: list[dict], seen: list[list], finished: bool) -> dict:
         desktop_error = "raises-exception" in tags or ERRORS.search(stored_text(cell))
         if "[browser edition]" in text:
             notes.append(cid)
+            if stored_text(cell) and "below, the output the desktop kit stored" not in text:
+                problems.append(f"{cid}: a note without the desktop's stored output")
         elif ERRORS.search(text) and not desktop_error:
             problems.append(f"{cid}: traceback")
         elif not text.strip() and stored_text(cell) and finished:
@@ -105,7 +109,7 @@ def measure(page, base_url: str, name: str, build) -> tuple[dict, float]:
             timeout=RUN_MS,
         )
         page.get_by_text(re.compile(r"\| Idle$")).first.wait_for(timeout=RUN_MS)
-        finished = True
+        finished = stale_outputs(page) == 0  # else a cell did not run: its stored output is left
     except Exception:  # a Playwright timeout: some cell never finished
         finished = False
     return classify(site_copy["cells"], page.evaluate(CELLS_JS), finished), first
@@ -128,9 +132,9 @@ def test_what_runs_in_the_browser_is_the_record(site, offline_page):  # noqa: F8
         print(f"\n{source.name}: {entry['verdict']} ({took})",
               *entry.get("why", []), sep="\n  ")  # fmt: skip
     print(f"\nall notebooks: {time.monotonic() - started:.0f} s")
-    recorded = build.read_record()
+    recorded = lite_record.read_record()
     if os.environ.get("KIT_WRITE_RECORD") == "1":
-        build.write_record(recorded | fresh)
+        lite_record.write_record(recorded | fresh)
         return
     recorded = {name: entry for name, entry in recorded.items() if name in fresh}
     assert fresh == recorded, "the browser edition changed: KIT_WRITE_RECORD=1 rewrites the record"
@@ -138,30 +142,28 @@ def test_what_runs_in_the_browser_is_the_record(site, offline_page):  # noqa: F8
 
 def test_every_notebook_has_a_record_entry():
     names = {p.name for p in (ROOT / "notebooks").glob("[0-9]*.ipynb")}
-    assert set(load_build().read_record()) == names
+    assert set(lite_record.read_record()) == names
 
 
 def test_the_docs_list_is_generated_from_the_record():
-    build = load_build()
     page = (ROOT / "docs" / "browser-edition.md").read_text("utf-8")
-    assert build.docs_section() in page
+    assert lite_record.docs_section() in page
 
 
 def test_each_read_only_notebook_says_why_and_no_other_does():
-    build = load_build()
-    closed = {n[:2] for n, r in build.read_record().items() if r["verdict"] == build.READ_ONLY}
-    assert set(build.NEEDS) == closed
+    record = lite_record.read_record()
+    closed = {n[:2] for n, r in record.items() if r["verdict"] == lite_record.READ_ONLY}
+    assert set(lite_record.NEEDS) == closed
 
 
 def test_the_list_of_what_runs_and_the_banners_follow_the_record():
-    build = load_build()
-    record = build.read_record()
+    record = lite_record.read_record()
     runs = tuple(n[:2] for n, r in sorted(record.items()) if r["verdict"] != "opens read-only")
-    assert build.RUNS_IN_BROWSER == runs
+    assert lite_record.RUNS_IN_BROWSER == runs
     for source in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")):
         verdict = record[source.name]["verdict"]
-        first = build.site_notebook(source)["cells"][0]
-        banner = "".join(first["source"]) if first.get("id") == build.BANNER_ID else ""
+        first = lite_site.site_notebook(source)["cells"][0]
+        banner = "".join(first["source"]) if first.get("id") == lite_site.BANNER_ID else ""
         if verdict == "runs fully":
             assert banner == "", source.name
         elif verdict == "opens read-only":
@@ -172,25 +174,47 @@ def test_the_list_of_what_runs_and_the_banners_follow_the_record():
 
 
 def test_the_sites_copies_show_no_install_command_or_desktop_address():
-    """Stored outputs, banners and the browser note: nothing a browser reader cannot do."""
-    build = load_build()
-    found = []
+    """Stored outputs, banners and prose: nothing a browser reader cannot do, no `make lab`
+    or 127.0.0.1 in what they read (each notebook's desktop text has its browser text)."""
+    found, swapped = [], 0
     for source in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")):
-        for cell in build.site_notebook(source)["cells"]:
-            shown = stored_text(cell) if cell["cell_type"] == "code" else ""
-            if cell.get("id") == build.BANNER_ID:
-                shown = "".join(cell["source"])
-            if INSTALL.search(shown) or "127.0.0.1:" in shown:
+        desktop = json.loads(source.read_text("utf-8"))["cells"]
+        swapped += sum("<!-- desktop -->" in "".join(c["source"]) for c in desktop)
+        for cell in lite_site.site_notebook(source)["cells"]:
+            shown = stored_text(cell) if cell["cell_type"] == "code" else "".join(cell["source"])
+            if INSTALL.search(shown) or "127.0.0.1" in shown and cell["cell_type"] == "markdown":
                 found.append(f"{source.name} {cell.get('id')}")
+            elif "127.0.0.1:" in shown:
+                found.append(f"{source.name} {cell.get('id')}: an address with its port")
     assert found == []
+    assert swapped >= 8
+
+
+def test_a_desktop_text_without_its_browser_text_is_an_error():
+    text = "No network: <!-- desktop -->127.0.0.1<!-- browser: this page -->. `make lab`"
+    assert lite_site.browser_text(text) == "No network: this page. `make lab`"
+    with pytest.raises(ValueError, match="03 cell 2: a <!-- desktop --> text needs"):
+        lite_site.browser_text("On <!-- desktop -->127.0.0.1", "03 cell 2")
+    with pytest.raises(ValueError, match="raw HTML"):
+        lite_site.browser_text("Goes to\n<!-- desktop -->`127.0.0.1`<!-- browser: here -->")
+
+
+def test_the_sites_copies_open_unmodified_in_the_pyodide_kernel():
+    """The kernel's language_info is written in (else the notebook opens "modified"), and
+    multi-line output data is one string (the table of contents lexes it as Markdown)."""
+    for source in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")):
+        notebook = lite_site.site_notebook(source)
+        assert notebook["metadata"]["language_info"] == lite_site.SITE_LANGUAGE_INFO
+        for cell in notebook["cells"]:
+            for output in cell.get("outputs", []):
+                assert all(isinstance(v, str | dict) for v in output.get("data", {}).values())
 
 
 def test_the_rewrite_of_an_install_line_is_real():
-    build = load_build()
     lines = ["ok\n", "`node` is missing: apt-get install nodejs (Debian).\n"]
     output = {"output_type": "stream", "name": "stdout", "text": lines}
     cell = {"cell_type": "code", "id": "x", "metadata": {}, "source": "", "outputs": [output]}
-    build.browser_outputs(cell)
+    lite_site.browser_outputs(cell)
     text = stored_text(cell)
     assert text.startswith("ok\n") and not INSTALL.search(text)
     assert "desktop kit" in text
@@ -205,9 +229,12 @@ def test_the_verdicts_are_what_the_page_shows():
     cells = [{"cell_type": "markdown", "id": "m", "metadata": {}}, cell("a", "x = 1\n"), cell("b")]
     same = [[False, ""], [True, "x  =  1"], [True, ""]]
     assert classify(cells, same, True) == {"verdict": "runs fully"}
-    note = [[False, ""], [True, "[browser edition] this cell needs a socket"], [True, ""]]
+    shown = "[browser edition] this cell needs a socket; below, the output the desktop kit stored"
+    note = [[False, ""], [True, shown + " when it ran it:\nx = 1"], [True, ""]]
     assert classify(cells, note, True)["desktop_only_cells"] == ["a"]
     assert classify(cells, note, True)["verdict"] == "runs with 1 desktop-only cell"
+    bare = [[False, ""], [True, "[browser edition] this cell needs a socket"], [True, ""]]
+    assert classify(cells, bare, True)["why"] == ["a: a note without the desktop's stored output"]
     printed = [cell("e", "ValueError: bad key\n")]
     assert classify(printed, [[True, "ValueError: bad key"]], True) == {"verdict": "runs fully"}
     for shown, why in (("", "a: empty"), ("x = 2", "a: prints other"),

@@ -78,3 +78,18 @@ def test_notebook_06_signs_and_verifies_as_with_the_real_cryptography():
     assert with_standin.returncode == 0, with_standin.stderr[-2000:]
     assert "verified=True" in with_real.stdout
     assert with_standin.stdout == with_real.stdout
+
+
+def test_the_conformance_corpus_builds_the_same_keys_with_the_standin():
+    """The corpus builds its RSA key from its numbers (``rsa.RSAPrivateNumbers``): with the
+    stand-in the PEM is byte for byte the real one's, so notebook 12's signer runs there."""
+    code = (
+        "from helpers.conformance import keys\n"
+        "from helpers.conformance.corpus import cases\n"
+        "for key in sorted({c.key for c in cases() if c.key_type != 'HMAC'}):\n"
+        "    print(keys.private_pem(key))\n"
+    )
+    with_real, with_standin = python(code, standin=False), python(code, standin=True)
+    assert with_real.returncode == 0, with_real.stderr[-2000:]
+    assert with_real.stdout.count("BEGIN PRIVATE KEY") == 2
+    assert with_standin.stdout == with_real.stdout, with_standin.stderr[-2000:]
