@@ -18,6 +18,7 @@ outputs never change. ``import helpers`` calls it.
 """
 
 import ast
+import functools
 import hashlib
 import json
 import sys
@@ -91,18 +92,24 @@ def used_names(source: str) -> set[str]:
 
 def source_key(source: str) -> str:
     """A cell's key in the site's stored outputs: the sha256 of its source, ends stripped
-    (as ``lite/lite_site.py`` writes them)."""
+    (``lite/lite_site.py`` writes the outputs under it)."""
     return hashlib.sha256(source.strip().encode("utf-8")).hexdigest()
+
+
+@functools.cache
+def _stored_table(data: Path) -> dict:
+    """The site's stored outputs, read once (half a megabyte of JSON; notebook 10 asks 24
+    times); empty outside the browser edition's site."""
+    try:
+        return json.loads(data.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def stored_outputs(source: str, data: Path = SITE_DATA) -> list[dict]:
     """The outputs the desktop kit stored for the cell whose source is ``source`` (none when
     the learner changed it, or outside the browser edition's site)."""
-    try:
-        table = json.loads(data.read_text("utf-8"))
-    except (OSError, ValueError):
-        return []
-    return table.get(source_key(source), [])
+    return _stored_table(data).get(source_key(source), [])
 
 
 class Notes:

@@ -12,15 +12,19 @@
 
 ``desktop_outputs`` collects every code cell's stored output by its source's hash: the kit's
 wheel carries it, and a cell that needs the desktop shows it under its one-line note
-(``helpers.browser_edition``). Standard library only.
+(``helpers.browser_edition``, whose ``source_key`` both use). Standard library only.
 """
 
-import hashlib
 import json
 import re
+import sys
 from pathlib import Path
 
-from lite_record import READ_ONLY, read_record
+from lite_record import READ_ONLY, ROOT, read_record
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # the kit's own key for a cell (standard library only)
+from helpers.browser_edition import source_key  # noqa: E402
 
 SITE_KERNELSPEC = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
 # What jupyterlite-pyodide-kernel 0.8.6 reports in its kernel_info_reply (its worker's
@@ -104,12 +108,6 @@ def site_notebook(source: Path) -> dict:
         notebook["cells"].insert(0, {"cell_type": "markdown", "id": BANNER_ID,
                                      "metadata": {}, "source": note})  # fmt: skip
     return notebook
-
-
-def source_key(source: str) -> str:
-    """A code cell's key in ``desktop_outputs``: the sha256 of its source, ends stripped
-    (the same as ``helpers.browser_edition.source_key``, which a test holds to this)."""
-    return hashlib.sha256(source.strip().encode("utf-8")).hexdigest()
 
 
 def desktop_outputs(notebooks: list[dict]) -> dict[str, list]:
