@@ -30,10 +30,7 @@ The build is skipped when ``build/lite/`` was built from the same inputs (their 
 stored in ``build/lite/.inputs-sha256``).  Run with the build venv's Python (``.venv-lite``).
 """
 
-import base64
-import csv
 import hashlib
-import io
 import json
 import re
 import shutil
@@ -44,8 +41,9 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # lite_record, lite_site: siblings
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # lite_record, lite_site, precompile
 from lite_site import desktop_outputs, site_notebook  # noqa: E402
+from precompile import record_line, write_entry  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".lite-cache"
@@ -196,18 +194,11 @@ def wheel(folder: Path, name: str, files: dict[str, bytes]) -> Path:
     files[f"{info}/WHEEL"] = (
         b"Wheel-Version: 1.0\nGenerator: lite/build.py\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
     )
-    record = io.StringIO()
-    writer = csv.writer(record, lineterminator="\n")
-    for name, data in files.items():
-        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-        writer.writerow([name, f"sha256={digest}", len(data)])
-    writer.writerow([f"{info}/RECORD", "", ""])
-    files[f"{info}/RECORD"] = record.getvalue().encode()
+    record = "".join(record_line(name, data) for name, data in files.items())
+    files[f"{info}/RECORD"] = (record + f"{info}/RECORD,,\n").encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in files.items():
-            entry = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED  # a ZipInfo's own default is STORED
-            archive.writestr(entry, data)
+            write_entry(archive, name, data)
     return path
 
 

@@ -17,17 +17,31 @@ Each wheel's RECORD lists what it then holds. Standard library only; ``main`` ta
 """
 
 import base64
+import csv
 import hashlib
 import importlib.util
+import io
 import sys
 import zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
 from pathlib import Path
 
 
-def _record_line(name: str, data: bytes) -> str:
+def record_line(name: str, data: bytes) -> str:
+    """A wheel RECORD's line for the file ``name`` holding ``data`` (``lite/build.py``'s
+    wheels use it too)."""
     digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-    return f"{name},sha256={digest},{len(data)}\n"
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\n").writerow([name, f"sha256={digest}", len(data)])
+    return line.getvalue()
+
+
+def write_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    """Add ``name`` to ``archive``, compressed, dated 1980 (the same bytes on every build;
+    a ``ZipInfo``'s own default is STORED)."""
+    entry = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    archive.writestr(entry, data)
 
 
 def bytecode(name: str, source: bytes, sourceless: bool) -> tuple[str, bytes] | None:
@@ -59,13 +73,11 @@ def add_bytecode(wheel: Path, sourceless: bool = False) -> int:
             if info.filename.endswith(".dist-info/RECORD"):
                 kept = [line for line in data.decode().splitlines(keepends=True)
                         if line.split(",")[0] not in replaced]  # fmt: skip
-                data = "".join(kept + [_record_line(n, d) for n, d in compiled]).encode()
+                data = "".join(kept + [record_line(n, d) for n, d in compiled]).encode()
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
         for name, data in compiled:
-            entry = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(entry, data)
+            write_entry(archive, name, data)
     return len(compiled)
 
 
