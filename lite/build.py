@@ -19,7 +19,7 @@ serves and that reaches no other host:
   (``lite/precompile.py``): the third-party ones sourceless, as Pyodide's own packages are;
 - the kernel's own packages (``KERNEL_PACKAGES``) and the kit's, loaded by Pyodide in one
   batch (``PRELOAD``), and imported before the notebooks' folder is mounted
-  (``import_before_mount``): together 12.3 s → about 10.5 s to notebook 00's first output;
+  (``import_before_mount``): notebook 00's first output 11.7 s → 9.2 s (medians);
 - ``disablePyPIFallback``: a missing package fails cleanly instead of reaching for pypi.org;
 - the notebooks as a browser reader gets them (``lite_site``: the note their measured record
   ``lite/browser_record.json`` calls for, the browser's text, no install commands), and
